@@ -1,0 +1,189 @@
+/* leaklint: finds memory and resource leaks in JavaScript and C.
+ *
+ * The public API of the analyzer: status codes, the rule catalogue, analysis
+ * options, and per-file results. Ownership is stated on every declaration:
+ * LL_OWNED results are the caller's to free with the named function,
+ * LL_BORROWED ones stay owned by the callee. */
+#ifndef LEAKLINT_H
+#define LEAKLINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LL_OWNED    /* the caller frees the result */
+#define LL_BORROWED /* the callee keeps ownership */
+#define LL_NULLABLE /* may be NULL */
+
+/* ==== Status codes ==== */
+
+typedef enum ll_status {
+#define LL_STATUS(name, value, text) LL_##name = value,
+#include "base/status.def"
+#undef LL_STATUS
+} ll_status;
+
+/** The status's enum name ("LL_ENOENT"); static storage. */
+const char *ll_status_name(ll_status s);
+/** A lower-case description ("no such file or directory"); static storage. */
+const char *ll_status_str(ll_status s);
+
+/** What went wrong, filled by fallible functions that take one. */
+typedef struct ll_error {
+  ll_status code;
+  char path[1024];   /* the file concerned, or "" */
+  uint32_t line, column; /* 1-based, 0 when not about a position */
+  char message[1024]; /* a full sentence naming the cause */
+} ll_error;
+
+/** Fills `err` (when not NULL) and returns `code`. */
+ll_status ll_error_set(LL_NULLABLE ll_error *err, ll_status code,
+                       LL_NULLABLE const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/** Replaces the allocator used for everything leaklint allocates. NULL
+ * restores the C library's. Set before any other call. */
+void ll_set_allocator(void *(*new_malloc)(size_t),
+                      void *(*new_calloc)(size_t, size_t),
+                      void *(*new_realloc)(void *, size_t),
+                      void (*new_free)(void *));
+
+/* ==== Rules ==== */
+
+typedef enum ll_severity {
+  LL_SEV_DEFAULT = -1, /* in options: keep the catalogue's default */
+  LL_SEV_OFF = 0,
+  LL_SEV_INFO = 1,
+  LL_SEV_WARNING = 2,
+  LL_SEV_ERROR = 3,
+} ll_severity;
+
+typedef enum ll_lang { LL_LANG_ANY, LL_LANG_JS, LL_LANG_C } ll_lang;
+typedef enum ll_category {
+  LL_CAT_CORRECTNESS, LL_CAT_SUSPICIOUS, LL_CAT_PERF, LL_CAT_STYLE,
+  LL_CAT_NURSERY
+} ll_category;
+typedef enum ll_fix_kind { LL_FIX_NONE, LL_FIX_SAFE, LL_FIX_SUGGESTION } ll_fix_kind;
+
+/** The rule ids, as enum constants generated from rules/rules.def:
+ * `LL_RULE_no_implicit_global`, … in catalogue order. */
+typedef enum ll_rule_id {
+#define LL_RULE(sym, id, lang, cat, sev, fix, desc) LL_RULE_##sym,
+#include "rules/rules.def"
+#undef LL_RULE
+  LL_RULE_COUNT
+} ll_rule_id;
+
+typedef struct ll_rule_info {
+  const char *id;          /* stable kebab-case id, e.g. "no-uncleared-interval" */
+  const char *sym;         /* C symbol form, e.g. "no_uncleared_interval" */
+  ll_lang lang;
+  ll_category category;
+  ll_severity severity;    /* default severity */
+  ll_fix_kind fix;
+  const char *description; /* one sentence */
+  const char *docs_path;   /* "rules/js/<id>/README.md" (relative to the repo) */
+} ll_rule_info;
+
+/** The rule with index `i` (< LL_RULE_COUNT), or NULL. Static storage. */
+LL_BORROWED const ll_rule_info *ll_rule_get(size_t i);
+/** Index of the rule with this id, or -1. */
+int ll_rule_find(const char *id);
+/** The rule's README text (embedded at build time), or NULL. */
+LL_BORROWED const char *ll_rule_docs(size_t i, size_t *len);
+const char *ll_severity_name(ll_severity s); /* "error", "warning", "info", "off" */
+const char *ll_category_name(ll_category c);
+const char *ll_lang_name(ll_lang l); /* "js", "c", "any" */
+
+/* ==== Analysis options ==== */
+
+/** Environments whose globals are known (rules/globals/<name>.txt). ES
+ * builtins are always known. */
+enum {
+  LL_ENV_NODE = 1u << 0,     /* node.txt + commonjs.txt */
+  LL_ENV_BROWSER = 1u << 1,  /* browser.txt */
+  LL_ENV_WORKER = 1u << 2,   /* worker.txt */
+  LL_ENV_COMMONJS = 1u << 3, /* commonjs.txt only */
+  LL_ENV_DEFAULT = LL_ENV_NODE | LL_ENV_BROWSER,
+};
+/** Parses "node", "browser", "worker", "commonjs"; 0 when unknown. */
+unsigned ll_env_parse(const char *name);
+
+/** One acquire/release pair added by configuration, checked by the same
+ * engine as the built-in ones of rules/resources/js.json. */
+typedef struct ll_resource_pair {
+  const char *acquire; /* method or function name, e.g. "subscribe" */
+  const char *release; /* e.g. "unsubscribe" */
+  const char *kind;    /* "listener" (target+event+fn identity) or "handle" (the returned value) */
+} ll_resource_pair;
+
+typedef struct ll_options {
+  ll_severity severity[LL_RULE_COUNT]; /* LL_SEV_DEFAULT keeps the catalogue's */
+  unsigned env;                        /* LL_ENV_* bits */
+  const char *const *globals;          /* extra known globals (borrowed) */
+  size_t nglobals;
+  const ll_resource_pair *pairs;       /* extra pairs (borrowed) */
+  size_t npairs;
+  bool report_unused_disables;
+  size_t max_file_size;                /* bytes; 0 = default (4 MiB) */
+} ll_options;
+
+/** Default options: every rule at its catalogue severity, LL_ENV_DEFAULT. */
+void ll_options_init(ll_options *o);
+/** The effective severity of rule `rule` under `o`. */
+ll_severity ll_options_severity(const ll_options *o, size_t rule);
+
+/* ==== Results ==== */
+
+typedef struct ll_related {
+  uint32_t line, column, end_line, end_column; /* 1-based; columns in UTF-16 units */
+  const char *message;
+} ll_related;
+
+typedef struct ll_finding {
+  uint16_t rule;          /* index into the catalogue */
+  ll_severity severity;   /* effective severity (never OFF) */
+  uint32_t line, column, end_line, end_column; /* 1-based; UTF-16 columns */
+  uint32_t start_byte, end_byte;
+  const char *message;    /* what is wrong */
+  const char *help;       /* how to fix it, or NULL */
+  const char *source_line; /* the text of `line` without its newline, for code frames */
+  const ll_related *related;
+  uint32_t nrelated;      /* related locations are in the same file */
+} ll_finding;
+
+typedef struct ll_file_result {
+  const char *path;       /* as given */
+  ll_lang lang;
+  const ll_finding *findings; /* sorted by position */
+  size_t count;
+  size_t errors, warnings, infos;
+  size_t bytes;           /* size of the analysed text */
+  struct ll_arena *arena; /* owns everything above */
+} ll_file_result;
+
+/** Languages by file name: LL_LANG_JS for .js .mjs .cjs .jsx .ts .mts .cts
+ * .tsx; LL_LANG_C for .c .h; LL_LANG_ANY (= unsupported) otherwise. */
+ll_lang ll_lang_for_path(const char *path);
+
+/** Analyses one file's text. `src` need not be NUL-terminated and is not kept.
+ * On LL_OK `*out` is a new result (free with `ll_file_result_free`); syntax
+ * errors are `parse-error` findings, not failures. Fails with LL_ETOOBIG,
+ * LL_EBINARY, LL_ELANG or LL_ENOMEM, `*out` NULL and `err` filled. */
+ll_status ll_analyze_source(const ll_options *o, const char *path,
+                            const char *src, size_t len,
+                            LL_OWNED ll_file_result **out,
+                            LL_NULLABLE ll_error *err);
+
+/** Frees a result. NULL is a no-op. */
+void ll_file_result_free(LL_OWNED ll_file_result *r);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

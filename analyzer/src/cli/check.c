@@ -1,0 +1,550 @@
+/* `leaklint check`: parse the options, collect the files (files.c) with
+ * their settings (config.c), analyse them on worker threads, write the
+ * report through an output writer, and choose the exit code.
+ *
+ * Invariants: the report lists files sorted by path whatever the thread
+ * count; a worker only reads its file and fills its own `job` slot (it takes
+ * the next index atomically, and shares nothing else), so messages are
+ * printed afterwards by the main thread in path order. A file that cannot
+ * be analysed is named on stderr and makes the exit code 2, but never stops
+ * the other files. The `-o` report is written to FILE.tmp and renamed, so a
+ * failed run never leaves a truncated report behind. */
+#include "cli/check.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <uv.h>
+
+#include "base/alloc.h"
+#include "cli/cli.h"
+#include "cli/files.h"
+#include "output/output.h"
+
+/* ==== Options ==== */
+
+static ll_status usage(ll_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static ll_status usage(ll_error *err, const char *fmt, ...) {
+  if (!err) return LL_EUSAGE;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err->message, sizeof err->message, fmt, ap);
+  va_end(ap);
+  err->code = LL_EUSAGE;
+  err->path[0] = '\0';
+  err->line = err->column = 0;
+  return LL_EUSAGE;
+}
+
+/* Parses a decimal count into `*out`; false unless all of `s` is digits. */
+static bool parse_count(const char *s, unsigned long long max,
+                        unsigned long long *out) {
+  if (!*s || *s == '-' || *s == '+') return false;
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s) return false;
+  unsigned long long mul = 1;
+  if (*end == 'k' || *end == 'K') mul = 1ull << 10, end++;
+  else if (*end == 'm' || *end == 'M') mul = 1ull << 20, end++;
+  else if (*end == 'g' || *end == 'G') mul = 1ull << 30, end++;
+  if (*end || (mul > 1 && max < (1ull << 10)) || v > max / mul) return false;
+  *out = v * mul;
+  return true;
+}
+
+static ll_status parse_rule_opt(ll_check_args *a, const char *v, ll_error *err) {
+  const char *eq = strchr(v, '=');
+  if (!eq || eq == v)
+    return usage(err, "--rule %s: expected ID=off|warn|error", v);
+  char id[128];
+  size_t n = (size_t)(eq - v);
+  if (n >= sizeof id) n = sizeof id - 1;
+  memcpy(id, v, n);
+  id[n] = '\0';
+  int idx = ll_rule_find(id);
+  if (idx < 0) {
+    const char *s = ll_cli_suggest_rule(id);
+    return usage(err, "--rule %s: unknown rule id \"%s\"%s%s%s (`leaklint "
+                 "rules` lists them)", v, id, s ? "; did you mean \"" : "",
+                 s ? s : "", s ? "\"?" : "");
+  }
+  ll_severity sev;
+  if (!ll_cli_parse_severity(eq + 1, &sev))
+    return usage(err, "--rule %s: unknown severity \"%s\" (expected off, "
+                 "warn or error)", v, eq + 1);
+  a->ov.severity[idx] = sev;
+  return LL_OK;
+}
+
+static ll_status parse_env_opt(ll_check_args *a, const char *v, ll_error *err) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", v);
+  a->ov.has_env = true;
+  a->ov.env = 0;
+  char *save = NULL;
+  for (char *tok = strtok_r(buf, ",", &save); tok;
+       tok = strtok_r(NULL, ",", &save)) {
+    while (*tok == ' ') tok++;
+    unsigned bit = ll_env_parse(tok);
+    if (!bit)
+      return usage(err, "--env %s: unknown environment \"%s\" (expected "
+                   "node, browser, worker or commonjs)", v, tok);
+    a->ov.env |= bit;
+  }
+  if (!a->ov.env) return usage(err, "--env: expected a list of environments");
+  return LL_OK;
+}
+
+/* Matches `arg` against option `name`: "--name VALUE", "--name=VALUE", or
+ * for one-letter options "-xVALUE". On a match, sets `*val` (NULL when the
+ * option takes none) and advances `*i` past a separate value. */
+typedef enum { NO_MATCH, MATCH, MISSING } match_result;
+static match_result opt(int argc, char **argv, int *i, const char *name,
+                        bool takes_value, const char **val) {
+  const char *arg = argv[*i];
+  size_t n = strlen(name);
+  if (strncmp(arg, name, n) != 0) return NO_MATCH;
+  if (arg[n] == '\0') {
+    if (!takes_value) return *val = NULL, MATCH;
+    if (*i + 1 >= argc) return MISSING;
+    *val = argv[++*i];
+    return MATCH;
+  }
+  if (!takes_value) return NO_MATCH;
+  if (arg[n] == '=' && name[1] == '-') return *val = arg + n + 1, MATCH;
+  if (name[1] != '-' && n == 2) return *val = arg + n, MATCH; /* -j4 */
+  return NO_MATCH;
+}
+
+ll_status ll_check_args_parse(ll_check_args *a, int argc, char **argv,
+                              ll_error *err) {
+  memset(a, 0, sizeof *a);
+  ll_overrides_init(&a->ov);
+  a->format = "text";
+  a->max_warnings = -1;
+  a->stdin_filename = NULL;
+  a->paths = ll_calloc((size_t)argc, sizeof *a->paths);
+  if (!a->paths) return ll_error_set(err, LL_ENOMEM, NULL, "out of memory");
+  bool only_paths = false;
+  for (int i = 1; i < argc; i++) {
+    const char *arg = argv[i], *v = NULL;
+    if (only_paths || arg[0] != '-' || !strcmp(arg, "-")) {
+      if (!strcmp(arg, "-")) return usage(err, "use --stdin to read standard "
+                                          "input");
+      a->paths[a->npaths++] = argv[i];
+      continue;
+    }
+    match_result m;
+#define OPT(name, takes) \
+  ((m = opt(argc, argv, &i, name, takes, &v)) == MISSING ? (missing = name, true) \
+                                                          : m == MATCH)
+    const char *missing = NULL;
+    if (!strcmp(arg, "--")) {
+      only_paths = true;
+    } else if (OPT("--help", false) || OPT("-h", false)) {
+      a->help = true;
+    } else if (OPT("--format", true) || OPT("-f", true)) {
+      if (!missing) {
+        if (strcmp(v, "text") && strcmp(v, "json") && strcmp(v, "sarif"))
+          return usage(err, "--format %s: unknown format (expected text, "
+                       "json or sarif)", v);
+        a->format = v;
+      }
+    } else if (OPT("--output-file", true) || OPT("--output", true) ||
+               OPT("-o", true)) {
+      if (!missing) {
+        if (!*v) return usage(err, "-o: expected a file name");
+        a->output = v;
+      }
+    } else if (OPT("--config", true) || OPT("-c", true)) {
+      if (!missing) a->config = v;
+    } else if (OPT("--rule", true)) {
+      ll_status st;
+      if (!missing && (st = parse_rule_opt(a, v, err)) != LL_OK) return st;
+    } else if (OPT("--env", true)) {
+      ll_status st;
+      if (!missing && (st = parse_env_opt(a, v, err)) != LL_OK) return st;
+    } else if (OPT("--max-warnings", true)) {
+      unsigned long long n;
+      if (!missing) {
+        if (!strcmp(v, "-1")) a->max_warnings = -1;
+        else if (parse_count(v, 1u << 30, &n) && !strpbrk(v, "kKmMgG"))
+          a->max_warnings = (long)n;
+        else
+          return usage(err, "--max-warnings %s: expected a number", v);
+      }
+    } else if (OPT("--max-file-size", true)) {
+      unsigned long long n;
+      if (!missing) {
+        if (!parse_count(v, SIZE_MAX, &n) || n == 0)
+          return usage(err, "--max-file-size %s: expected a number of bytes "
+                       "(suffixes K, M, G allowed)", v);
+        a->ov.max_file_size = (size_t)n;
+      }
+    } else if (OPT("--jobs", true) || OPT("-j", true)) {
+      unsigned long long n;
+      if (!missing) {
+        if (!parse_count(v, 1024, &n) || strpbrk(v, "kKmMgG"))
+          return usage(err, "-j %s: expected a number of threads (0: all "
+                       "cores)", v);
+        a->jobs = (unsigned)n;
+      }
+    } else if (OPT("--quiet", false) || OPT("-q", false)) {
+      a->quiet = true;
+    } else if (OPT("--color", true)) {
+      if (!missing) {
+        if (!strcmp(v, "auto")) a->color = LL_COLOR_AUTO;
+        else if (!strcmp(v, "always")) a->color = LL_COLOR_ALWAYS;
+        else if (!strcmp(v, "never")) a->color = LL_COLOR_NEVER;
+        else return usage(err, "--color %s: expected auto, always or never", v);
+      }
+    } else if (OPT("--no-color", false)) {
+      a->color = LL_COLOR_NEVER;
+    } else if (OPT("--stdin", false)) {
+      a->use_stdin = true;
+    } else if (OPT("--stdin-filename", true)) {
+      if (!missing) {
+        if (!*v) return usage(err, "--stdin-filename: expected a file name");
+        a->stdin_filename = v;
+      }
+    } else if (OPT("--report-unused-disables", false)) {
+      a->ov.report_unused_disables = true;
+    } else if (OPT("--no-ignore", false)) {
+      a->no_ignore = true;
+    } else {
+      return usage(err, "unknown option '%s' (`leaklint check --help` lists "
+                   "the options)", arg);
+    }
+#undef OPT
+    if (missing) return usage(err, "option '%s' needs a value", missing);
+  }
+  if (a->help) return LL_OK;
+  if (a->use_stdin && a->npaths)
+    return usage(err, "--stdin reads one file from standard input: give no "
+                 "paths with it");
+  if (a->stdin_filename && !a->use_stdin)
+    return usage(err, "--stdin-filename needs --stdin");
+  if (!a->stdin_filename) a->stdin_filename = "<stdin>.js";
+  return LL_OK;
+}
+
+void ll_check_args_fini(ll_check_args *a) {
+  ll_free(a->paths);
+  a->paths = NULL;
+  a->npaths = 0;
+}
+
+/* ==== Analysis ==== */
+
+typedef struct job {
+  const ll_file_item *item;
+  const char *text;       /* --stdin: the text already read (borrowed) */
+  size_t len;
+  ll_file_result *result; /* owned; NULL on failure */
+  ll_status status;
+  char *message;          /* owned; the failure, naming the file */
+} job;
+
+typedef struct pool {
+  job *jobs;
+  size_t n;
+  atomic_size_t next;
+} pool;
+
+static size_t effective_limit(const ll_options *o) {
+  return o->max_file_size ? o->max_file_size : LL_CLI_DEFAULT_MAX_FILE_SIZE;
+}
+
+static void job_fail(job *j, ll_status st, const ll_error *e) {
+  const char *path = j->item->path;
+  const char *msg = e->message[0] ? e->message : ll_status_str(st);
+  size_t pl = strlen(path);
+  char buf[2400];
+  /* Messages from files.c start with the path; the analyzer's may not. */
+  if (!strncmp(msg, path, pl) && msg[pl] == ':')
+    snprintf(buf, sizeof buf, "%s", msg);
+  else
+    snprintf(buf, sizeof buf, "%s: %s", path, msg);
+  if (st == LL_ETOOBIG)
+    strncat(buf, "; raise the limit with --max-file-size",
+            sizeof buf - strlen(buf) - 1);
+  j->status = st;
+  j->message = ll_strdup(buf);
+}
+
+static void job_run(job *j) {
+  const ll_options *o = &j->item->settings->opts;
+  ll_error e = {0};
+  char *text = NULL;
+  size_t len = j->len;
+  ll_status st = LL_OK;
+  if (!j->text) {
+    st = ll_read_file(j->item->path, effective_limit(o), &text, &len, &e);
+    if (st != LL_OK) {
+      job_fail(j, st, &e);
+      return;
+    }
+  }
+  st = ll_analyze_source(o, j->item->path, j->text ? j->text : text, len,
+                         &j->result, &e);
+  ll_free(text);
+  if (st != LL_OK) {
+    j->result = NULL;
+    job_fail(j, st, &e);
+  }
+}
+
+static void worker(void *arg) {
+  pool *p = arg;
+  for (;;) {
+    size_t i = atomic_fetch_add(&p->next, 1);
+    if (i >= p->n) break;
+    job_run(&p->jobs[i]);
+  }
+}
+
+static void run_pool(pool *p, unsigned jobs) {
+  unsigned nthreads = jobs ? jobs : uv_available_parallelism();
+  if (nthreads == 0) nthreads = 1;
+  if (nthreads > p->n) nthreads = (unsigned)p->n;
+  uv_thread_t *threads = NULL;
+  unsigned started = 0;
+  if (nthreads > 1 && (threads = ll_calloc(nthreads, sizeof *threads))) {
+    for (; started < nthreads; started++)
+      if (uv_thread_create(&threads[started], worker, p) != 0) break;
+  }
+  worker(p); /* the main thread works too, and finishes alone if need be */
+  for (unsigned i = 0; i < started; i++) uv_thread_join(&threads[i]);
+  ll_free(threads);
+}
+
+/* ==== Report ==== */
+
+static bool want_color(const ll_check_args *a) {
+  if (a->color != LL_COLOR_AUTO) return a->color == LL_COLOR_ALWAYS;
+  const char *nc = getenv("NO_COLOR");
+  if (nc && *nc) return false;
+  return !a->output && isatty(STDOUT_FILENO);
+}
+
+/* Writes the report to `a->output` through FILE.tmp and a rename. */
+static bool write_report(const ll_check_args *a, ll_output_fn fn,
+                         const ll_file_result *const *res, size_t n,
+                         const ll_run_summary *sum, const ll_output_opts *oo) {
+  if (!a->output) {
+    ll_status st = fn(stdout, res, n, sum, oo);
+    if (st != LL_OK || fflush(stdout) != 0 || ferror(stdout)) {
+      ll_cli_diag("cannot write the report to standard output: %s",
+                  st != LL_OK ? ll_status_str(st) : strerror(errno));
+      return false;
+    }
+    return true;
+  }
+  size_t len = strlen(a->output);
+  char *tmp = ll_malloc(len + 5);
+  if (!tmp) {
+    ll_cli_diag("out of memory");
+    return false;
+  }
+  memcpy(tmp, a->output, len);
+  memcpy(tmp + len, ".tmp", 5);
+  const char *why = NULL;
+  int e = 0;
+  FILE *f = fopen(tmp, "w");
+  if (!f) {
+    e = errno;
+    why = "cannot create";
+  } else {
+    ll_status st = fn(f, res, n, sum, oo);
+    if (st != LL_OK) why = ll_status_str(st);
+    else if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)
+      e = errno, why = "cannot write";
+    if (fclose(f) != 0 && !why) e = errno, why = "cannot write";
+    if (!why && rename(tmp, a->output) != 0) e = errno, why = "cannot rename";
+    if (why) unlink(tmp);
+  }
+  if (why) {
+    if (e)
+      ll_cli_diag("cannot write the report to %s: %s %s: %s", a->output, why,
+                  tmp, strerror(e));
+    else
+      ll_cli_diag("cannot write the report to %s: %s", a->output, why);
+  }
+  ll_free(tmp);
+  return why == NULL;
+}
+
+static void print_diag(void *ud, ll_diag_kind kind, const char *message) {
+  (void)ud;
+  if (kind == LL_DIAG_NOTE) ll_cli_diag("note: %s", message);
+  else ll_cli_diag("%s", message);
+}
+
+/* Builds the single item of a --stdin run. */
+static ll_status stdin_item(const ll_check_args *a, ll_config_resolver *res,
+                            ll_file_item *it, ll_error *err) {
+  memset(it, 0, sizeof *it);
+  it->path = ll_strdup(a->stdin_filename);
+  it->abs = ll_path_absolute(a->stdin_filename);
+  it->lang = ll_lang_for_path(a->stdin_filename);
+  if (!it->path || !it->abs)
+    return ll_error_set(err, LL_ENOMEM, NULL, "out of memory");
+  char *slash = strrchr(it->abs, '/');
+  char *dir = ll_strndup(it->abs, slash == it->abs ? 1 : (size_t)(slash - it->abs));
+  if (!dir) return ll_error_set(err, LL_ENOMEM, NULL, "out of memory");
+  ll_status st = ll_config_resolve(res, dir, -1, &it->settings, err);
+  ll_free(dir);
+  return st;
+}
+
+int ll_check_run(const ll_check_args *a) {
+  int code = LL_EXIT_OK;
+  uint64_t t0 = uv_hrtime();
+  ll_error err = {0};
+  ll_config_resolver *res = NULL;
+  ll_file_list list = {0};
+  job *jobs = NULL;
+  const ll_file_result **results = NULL;
+  char *stdin_text = NULL;
+  size_t stdin_len = 0;
+  bool failed = false;
+
+  ll_output_fn fn = ll_output_find(a->format);
+  if (!fn) {
+    ll_cli_diag("output format \"%s\" is not available", a->format);
+    return LL_EXIT_FAILURE;
+  }
+  if (ll_config_resolver_new(&a->ov, a->config, &res, &err) != LL_OK) {
+    ll_cli_diag("%s", err.message);
+    return LL_EXIT_FAILURE;
+  }
+  if (a->use_stdin) {
+    list.items = ll_calloc(1, sizeof *list.items);
+    if (!list.items) goto oom;
+    list.cap = 1;
+    ll_status st = stdin_item(a, res, &list.items[0], &err);
+    list.len = 1;
+    if (st != LL_OK) goto fatal;
+    if (list.items[0].lang != LL_LANG_JS) {
+      if (list.items[0].lang == LL_LANG_C) {
+        ll_cli_diag("note: %s: skipped: C analysis is not available yet",
+                    a->stdin_filename);
+      } else {
+        ll_cli_diag("%s: unsupported file type (leaklint checks .js, .mjs, "
+                    ".cjs, .jsx, .ts, .mts, .cts and .tsx files)",
+                    a->stdin_filename);
+        failed = true;
+      }
+      ll_file_list_fini(&list);
+    } else {
+      size_t limit = effective_limit(&list.items[0].settings->opts);
+      st = ll_read_fd(STDIN_FILENO, "<stdin>", limit, &stdin_text, &stdin_len,
+                      &err);
+      if (st == LL_ETOOBIG) {
+        char lim[64];
+        ll_cli_diag("%s: standard input is over the size limit of %s; raise "
+                    "the limit with --max-file-size", a->stdin_filename,
+                    ll_cli_format_size(lim, sizeof lim, limit));
+        code = LL_EXIT_FAILURE;
+        goto done;
+      }
+      if (st != LL_OK) goto fatal;
+    }
+  } else {
+    char dot[] = ".";
+    char *def[] = {dot};
+    ll_collect_opts co = {.no_ignore = a->no_ignore, .diag = print_diag};
+    ll_status st = ll_files_collect(&list, a->npaths ? a->paths : def,
+                                    a->npaths ? a->npaths : 1, res, &co, &err);
+    if (st != LL_OK) goto fatal;
+    failed = list.errors > 0;
+  }
+
+  /* Analyse. */
+  if (list.len && !(jobs = ll_calloc(list.len, sizeof *jobs))) goto oom;
+  for (size_t i = 0; i < list.len; i++) {
+    jobs[i].item = &list.items[i];
+    if (a->use_stdin) jobs[i].text = stdin_text, jobs[i].len = stdin_len;
+  }
+  pool p = {.jobs = jobs, .n = list.len};
+  atomic_init(&p.next, 0);
+  run_pool(&p, a->jobs);
+
+  /* Report, in path order. */
+  if (!(results = ll_calloc(list.len + 1, sizeof *results))) goto oom;
+  size_t nres = 0, errors = 0, warnings = 0;
+  ll_run_summary sum = {0};
+  for (size_t i = 0; i < list.len; i++) {
+    job *j = &jobs[i];
+    if (!j->result) {
+      ll_cli_diag("%s", j->message ? j->message : ll_status_str(j->status));
+      failed = true;
+      continue;
+    }
+    results[nres++] = j->result;
+    errors += j->result->errors;
+    warnings += j->result->warnings;
+    sum.errors += j->result->errors;
+    if (!a->quiet) {
+      sum.warnings += j->result->warnings;
+      sum.infos += j->result->infos;
+    }
+  }
+  sum.files = nres;
+  sum.duration_ms = (double)(uv_hrtime() - t0) / 1e6;
+  ll_output_opts oo = {
+      .color = want_color(a),
+      .min_severity = a->quiet ? LL_SEV_ERROR : LL_SEV_INFO,
+  };
+  if (!write_report(a, fn, results, nres, &sum, &oo)) failed = true;
+
+  if (failed) code = LL_EXIT_FAILURE;
+  else if (errors) code = LL_EXIT_FINDINGS;
+  if (a->max_warnings >= 0 && warnings > (size_t)a->max_warnings) {
+    ll_cli_diag("too many warnings: %zu (--max-warnings is %ld)", warnings,
+                a->max_warnings);
+    if (code == LL_EXIT_OK) code = LL_EXIT_FINDINGS;
+  }
+  goto done;
+
+oom:
+  ll_error_set(&err, LL_ENOMEM, NULL, "out of memory");
+fatal:
+  ll_cli_diag("%s", err.message);
+  code = LL_EXIT_FAILURE;
+done:
+  for (size_t i = 0; jobs && i < list.len; i++) {
+    ll_file_result_free(jobs[i].result);
+    ll_free(jobs[i].message);
+  }
+  ll_free(jobs);
+  ll_free(results);
+  ll_free(stdin_text);
+  ll_file_list_fini(&list);
+  ll_config_resolver_free(res);
+  return code;
+}
+
+int ll_cli_check(int argc, char **argv) {
+  ll_check_args a;
+  ll_error err = {0};
+  int code;
+  if (ll_check_args_parse(&a, argc, argv, &err) != LL_OK) {
+    ll_cli_diag("%s", err.message);
+    code = LL_EXIT_FAILURE;
+  } else if (a.help) {
+    ll_cli_check_help(stdout);
+    code = LL_EXIT_OK;
+  } else {
+    code = ll_check_run(&a);
+  }
+  ll_check_args_fini(&a);
+  return code;
+}

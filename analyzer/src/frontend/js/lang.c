@@ -1,0 +1,104 @@
+/* Grammar tables. The JavaScript, TypeScript and TSX grammars number their
+ * symbols differently, so every grammar gets a table from symbol to our own
+ * `ll_kind` (kinds.def) and from field id to `ll_field` (fields.def), built
+ * once under `pthread_once` and never written again. */
+#include "frontend/js/lang.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "frontend/js/js.h"
+
+const TSLanguage *tree_sitter_javascript(void);
+const TSLanguage *tree_sitter_typescript(void);
+const TSLanguage *tree_sitter_tsx(void);
+
+static const char *const kind_names[LL_K_COUNT] = {
+    [LL_K_other] = "other",
+    [LL_K_token] = "token",
+#define LL_KIND(name) [LL_K_##name] = #name,
+#define LL_TYPE_KIND(name)
+#include "frontend/js/kinds.def"
+#undef LL_KIND
+#undef LL_TYPE_KIND
+};
+
+static const char *const type_kind_names[] = {
+#define LL_KIND(name)
+#define LL_TYPE_KIND(name) #name,
+#include "frontend/js/kinds.def"
+#undef LL_KIND
+#undef LL_TYPE_KIND
+};
+
+static const char *const field_names[LL_F_COUNT] = {
+    [LL_F_none] = "",
+#define LL_FIELD(name) [LL_F_##name] = #name,
+#include "frontend/js/fields.def"
+#undef LL_FIELD
+};
+
+static ll_lang_table tables[3];
+static bool tables_ok;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static bool is_type_syntax(const char *name) {
+  size_t n = strlen(name);
+  if (n > 5 && strcmp(name + n - 5, "_type") == 0) return true;
+  for (size_t i = 0; i < sizeof type_kind_names / sizeof *type_kind_names; i++)
+    if (strcmp(name, type_kind_names[i]) == 0) return true;
+  return false;
+}
+
+static bool build(ll_lang_table *t, const TSLanguage *language) {
+  t->language = language;
+  t->nsymbols = ts_language_symbol_count(language);
+  t->nfields = ts_language_field_count(language) + 1;
+  t->kind_of = ll_calloc(t->nsymbols, sizeof *t->kind_of);
+  t->skip = ll_calloc(t->nsymbols, 1);
+  t->field_of = ll_calloc(t->nfields, 1);
+  if (!t->kind_of || !t->skip || !t->field_of) return false;
+  for (uint32_t s = 0; s < t->nsymbols; s++) {
+    const char *name = ts_language_symbol_name(language, (TSSymbol)s);
+    if (!name) continue;
+    if (ts_language_symbol_type(language, (TSSymbol)s) != TSSymbolTypeRegular) {
+      t->kind_of[s] = LL_K_token;
+      continue;
+    }
+    if (is_type_syntax(name)) t->skip[s] = 1;
+    for (int k = LL_K_token + 1; k < LL_K_COUNT; k++) {
+      if (strcmp(name, kind_names[k]) == 0) {
+        t->kind_of[s] = (uint16_t)k;
+        break;
+      }
+    }
+  }
+  for (uint32_t f = 1; f < t->nfields; f++) {
+    const char *name = ts_language_field_name_for_id(language, (TSFieldId)f);
+    if (!name) continue;
+    for (int k = 1; k < LL_F_COUNT; k++) {
+      if (strcmp(name, field_names[k]) == 0) {
+        t->field_of[f] = (uint8_t)k;
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+static void build_all(void) {
+  tables_ok = build(&tables[0], tree_sitter_javascript()) &&
+              build(&tables[1], tree_sitter_typescript()) &&
+              build(&tables[2], tree_sitter_tsx());
+}
+
+const ll_lang_table *ll__js_lang_table(int dialect) {
+  pthread_once(&tables_once, build_all);
+  if (!tables_ok || dialect < 0 || dialect > 2) return NULL;
+  return &tables[dialect];
+}
+
+const char *ll__js_kind_name(int kind) {
+  return kind >= 0 && kind < LL_K_COUNT ? kind_names[kind] : "?";
+}
