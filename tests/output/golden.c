@@ -83,9 +83,9 @@ void ll_golden_check(const char *name, const char *actual) {
     while (el > expected && el[-1] != '\n') el--;
     while (al > actual && al[-1] != '\n') al--;
     int en = (int)strcspn(el, "\n"), an = (int)strcspn(al, "\n");
-    cr_fail("%s differs at line %d:\n  expected: %.*s\n  actual:   %.*s\n"
-            "(LL_UPDATE_GOLDEN=1 rewrites the file)",
-            name, line, en, el, an, al);
+    cr_assert_fail("%s differs at line %d (LL_UPDATE_GOLDEN=1 rewrites it)"
+                   ":\n  expected: %.*s\n  actual:   %.*s",
+                   name, line, en, el, an, al);
   }
   free(expected);
 }

@@ -27,7 +27,7 @@ void ll_sample_init(ll_sample *s);
 void ll_sample_init_clean(ll_sample *s);
 void ll_sample_fini(ll_sample *s);
 
-/** The 1-based UTF-16 column where `needle` starts in `line` (it must occur). */
+/** The 1-based UTF-16 column where `needle` starts in `line` (must occur). */
 uint32_t ll_sample_col(const char *line, const char *needle);
 
 #endif

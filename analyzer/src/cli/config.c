@@ -346,14 +346,17 @@ ll_status ll_config_parse(const char *path, const char *dir, const char *text,
   if (!json) {
     uint32_t line, col;
     size_t off = end && end >= copy ? (size_t)(end - copy) : 0;
+    while (off < len && strchr(" \t\r\n", copy[off])) off++;
     if (off > len) off = len;
     position_of(copy, off, &line, &col);
+    size_t near = 0; /* the rest of the line, at most 20 bytes */
+    while (off + near < len && near < 20 && copy[off + near] != '\n') near++;
     if (off >= len)
       st = ll_error_set(err, LL_ECONFIG, path, "%s:%u:%u: invalid JSON: "
                         "unexpected end of file", path, line, col);
     else
       st = ll_error_set(err, LL_ECONFIG, path, "%s:%u:%u: invalid JSON near "
-                        "'%.20s'", path, line, col, text + off);
+                        "'%.*s'", path, line, col, (int)near, copy + off);
     if (err) err->line = line, err->column = col;
     goto fail;
   }
@@ -372,29 +375,39 @@ fail:
   return st;
 }
 
-ll_status ll_config_load(const char *path, ll_config **out, ll_error *err) {
-  ll_status st = LL_OK;
-  char *text = NULL, *abs = NULL;
+/* Reads `read_path`, naming it `shown` in messages, as a config of the
+ * absolute folder `dir`. */
+static ll_status load_in(const char *read_path, const char *shown,
+                         const char *dir, ll_config **out, ll_error *err) {
+  char *text = NULL;
   size_t len = 0;
-  *out = NULL;
-  if ((st = ll_read_file(path, 1u << 20, &text, &len, err)) != LL_OK) {
+  ll_status st = ll_read_file(read_path, 1u << 20, &text, &len, err);
+  if (st != LL_OK) {
     if (err && st != LL_ENOMEM) {
+      /* ll_read_file's message is "<read_path>: <cause>". */
+      const char *cause = err->message;
+      size_t rl = strlen(read_path);
+      if (!strncmp(cause, read_path, rl) && cause[rl] == ':') cause += rl + 2;
       char msg[sizeof err->message];
-      snprintf(msg, sizeof msg, "%s", err->message);
-      ll_error_set(err, st, path, "cannot read config %s", msg);
+      snprintf(msg, sizeof msg, "%s", cause);
+      ll_error_set(err, st, shown, "cannot read config %s: %s", shown, msg);
     }
     return st;
   }
-  if (!(abs = ll_path_absolute(path))) {
-    ll_free(text);
-    return ll_error_set(err, LL_ENOMEM, path, "out of memory");
-  }
+  st = ll_config_parse(shown, dir, text, len, out, err);
+  ll_free(text);
+  return st;
+}
+
+ll_status ll_config_load(const char *path, ll_config **out, ll_error *err) {
+  *out = NULL;
+  char *abs = ll_path_absolute(path);
+  if (!abs) return ll_error_set(err, LL_ENOMEM, path, "out of memory");
   char *slash = strrchr(abs, '/');
   if (slash == abs) slash[1] = '\0'; /* a config in "/" */
   else *slash = '\0';
-  st = ll_config_parse(path, abs, text, len, out, err);
+  ll_status st = load_in(path, path, abs, out, err);
   ll_free(abs);
-  ll_free(text);
   return st;
 }
 
@@ -544,7 +557,8 @@ static ll_settings *settings_new(const ll_overrides *ov,
         s->globals[k] = s->globals[--s->nglobals];
       }
     }
-    memcpy(s->pairs + s->npairs, c->pairs, c->npairs * sizeof *s->pairs);
+    if (c->npairs) /* c->pairs is NULL without "resources" */
+      memcpy(s->pairs + s->npairs, c->pairs, c->npairs * sizeof *s->pairs);
     s->npairs += c->npairs;
     for (size_t i = 0; i < c->nignore; i++)
       s->ignore[s->nignore++] = (ll_ignore_glob){c->dir, c->ignore[i]};
@@ -671,7 +685,10 @@ ll_status ll_config_resolve(ll_config_resolver *r, const char *dir, int has_rc,
     has_rc = stat(rc.data, &sb) == 0;
   }
   if (has_rc) {
-    st = ll_config_load(rc.data, &c, err);
+    char *shown = ll_path_relative(rc.data);
+    st = shown ? load_in(rc.data, shown, dir, &c, err)
+               : ll_error_set(err, LL_ENOMEM, NULL, "out of memory");
+    ll_free(shown);
     if (st == LL_OK && !ll_array_push(&r->configs, c)) {
       ll_config_free(c);
       st = ll_error_set(err, LL_ENOMEM, NULL, "out of memory");

@@ -70,6 +70,16 @@ char *ll_path_absolute(const char *path) {
   return s;
 }
 
+char *ll_path_relative(const char *abs) {
+  char *cwd = getcwd(NULL, 0); /* malloc'd by libc */
+  const char *r = abs;
+  size_t n = cwd ? strlen(cwd) : 0;
+  if (cwd && n > 1 && !strncmp(abs, cwd, n) && abs[n] == '/' && abs[n + 1])
+    r = abs + n + 1;
+  free(cwd);
+  return ll_strdup(r);
+}
+
 /* "dir" + "/" + "name", where `dir` "." gives "name". Free with `ll_free`. */
 static char *path_join(const char *dir, const char *name) {
   ll_strbuf b;
@@ -172,7 +182,7 @@ ll_status ll_read_file(const char *path, size_t limit, char **text,
     st = ll_error_set(err, LL_EIO, path, "%s: cannot read: %s", path,
                       strerror(e));
   } else if (S_ISDIR(sb.st_mode)) {
-    st = ll_error_set(err, LL_EIO, path, "%s: cannot read: is a directory",
+    st = ll_error_set(err, LL_EIO, path, "%s: is a directory",
                       path);
   } else if (!S_ISREG(sb.st_mode)) {
     const char *what = S_ISFIFO(sb.st_mode)   ? "a FIFO"

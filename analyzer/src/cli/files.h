@@ -18,6 +18,10 @@
  * is unknown. */
 LL_OWNED char *ll_path_absolute(const char *path);
 
+/** `abs` relative to the working folder when it lies inside it, else `abs`
+ * itself, for messages. Free with `ll_free`; NULL when out of memory. */
+LL_OWNED char *ll_path_relative(const char *abs);
+
 /** Reads the regular file `path` entirely. Never blocks on a FIFO or device:
  * anything but a regular file fails with LL_EIO. Fails with LL_ETOOBIG when
  * the file holds more than `limit` bytes (0: no limit), LL_ENOENT when it

@@ -127,6 +127,56 @@ function secondWriteSiteCase() {
   twiceWritten = twiceWritten + 1;
 }
 
+// The classic: a loop counter that was never declared.
+function forInitCase(rows) {
+  // expect: no-implicit-global "'rowIndexLeak'"
+  for (rowIndexLeak = 0; rowIndexLeak < rows.length; rowIndexLeak++) {
+    console.log(rows[rowIndexLeak]);
+  }
+}
+
+function conditionAssignCase(re, text) {
+  // expect: no-implicit-global "'matchLeak'"
+  while ((matchLeak = re.exec(text)) !== null) {
+    console.log(matchLeak[0]);
+  }
+}
+
+// A default parameter value runs at every call, in the function's scope.
+// expect: no-implicit-global "'defaultSideLeak'"
+function defaultParamCase(a = (defaultSideLeak = 1)) {
+  return a;
+}
+
+// A named function expression's name is bound only inside the function.
+const namedOutside = function innerOnlyName() {};
+function assignsOuterNameCase() {
+  // expect: no-implicit-global "'innerOnlyName'"
+  innerOnlyName = namedOutside;
+}
+
+// Accumulating, but only in code that runs once: still a warning.
+// expect: no-implicit-global warning "'bootListLeak'"
+bootListLeak = [];
+bootListLeak.push('boot');
+
+// A `let` in a for-loop head is gone after the loop.
+function loopHeadScopeCase(rows) {
+  for (let loopHeadIndex = 0; loopHeadIndex < rows.length; loopHeadIndex++) {
+    console.log(rows[loopHeadIndex]);
+  }
+  // expect: no-implicit-global "'loopHeadIndex'"
+  loopHeadIndex = -1;
+}
+
+// A directive after another statement is just a string: still sloppy.
+function lateDirectiveCase() {
+  console.log('start');
+  'use strict';
+  // expect: no-implicit-global warning "'lateDirectiveLeak' creates an implicit global"
+  lateDirectiveLeak = 1;
+}
+
 // ==== Accumulating in code that runs many times: an error ====
 
 function pushAccumulatesCase(id) {
@@ -220,6 +270,13 @@ class ClassBodyIsStrict {
   static build() {
     // expect: no-implicit-global error "throws a ReferenceError"
     staticMethodLeak = 4;
+  }
+}
+
+class StaticBlockIsStrict {
+  static {
+    // expect: no-implicit-global error "'staticBlockLeak' throws a ReferenceError"
+    staticBlockLeak = 5;
   }
 }
 

@@ -4,6 +4,8 @@
 
 /* global declaredByComment, firstListed, secondListed */
 /* global writableByComment:writable */
+/*global noSpacesInComment*/
+/* globals pluralKeyword */
 
 // ==== Declared somewhere in scope ====
 
@@ -13,6 +15,16 @@ function hoistedVarCase() {
   var hoistedLater;
   return hoistedLater;
 }
+
+// ok: no-implicit-global
+topLevelHoisted = 1;
+var topLevelHoisted;
+
+function writesLaterLetCase() {
+  // ok: no-implicit-global
+  declaredAfterFunction = 1;
+}
+let declaredAfterFunction;
 
 function hoistedFunctionCase() {
   // ok: no-implicit-global
@@ -46,6 +58,16 @@ function catchParameterCase() {
   }
 }
 
+function destructuredCatchCase() {
+  try {
+    JSON.parse('{');
+  } catch ({ message, name: errorName }) {
+    // ok: no-implicit-global
+    message = errorName + ': ' + message;
+    return message;
+  }
+}
+
 function destructuredDefaultsCase({ alpha = 1, beta } = {}, [gamma] = []) {
   // ok: no-implicit-global
   alpha = beta = gamma = 0;
@@ -68,6 +90,27 @@ let moduleLet = 0;
 function compoundOnDeclaredCase(n) {
   // ok: no-implicit-global
   moduleLet += n;
+}
+
+// `var` is function-scoped: a declaration inside a block counts everywhere.
+function varInBlockCase(flag) {
+  if (flag) {
+    var blockVar = 1;
+  }
+  // ok: no-implicit-global
+  blockVar = 2;
+  return blockVar;
+}
+
+// Hoisting reaches nested functions too.
+function outerHoistCase() {
+  function inner() {
+    // ok: no-implicit-global
+    hoistedForInner = 1;
+  }
+  var hoistedForInner;
+  inner();
+  return hoistedForInner;
 }
 
 // Closures: a name declared in an outer function.
@@ -130,6 +173,10 @@ function globalCommentCase() {
   firstListed = secondListed = 2;
   // ok: no-implicit-global
   writableByComment = 3;
+  // ok: no-implicit-global
+  noSpacesInComment = 4;
+  // ok: no-implicit-global
+  pluralKeyword = 5;
 }
 
 function knownGlobalsCase(handler) {
@@ -219,6 +266,19 @@ pointLike.prototype.move = function () {
   this.x += 1;
 };
 pointLike();
+
+function constructedSomewhere() {
+  // ok: no-implicit-global
+  this.built = true;
+}
+constructedSomewhere();
+const built = new constructedSomewhere();
+
+function passedAsCallback() {
+  // ok: no-implicit-global
+  this.viaTimer = true;
+}
+setTimeout(passedAsCallback, 0);
 
 function applyToTarget() {
   // ok: no-implicit-global

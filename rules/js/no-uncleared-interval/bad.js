@@ -54,11 +54,32 @@ function discardedTimersModuleCase() {
   timersModule.setInterval(poll, 1000);
 }
 
+const nodeTimersModule = require('node:timers');
+function discardedNodeTimersCase() {
+  // expect: no-uncleared-interval error "discarded"
+  nodeTimersModule.setInterval(poll, 1000);
+}
+
 function insideCallbackCase(emitter) {
   emitter.on('connect', () => {
     // expect: no-uncleared-interval error "discarded"
     setInterval(poll, 1000);
   });
+}
+
+async function asyncFunctionCase() {
+  await null;
+  // expect: no-uncleared-interval error "discarded"
+  setInterval(poll, 1000);
+}
+
+// A React effect without a cleanup runs on every mount.
+function Ticker() {
+  useEffect(() => {
+    // expect: no-uncleared-interval error "discarded"
+    setInterval(tick, 1000);
+  }, []);
+  return null;
 }
 
 // A loop at module level runs many times: an error.
@@ -131,6 +152,12 @@ class ConstructorNeverCleared {
     this.refresh = setInterval(() => this.update(), 1000);
   }
   update() {}
+}
+
+// A field initializer runs once per instance, like the constructor.
+class FieldInitializerNeverCleared {
+  // expect: no-uncleared-interval error "never cleared"
+  pulse = setInterval(tick, 1000);
 }
 
 class ClearsAnotherProperty {

@@ -147,6 +147,69 @@ class ClearsBeforeRestart {
   }
 }
 
+class GuardedByNegation {
+  start() {
+    if (!this.timer) {
+      // ok: no-uncleared-interval
+      this.timer = setInterval(poll, 1000);
+    }
+  }
+  stop() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}
+
+class FieldInitializerCleared {
+  // ok: no-uncleared-interval
+  pulse = setInterval(tick, 1000);
+  destroy() {
+    clearInterval(this.pulse);
+  }
+}
+
+// A module-level handle cleared by a function that stops the work.
+// ok: no-uncleared-interval
+let moduleHandle = setInterval(tick, 1000);
+function stopModuleWork() {
+  clearInterval(moduleHandle);
+  moduleHandle = null;
+}
+
+// A React effect that returns its cleanup.
+function Clock() {
+  useEffect(() => {
+    // ok: no-uncleared-interval
+    const id = setInterval(tick, 1000);
+    return () => {
+      clearInterval(id);
+    };
+  }, []);
+  return null;
+}
+
+class GuardedByLogicalAssignment {
+  start() {
+    // `??=` assigns only when no interval is stored yet.
+    // ok: no-uncleared-interval
+    this.timer ??= setInterval(poll, 1000);
+  }
+  stop() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}
+
+function returnsStopperCase() {
+  // ok: no-uncleared-interval
+  const stoppable = setInterval(poll, 1000);
+  return {
+    stop() {
+      clearInterval(stoppable);
+    },
+  };
+}
+
 // ==== Ownership passes to the caller ====
 
 function returnsCallCase() {

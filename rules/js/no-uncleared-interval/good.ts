@@ -61,4 +61,36 @@ function abortableTyped(signal: AbortSignal): void {
   signal.addEventListener('abort', (): void => clearInterval(id), { once: true });
 }
 
-export { TypedService, ConstructedTimer, typedDisposer, castClearCase, typedReturn, abortableTyped };
+class AngleCastTimer {
+  private timer?: number;
+  constructor() {
+    // ok: no-uncleared-interval
+    this.timer = <number>(<unknown>setInterval(() => {}, 1000));
+  }
+  destroy(): void {
+    clearInterval(this.timer!);
+  }
+}
+
+class StrictNullGuard {
+  private t: ReturnType<typeof setInterval> | null = null;
+  start(): void {
+    if (this.t !== null) {
+      return;
+    }
+    // ok: no-uncleared-interval
+    this.t = setInterval(() => {}, 1000);
+  }
+  stop(): void {
+    if (this.t) clearInterval(this.t);
+    this.t = null;
+  }
+}
+
+function optionalSignal(signal?: AbortSignal): void {
+  // ok: no-uncleared-interval
+  const optionalHandle = setInterval(() => {}, 1000);
+  signal?.addEventListener('abort', () => clearInterval(optionalHandle), { once: true });
+}
+
+export { AngleCastTimer, StrictNullGuard, optionalSignal, TypedService, ConstructedTimer, typedDisposer, castClearCase, typedReturn, abortableTyped };

@@ -185,6 +185,19 @@ typedef struct fate {
   bool escapes;
 } fate;
 
+/* Calls that only look at their arguments: logging and conversions. */
+static bool borrows(const ll_js *js, ll_nid call) {
+  ll_nid callee = ll_js_unwrap(js, ll_js_child(js, call, LL_F_function));
+  if (ll_js_kind(js, callee) == LL_K_member_expression) {
+    ll_nid obj = ll_js_unwrap(js, ll_js_child(js, callee, LL_F_object));
+    return ll_js_text_is(js, obj, "console") ||
+           (ll_js_text_is(js, obj, "JSON") &&
+            ll_js_text_is(js, ll_js_child(js, callee, LL_F_property), "stringify"));
+  }
+  return ll_js_text_is(js, callee, "String") || ll_js_text_is(js, callee, "Number") ||
+         ll_js_text_is(js, callee, "Boolean");
+}
+
 static bool follow_ref(const ll_js *js, ll_nid ref, void *ud) {
   fate *f = ud;
   for (const rel *r = f->st->rels; r; r = r->next)
@@ -198,10 +211,12 @@ static bool follow_ref(const ll_js *js, ll_nid ref, void *ud) {
     p = js->nodes[p].parent;
   }
   switch (ll_js_kind(js, p)) {
+  case LL_K_arguments:
+    if (!borrows(js, js->nodes[p].parent)) f->escapes = true;
+    break;
   case LL_K_return_statement:
   case LL_K_pair:
   case LL_K_array:
-  case LL_K_arguments:
   case LL_K_shorthand_property_identifier:
   case LL_K_object:
   case LL_K_yield_expression:
@@ -231,9 +246,25 @@ static bool read_before(const ll_js *js, ll_nid fn, ll_nid place,
   return false;
 }
 
-static bool is_constructor(const ll_js *js, ll_nid fn) {
-  return ll_js_kind(js, fn) == LL_K_method_definition &&
-         ll_js_method_named(js, fn, "constructor");
+/* Methods that run once per instance: a constructor and the mount hooks
+ * that frameworks pair with an unmount hook. */
+static bool runs_once_per_instance(const ll_js *js, ll_nid fn) {
+  static const char *const names[] = {
+      "constructor", "componentDidMount", "connectedCallback", "ngOnInit",
+      "mounted", "created", "beforeMount", "onMount", NULL};
+  if (ll_js_kind(js, fn) != LL_K_method_definition) return false;
+  for (const char *const *n = names; *n; n++)
+    if (ll_js_method_named(js, fn, *n)) return true;
+  return false;
+}
+
+/* The identifier at the root of a member chain (`job` in `job.a.b`). */
+static ll_nid chain_root(const ll_js *js, ll_nid n) {
+  n = ll_js_unwrap(js, n);
+  while (ll_js_kind(js, n) == LL_K_member_expression ||
+         ll_js_kind(js, n) == LL_K_subscript_expression)
+    n = ll_js_unwrap(js, ll_js_child(js, n, LL_F_object));
+  return n;
 }
 
 static void report_leak(ll_rule_ctx *ctx, const acq *a, ll_severity sev,
@@ -267,11 +298,12 @@ static void check_holder(ll_rule_ctx *ctx, const acq *a, ll_nid holder,
    * handle without clearing or checking the previous one. Only holders that
    * outlive the call matter (a member or an outer variable). */
   ll_nid fn = ll_js_enclosing_function(js, a->call);
-  if (fn == LL_NONE || is_constructor(js, fn)) return;
+  if (fn == LL_NONE || runs_once_per_instance(js, fn)) return;
   if (ll_js_multiplicity(js, a->call, NULL) != LL_MANY) return;
-  if (b != LL_UNRESOLVED) {
-    ll_nid decl_fn = ll_js_enclosing_function(js, js->bindings[b].decl);
-    if (decl_fn == fn) return; /* a fresh local per call */
+  ll_nid root = chain_root(js, holder);
+  if (ll_js_kind(js, root) == LL_K_identifier && js->ref[root] != LL_UNRESOLVED) {
+    ll_nid decl_fn = ll_js_enclosing_function(js, js->bindings[js->ref[root]].decl);
+    if (decl_fn == fn) return; /* a fresh local (or its member) per call */
   }
   if (read_before(js, fn, holder, assign)) return;
   int h = ll_report(ctx, a->call, sev, HELP,

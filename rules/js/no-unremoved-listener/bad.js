@@ -131,6 +131,27 @@ function neverAbortedSignalCase() {
   window.addEventListener('wheel', () => layout(), { signal: neverAborted.signal });
 }
 
+// Returning the call's value hands nothing to the caller: addEventListener
+// returns undefined and `on` returns the emitter itself (for chaining), not
+// a way to remove the listener.
+function onScrollConcise() {}
+function conciseArrowBodyCase() {
+  // expect: no-unremoved-listener error "'scroll'"
+  const attach = () => window.addEventListener('scroll', onScrollConcise);
+  attach();
+}
+
+function conciseArrowInlineCase() {
+  // expect: no-unremoved-listener error "inline listener for 'online' on 'window' can never be removed"
+  const attach = () => window.addEventListener('online', () => refresh());
+  attach();
+}
+
+function returnedChainCase(emitter) {
+  // expect: no-unremoved-listener error "'end'"
+  return emitter.on('end', refresh);
+}
+
 // ==== Removals that do not match ====
 
 class RemovesWithNewBind {
@@ -159,6 +180,27 @@ function offWithNewFunctionCase() {
   moduleBus.on('tick', () => refresh());
   // expect: no-unremoved-listener error "removes nothing"
   moduleBus.off('tick', () => refresh());
+}
+
+// Added with the bound-once function, removed with a new one: both reported.
+class RemovesWithNewBindAfterBindingOnce {
+  constructor() {
+    this.onFocusIn = this.onFocusIn.bind(this);
+  }
+  attach() {
+    // expect: no-unremoved-listener error "'focusin'"
+    document.addEventListener('focusin', this.onFocusIn);
+  }
+  detach() {
+    // expect: no-unremoved-listener error "removes nothing"
+    document.removeEventListener('focusin', this.onFocusIn.bind(this));
+  }
+  onFocusIn() {}
+}
+
+function domParameterTargetCase(element) {
+  // expect: no-unremoved-listener error "'input'"
+  element.addEventListener('input', () => refresh());
 }
 
 function onResizeA() {}

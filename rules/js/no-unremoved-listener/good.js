@@ -134,6 +134,28 @@ function useWindowSize(setSize) {
   }, []);
 }
 
+class AbortsMemberController {
+  mount() {
+    this.ctrl = new AbortController();
+    // ok: no-unremoved-listener
+    window.addEventListener('resize', () => layout(), { signal: this.ctrl.signal });
+  }
+  unmount() {
+    this.ctrl.abort();
+  }
+}
+
+function propertyHandlerCase() {
+  // Assigning an `on…` property replaces the previous handler: no pile-up.
+  // ok: no-unremoved-listener
+  window.onresize = () => layout();
+}
+
+function prependOnceCase() {
+  // ok: no-unremoved-listener
+  process.prependOnceListener('exit', () => refresh());
+}
+
 // ==== Short-lived targets ====
 
 function localEmitterCase() {

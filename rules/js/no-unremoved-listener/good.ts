@@ -49,3 +49,21 @@ export function typedDisposer(target: Window): () => void {
   target.addEventListener('focus', handler as EventListener);
   return (): void => target.removeEventListener('focus', handler as EventListener);
 }
+
+export class OptionalChainTarget {
+  private el?: HTMLElement;
+  private readonly onClick = (): void => {};
+  attach(el: HTMLElement): void {
+    this.el = el;
+    // ok: no-unremoved-listener
+    this.el?.addEventListener('click', this.onClick);
+    // ok: no-unremoved-listener
+    window.addEventListener('blur', this.onClick as EventListener);
+  }
+  detach(): void {
+    // ok: no-unremoved-listener
+    this.el?.removeEventListener('click', this.onClick);
+    // ok: no-unremoved-listener
+    window.removeEventListener('blur', this.onClick);
+  }
+}

@@ -143,8 +143,49 @@ static bool same_event(const ll_js *js, ll_nid a, ll_nid b) {
   return ll_js_same_place(js, a, b) || ll_js_same_text(js, a, b);
 }
 
+/* Two targets that may be one object under two names: unless both have a
+ * known identity (`window` vs `document`, two objects made here), a member
+ * chain, a parameter or an alias may be anything. */
+static bool known_identity(const ll_js *js, ll_nid n) {
+  if (n == LL_NONE) return true;
+  if (ll_js_kind(js, n) != LL_K_identifier) return false;
+  uint32_t b = js->ref[n];
+  if (b == LL_UNRESOLVED) return true; /* `window`, `process`, `document` */
+  const ll_binding *bd = &js->bindings[b];
+  switch ((ll_binding_kind)bd->kind) {
+  case LL_BIND_PARAM:
+  case LL_BIND_CATCH:
+    return false; /* whatever the caller passes */
+  case LL_BIND_VAR:
+  case LL_BIND_LET:
+  case LL_BIND_CONST: {
+    /* `const el = event.target` is another name for an unknown object. */
+    ll_kind k = ll_js_kind(js, ll_js_unwrap(js, bd->init));
+    return k == LL_K_new_expression || k == LL_K_object || k == LL_K_call_expression;
+  }
+  default:
+    return true;
+  }
+}
+
+static bool maybe_same_object(const ll_js *js, ll_nid a, ll_nid b) {
+  if (same_target(js, a, b)) return true;
+  return !(known_identity(js, a) && known_identity(js, b));
+}
+
 static const call *find_removal(const ll_js *js, const state *st,
                                 const call *add, bool *wrong_fn) {
+  /* The same event and the very same function, removed from a target we
+   * cannot prove is the same object (an alias, `this.el` vs a parameter
+   * `el`): a named function is strong evidence that the pair belongs
+   * together, and a false alarm costs more than this rare miss. */
+  if (!is_new_function(js, add->fn)) {
+    for (const call *r = st->removes; r; r = r->next)
+      if (maybe_same_object(js, add->target, r->target) &&
+          same_event(js, add->event, r->event) &&
+          ll_js_same_place(js, add->fn, r->fn))
+        return r;
+  }
   for (const call *r = st->removes; r; r = r->next) {
     if (!same_target(js, add->target, r->target) ||
         !same_event(js, add->event, r->event))
@@ -234,6 +275,26 @@ static bool unsubscribe_kept(const ll_js *js, ll_nid c) {
   return false;
 }
 
+/* A constructor (class or function-style) or a mount hook. */
+static bool once_per_instance(const ll_js *js, ll_nid fn) {
+  static const char *const hooks[] = {
+      "constructor", "componentDidMount", "connectedCallback", "ngOnInit",
+      "mounted", "created", "beforeMount", "onMount", NULL};
+  while (fn != LL_NONE && ll_js_kind(js, fn) == LL_K_arrow_function)
+    fn = ll_js_enclosing_function(js, fn);
+  if (fn == LL_NONE) return true;
+  if (ll_js_kind(js, fn) == LL_K_method_definition) {
+    for (const char *const *h = hooks; *h; h++)
+      if (ll_js_method_named(js, fn, *h)) return true;
+    return false;
+  }
+  /* A function-style constructor: `function Widget() { this.x = … }`. */
+  ll_nid name = ll_js_child(js, fn, LL_F_name);
+  if (name == LL_NONE) return false;
+  char c = js->src[js->nodes[name].start];
+  return c >= 'A' && c <= 'Z';
+}
+
 static const char *target_text(const ll_js *js, ll_nid target) {
   return target == LL_NONE ? "window" : ll_js_text(js, target);
 }
@@ -244,6 +305,11 @@ static void check_add(ll_rule_ctx *ctx, const call *add) {
   if (add->fn == LL_NONE) return;
   if (ll_js_multiplicity(js, add->call, NULL) != LL_MANY) return;
   if (add->target != LL_NONE && ll_js_lifetime(js, add->target) != LL_LIFE_LONG)
+    return;
+  /* A child the object created itself (`this.$input = createElement(…)`),
+   * listened to once per instance: it dies with its owner. */
+  if (add->target != LL_NONE && ll_js_owned_member(js, add->target) &&
+      once_per_instance(js, ll_js_enclosing_function(js, add->call)))
     return;
   if (add->pair->self_removing_opts && removes_itself(js, st, add->opts)) return;
   if (removed_all(js, st, add) || unsubscribe_kept(js, add->call)) return;

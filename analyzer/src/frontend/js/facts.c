@@ -102,7 +102,17 @@ ll_nid ll_js_enclosing_class(const ll_js *js, ll_nid n) {
     if (k == LL_K_function_declaration || k == LL_K_function_expression ||
         k == LL_K_function || k == LL_K_generator_function ||
         k == LL_K_generator_function_declaration) {
-      if (ll_js_kind(js, js->nodes[a].parent) == LL_K_pair) continue;
+      /* `this.dispose = function () { this… }` inside a constructor: the
+       * function is a method of the same object, its `this` the same. */
+      ll_nid p = js->nodes[a].parent;
+      if (ll_js_kind(js, p) == LL_K_assignment_expression &&
+          js->nodes[a].field == LL_F_right) {
+        ll_nid left = ll_js_unwrap(js, ll_js_child(js, p, LL_F_left));
+        if (ll_js_kind(js, left) == LL_K_member_expression &&
+            ll_js_kind(js, ll_js_unwrap(js, ll_js_child(js, left, LL_F_object))) ==
+                LL_K_this)
+          continue;
+      }
       return LL_NONE;
     }
   }
@@ -257,9 +267,21 @@ ll_lifetime ll_js_lifetime(const ll_js *js, ll_nid n) {
 
 /* ==== Same holder ==== */
 
+/* `const self = this;` makes `self` another name for `this`. */
+static ll_nid this_alias(const ll_js *js, ll_nid n) {
+  if (ll_js_kind(js, n) != LL_K_identifier || js->ref[n] == LL_UNRESOLVED)
+    return n;
+  const ll_binding *bd = &js->bindings[js->ref[n]];
+  if (bd->kind != LL_BIND_CONST && bd->kind != LL_BIND_LET &&
+      bd->kind != LL_BIND_VAR)
+    return n;
+  ll_nid init = ll_js_unwrap(js, bd->init);
+  return ll_js_kind(js, init) == LL_K_this ? init : n;
+}
+
 bool ll_js_same_place(const ll_js *js, ll_nid a, ll_nid b) {
-  a = ll_js_unwrap(js, a);
-  b = ll_js_unwrap(js, b);
+  a = this_alias(js, ll_js_unwrap(js, a));
+  b = this_alias(js, ll_js_unwrap(js, b));
   if (a == LL_NONE || b == LL_NONE) return false;
   ll_kind ka = ll_js_kind(js, a), kb = ll_js_kind(js, b);
   if (ka == LL_K_shorthand_property_identifier) ka = LL_K_identifier;
@@ -286,4 +308,38 @@ bool ll_js_same_place(const ll_js *js, ll_nid a, ll_nid b) {
   default:
     return false;
   }
+}
+
+/* ==== Owned members ==== */
+
+bool ll_js_owned_member(const ll_js *js, ll_nid member) {
+  member = ll_js_unwrap(js, member);
+  if (ll_js_kind(js, member) != LL_K_member_expression) return false;
+  ll_nid obj = this_alias(js, ll_js_unwrap(js, ll_js_child(js, member, LL_F_object)));
+  if (ll_js_kind(js, obj) != LL_K_this) return false;
+  ll_nid prop = ll_js_child(js, member, LL_F_property);
+  ll_nid cls = ll_js_enclosing_class(js, obj);
+  ll_nid lo = 0, hi = js->count;
+  if (cls != LL_NONE) {
+    lo = cls;
+    hi = js->nodes[cls].end_index;
+  } else {
+    ll_nid fn = ll_js_enclosing_function(js, obj);
+    if (fn != LL_NONE) {
+      lo = fn;
+      hi = js->nodes[fn].end_index;
+    }
+  }
+  for (ll_nid i = lo; i < hi; i++) {
+    if (js->nodes[i].kind != LL_K_assignment_expression) continue;
+    ll_nid left = ll_js_unwrap(js, ll_js_child(js, i, LL_F_left));
+    if (ll_js_kind(js, left) != LL_K_member_expression ||
+        !ll_js_same_text(js, ll_js_child(js, left, LL_F_property), prop))
+      continue;
+    ll_nid lobj = this_alias(js, ll_js_unwrap(js, ll_js_child(js, left, LL_F_object)));
+    if (ll_js_kind(js, lobj) == LL_K_this &&
+        is_creation(js, ll_js_child(js, i, LL_F_right)))
+      return true;
+  }
+  return false;
 }

@@ -214,6 +214,11 @@ bool ll_js_binding_escapes(const ll_js *js, uint32_t b);
 void ll_js_each_ref(const ll_js *js, uint32_t b,
                     bool (*fn)(const ll_js *js, ll_nid ref, void *ud), void *ud);
 
+/** True for `this.p` when the same class (or constructor function) assigns
+ * `this.p` a fresh object (`new`, a literal, `createElement`): the object
+ * owns what `this.p` holds. */
+bool ll_js_owned_member(const ll_js *js, ll_nid member);
+
 /** Two expressions denote the same holder: the same binding, or the same
  * member chain over the same binding / `this` of the same class / global. */
 bool ll_js_same_place(const ll_js *js, ll_nid a, ll_nid b);
