@@ -9,8 +9,9 @@
  * runs the README's examples: each code block under "### Incorrect" must
  * produce at least one finding of the rule and each under "### Correct"
  * none. `parse-error` stays on throughout, since a fixture that does not
- * parse would test nothing. A failure lists every mismatch as
- * `file:line: …`, the same list also going to stderr. */
+ * parse would test nothing. The pseudo-rules (LANG ANY) have no fixtures;
+ * their README examples run with every rule on. A failure lists every
+ * mismatch as `file:line: …`, the same list also going to stderr. */
 #include <criterion/criterion.h>
 
 #include "rules_util.h"
@@ -34,7 +35,11 @@ static ll_file_result *analyse(const char *shown, const char *src, size_t len,
   ll_file_result *r = NULL;
   ll_error err;
   memset(&err, 0, sizeof err);
-  rt_options_only(&o, rule);
+  /* A pseudo-rule (LANG ANY: parse-error, unused-disable) is about the other
+   * rules' input or findings, so those stay on for it. */
+  bool pseudo = ll_rule_get((size_t)rule)->lang == LL_LANG_ANY;
+  rt_options_only(&o, pseudo ? -1 : rule);
+  o.report_unused_disables = pseudo;
   ll_status st = ll_analyze_source(&o, shown, src, len, &r, &err);
   if (st != LL_OK || !r) {
     rt_buf_line(out, "%s: analysis failed: %s (%s)", shown, ll_status_name(st),
@@ -164,11 +169,11 @@ static void check_readme_block(const char *readme, unsigned line,
   size_t mine = 0;
   for (size_t f = 0; f < r->count; f++) {
     const ll_finding *fd = &r->findings[f];
-    if ((int)fd->rule == parse_error)
+    if ((int)fd->rule == rule)
+      mine++;
+    else if ((int)fd->rule == parse_error)
       rt_buf_line(out, "%s:%u: the example does not parse (line %u of the block): %s",
                   readme, line, fd->line, fd->message);
-    else if ((int)fd->rule == rule)
-      mine++;
   }
   if (sec == SEC_INCORRECT && mine == 0)
     rt_buf_line(out, "%s:%u: expected %s but got nothing (an \"Incorrect\" example)",
@@ -311,6 +316,24 @@ static void fixture_test(const char *id) {
 #define LL_RULE(sym, id, lang, cat, sev, fix, desc) LL_FIXTURE_TEST_##lang(sym, id)
 #include "rules/rules.def"
 #undef LL_RULE
+
+/* The pseudo-rules (LANG ANY) have no fixtures, but their README examples
+ * run like the others', with every rule on and unused directives reported. */
+Test(fixtures, pseudo_rule_readme_examples) {
+  rt_buf out = {0};
+  for (size_t i = 0; i < LL_RULE_COUNT; i++) {
+    const ll_rule_info *info = ll_rule_get(i);
+    if (!info || info->lang != LL_LANG_ANY) continue;
+    char dir[2048], shown[1024];
+    rule_dir(info->id, dir, sizeof dir, shown, sizeof shown);
+    check_readme(dir, shown, (int)i, info->id, &out);
+  }
+  if (out.lines) {
+    fprintf(stderr, "%s", rt_buf_str(&out));
+    cr_assert_fail("%zu README mismatch(es):\n%s", out.lines, rt_buf_str(&out));
+  }
+  rt_buf_free(&out);
+}
 
 /* Every JS/C rule has at least 20 cases (expect:, ok: and todo-* markers
  * naming it, over its bad.* and good.* files), and at least one expect: in

@@ -91,6 +91,8 @@ static bool add_builtin(ll_resources *r, const cJSON *p) {
   out->modules = copy_list(cJSON_GetObjectItemCaseSensitive(p, "modules"), &ok);
   out->self_removing_opts =
       cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "options"));
+  out->returns_disposer =
+      cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "returnsDisposer"));
   r->count++;
   return ok && out->rule && out->acquire && out->release;
 }
@@ -102,6 +104,8 @@ static bool add_extra(ll_resources *r, const ll_resource_pair *e) {
                                                          : LL_RES_LISTENER;
   out->rule = ll_strdup(out->kind == LL_RES_HANDLE ? "no-uncleared-interval"
                                                    : "no-unremoved-listener");
+  /* A user's `subscribe` may return its own unsubscribe function. */
+  out->returns_disposer = true;
   out->acquire = ll_calloc(2, sizeof *out->acquire);
   out->release = ll_calloc(2, sizeof *out->release);
   if (!out->rule || !out->acquire || !out->release) return false;

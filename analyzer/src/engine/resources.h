@@ -23,6 +23,7 @@ typedef struct ll_res_pair {
                                 function ("" = a bare call); NULL = any */
   const char **modules;      /* modules that export the functions (e.g. "timers") */
   bool self_removing_opts;   /* listener options { once, signal } apply */
+  bool returns_disposer;     /* the acquire call returns an unsubscribe function */
 } ll_res_pair;
 
 typedef struct ll_resources {

@@ -312,7 +312,9 @@ static void check_add(ll_rule_ctx *ctx, const call *add) {
       once_per_instance(js, ll_js_enclosing_function(js, add->call)))
     return;
   if (add->pair->self_removing_opts && removes_itself(js, st, add->opts)) return;
-  if (removed_all(js, st, add) || unsubscribe_kept(js, add->call)) return;
+  if (removed_all(js, st, add) ||
+      (add->pair->returns_disposer && unsubscribe_kept(js, add->call)))
+    return;
   bool wrong_fn = false;
   const call *r = find_removal(js, st, add, &wrong_fn);
   if (r) return;

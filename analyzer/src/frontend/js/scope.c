@@ -149,6 +149,34 @@ static ll_binding_kind declarator_kind(const ll_js *js, ll_nid decl) {
   return LL_BIND_CONST; /* const, using, await using */
 }
 
+static bool starts_with_word(const ll_js *js, uint32_t at, uint32_t end,
+                             const char *w) {
+  size_t n = strlen(w);
+  return end - at > n && memcmp(js->src + at, w, n) == 0 &&
+         (js->src[at + n] == ' ' || js->src[at + n] == '\t' ||
+          js->src[at + n] == '\n' || js->src[at + n] == '{');
+}
+
+/* `import type { A } from …`, `import { type A }`: TypeScript names that
+ * are erased before the code runs, so they declare no value. */
+static bool type_only_import(const ll_js *js, ll_nid n) {
+  const ll_node *node = &js->nodes[n];
+  if (node->kind == LL_K_import_specifier) {
+    if (starts_with_word(js, node->start, node->end, "type") ||
+        starts_with_word(js, node->start, node->end, "typeof"))
+      return true;
+  }
+  for (ll_nid a = n; a != LL_NONE; a = js->nodes[a].parent) {
+    const ll_node *s = &js->nodes[a];
+    if (s->kind != LL_K_import_statement) continue;
+    uint32_t at = s->start + 6; /* after `import` */
+    while (at < s->end && (js->src[at] == ' ' || js->src[at] == '\t')) at++;
+    return starts_with_word(js, at, s->end, "type") ||
+           starts_with_word(js, at, s->end, "typeof");
+  }
+  return false;
+}
+
 /* ==== Pass 1: scopes and declarations ==== */
 
 static void open_scopes(builder *b) {
@@ -238,6 +266,7 @@ static void declare(builder *b) {
                       LL_BIND_CATCH, LL_NONE, i);
       break;
     case LL_K_import_specifier: {
+      if (type_only_import(js, i)) break;
       ll_nid alias = ll_js_child(js, i, LL_F_alias);
       ll_nid name = alias != LL_NONE ? alias : ll_js_child(js, i, LL_F_name);
       if (ll_js_kind(js, name) == LL_K_identifier)
@@ -247,6 +276,8 @@ static void declare(builder *b) {
     case LL_K_import_clause:
     case LL_K_namespace_import:
     case LL_K_import_alias:
+    case LL_K_import_require_clause:
+      if (type_only_import(js, i)) break;
       for (ll_nid c = n->first; c != LL_NONE; c = nodes[c].next) {
         if (ll_js_kind(js, c) == LL_K_identifier) {
           add_binding(b, c, n->kind == LL_K_import_alias ? outer : 0,
