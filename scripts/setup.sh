@@ -21,6 +21,10 @@ packages=(
 need_apt() {
   local p
   for p in "${packages[@]}"; do
+    case "$p" in  # tools that may come from outside Debian's packages
+      nodejs) command -v node >/dev/null 2>&1 && continue ;;
+      npm | git) command -v "$p" >/dev/null 2>&1 && continue ;;
+    esac
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || return 0
   done
   return 1
@@ -36,7 +40,8 @@ if [ "${LEAKLINT_SKIP_APT:-0}" != 1 ] && need_apt; then
   apt_list=()
   for p in "${packages[@]}"; do
     case "$p" in
-      nodejs|npm) command -v "${p/nodejs/node}" >/dev/null 2>&1 && continue ;;
+      nodejs) command -v node >/dev/null 2>&1 && continue ;;
+      npm | git) command -v "$p" >/dev/null 2>&1 && continue ;;
     esac
     apt_list+=("$p")
   done

@@ -131,7 +131,7 @@ cp "$BENCH/eslint.config.mjs" "$CACHE/tools/eslint.config.mjs"
 # The 1/4 subset: every 4th file, plus the largest file of the corpus, so that
 # both runs meet the same biggest tree and a difference in peak RSS can only
 # come from memory kept across files.
-largest=$(sort -rn "$CACHE/sizes.txt" | head -1 | cut -d' ' -f2-)
+largest=$(awk '$1 > max {max = $1; sub(/^[0-9]+ /, ""); name = $0} END {print name}' "$CACHE/sizes.txt")
 { awk 'NR % 4 == 1' "$CACHE/files.txt"; echo "$largest"; } | LC_ALL=C sort -u >"$CACHE/files-quarter.txt"
 # ESM .js files for eslint's sourceType: a top-level import/export line, the
 # textual twin of leaklint's own test (a top-level import/export statement).

@@ -143,6 +143,20 @@ Test(check, max_warnings_quiet_and_rule_overrides) {
   run_free(&r);
 }
 
+Test(check, report_unused_disables_and_env) {
+  write_file(dir, "a.js", "// leaklint-disable-next-line no-uncleared-interval -- none\n"
+                          "const a = 1;\nexport { a };\n");
+  run_result r = run(dir, "check", "--format", "json");
+  cr_assert_eq(r.code, 0, "%s", r.err);
+  cr_assert(!strstr(r.out, "unused-disable"), "%s", r.out);
+  run_free(&r);
+  r = run(dir, "check", "--format", "json", "--report-unused-disables",
+          "--env", "node,browser,worker,commonjs");
+  cr_assert_eq(r.code, 0, "%s", r.err);
+  cr_assert(strstr(r.out, "unused-disable"), "%s", r.out);
+  run_free(&r);
+}
+
 Test(check, color_only_when_asked_or_on_a_tty) {
   write_file(dir, "a.js", BROKEN);
   run_result r = run(dir, "check", "--color", "always");

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <uv.h>
@@ -346,6 +347,18 @@ static bool write_report(const ll_check_args *a, ll_output_fn fn,
       return false;
     }
     return true;
+  }
+  /* A device or FIFO (`-o /dev/null`, `-o /dev/stdout`) is written in
+   * place: renaming a temporary file over it would replace the device. */
+  struct stat out_st;
+  if (stat(a->output, &out_st) == 0 && !S_ISREG(out_st.st_mode)) {
+    FILE *dev = fopen(a->output, "w");
+    ll_status st = dev ? fn(dev, res, n, sum, oo) : LL_EIO;
+    int e = errno;
+    if (dev && fclose(dev) != 0 && st == LL_OK) st = LL_EIO, e = errno;
+    if (st != LL_OK)
+      ll_cli_diag("cannot write the report to %s: %s", a->output, strerror(e));
+    return st == LL_OK;
   }
   size_t len = strlen(a->output);
   char *tmp = ll_malloc(len + 5);

@@ -54,8 +54,11 @@ static size_t each_name(const char *path, ll_name_set *set) {
     if (!eol) eol = end;
     const char *a = p, *b = eol;
     while (a < b && (*a == ' ' || *a == '\t')) a++;
-    const char *hash_mark = memchr(a, '#', (size_t)(b - a));
-    if (hash_mark) b = hash_mark;
+    for (const char *q = a; q < b; q++)
+      if (*q == '#') {
+        b = q; /* a comment runs to the end of the line */
+        break;
+      }
     while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r')) b--;
     if (b > a) {
       if (set) insert(set, a, (uint32_t)(b - a));
