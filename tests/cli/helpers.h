@@ -4,7 +4,7 @@
 #ifndef LL_TESTS_CLI_HELPERS_H
 #define LL_TESTS_CLI_HELPERS_H
 
-#define _XOPEN_SOURCE 700 /* nftw, mkdtemp */
+#define _XOPEN_SOURCE 700 /* nftw, mkdtemp, posix_openpt */
 
 #include <criterion/criterion.h>
 #include <errno.h>

@@ -119,6 +119,15 @@ Test(check, output_file_is_written_whole_or_not_at_all) {
   cr_assert_str_eq(s, "previous report");
   free(s);
   run_free(&r);
+  r = run(dir, "check", "a.js", "-o", "no/such/dir/report.txt");
+  assert_run(r, 2, "cannot write the report to no/such/dir/report.txt");
+  run_free(&r);
+  /* A device is written in place, never replaced by a rename. */
+  r = run(dir, "check", "a.js", "-o", "/dev/null");
+  assert_run(r, 0, "");
+  struct stat sb;
+  cr_assert(stat("/dev/null", &sb) == 0 && S_ISCHR(sb.st_mode));
+  run_free(&r);
 }
 
 Test(check, max_warnings_quiet_and_rule_overrides) {
@@ -170,6 +179,49 @@ Test(check, color_only_when_asked_or_on_a_tty) {
   r = run(dir, "check", "--color", "sometimes");
   assert_run(r, 2, "--color sometimes");
   run_free(&r);
+}
+
+/* Runs `leaklint check a.js` with stdout on a pseudo-terminal and returns
+ * what it wrote there (owned). `no_color` sets NO_COLOR=1. */
+static char *run_on_tty(bool no_color) {
+  int m = posix_openpt(O_RDWR | O_NOCTTY);
+  cr_assert(m >= 0 && grantpt(m) == 0 && unlockpt(m) == 0);
+  const char *slave = ptsname(m);
+  cr_assert(slave);
+  pid_t pid = fork();
+  cr_assert(pid >= 0);
+  if (pid == 0) {
+    int s = open(slave, O_RDWR | O_NOCTTY);
+    if (s < 0 || chdir(dir) != 0) _exit(127);
+    dup2(s, 1);
+    int null = open("/dev/null", O_RDWR);
+    dup2(null, 0);
+    dup2(null, 2);
+    if (no_color) setenv("NO_COLOR", "1", 1);
+    else unsetenv("NO_COLOR");
+    alarm(30);
+    execl(getenv("LEAKLINT_BIN"), "leaklint", "check", "a.js", (char *)NULL);
+    _exit(127);
+  }
+  size_t cap = 1 << 16, n = 0;
+  char *buf = calloc(cap, 1);
+  for (ssize_t k; (k = read(m, buf + n, cap - n - 1)) > 0;) n += (size_t)k;
+  int status;
+  waitpid(pid, &status, 0); /* read() ends with EIO once the child exits */
+  close(m);
+  cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 1, "status %d", status);
+  return buf;
+}
+
+Test(check, auto_color_on_a_tty_unless_no_color) {
+  write_file(dir, "a.js", BROKEN);
+  char *out = run_on_tty(false);
+  cr_assert(strstr(out, "\x1b["), "no colour on a terminal:\n%s", out);
+  free(out);
+  out = run_on_tty(true);
+  cr_assert(strstr(out, "parse-error") && !strstr(out, "\x1b["),
+            "colour despite NO_COLOR:\n%s", out);
+  free(out);
 }
 
 Test(check, stdin_is_checked_under_its_file_name) {

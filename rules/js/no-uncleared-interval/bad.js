@@ -206,6 +206,24 @@ class OverwritingArrowField {
   }
 }
 
+class ClearsAnotherBeforeOverwrite {
+  start() {
+    clearInterval(this.previous);
+    // expect: no-uncleared-interval error "'this.current' is overwritten"
+    this.current = setInterval(tick, 1000);
+  }
+  stop() {
+    clearInterval(this.current);
+  }
+}
+
+// Collected in an array that nothing ever clears.
+const neverClearedHandles = [];
+function pushedNeverClearedCase() {
+  // expect: no-uncleared-interval error
+  neverClearedHandles.push(setInterval(poll, 1000));
+}
+
 class OverwritingNeverCleared {
   restart() {
     // expect: no-uncleared-interval error "'this.loop'"

@@ -152,6 +152,15 @@ function returnedChainCase(emitter) {
   return emitter.on('end', refresh);
 }
 
+// Aborting one controller does not release a listener of another.
+function otherControllerAbortedCase() {
+  const abortedOne = new AbortController();
+  const keptOne = new AbortController();
+  // expect: no-unremoved-listener error "'pointerdown'"
+  window.addEventListener('pointerdown', () => layout(), { signal: keptOne.signal });
+  return () => abortedOne.abort();
+}
+
 // ==== Removals that do not match ====
 
 class RemovesWithNewBind {

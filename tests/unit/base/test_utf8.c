@@ -9,7 +9,7 @@ TestSuite(utf8, .fini = unit_teardown);
 /* Validates `s[0..n)` from an exactly sized heap copy, so reading past `n`
  * trips AddressSanitizer. */
 static bool valid_n(const char *s, size_t n, size_t *bad) {
-  char *copy = malloc(n ? n : 1);
+  char *copy = calloc(n ? n : 1, 1);
   memcpy(copy, s, n);
   bool ok = ll_utf8_valid(copy, n, bad);
   free(copy);
