@@ -82,8 +82,9 @@ static int by_position(const void *a, const void *b) {
 
 /* Moves the sink's findings into the result's arena. */
 static bool finish(ll_file_result *r, ll_arena *arena, ll_report_sink *sink) {
-  qsort(sink->items.items, sink->items.len, sizeof *sink->items.items,
-        by_position);
+  if (sink->items.len > 1)
+    qsort(sink->items.items, sink->items.len, sizeof *sink->items.items,
+          by_position);
   ll_finding *fs = ll_arena_alloc(arena, sink->items.len * sizeof *fs);
   if (!fs) return false;
   for (uint32_t i = 0; i < sink->items.len; i++) {

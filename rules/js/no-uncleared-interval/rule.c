@@ -38,6 +38,7 @@ typedef struct state {
   acq *acqs;
   rel *rels;
   bool bulk_release; /* a release function passed as a value (forEach(clearInterval)) */
+  rel *bulk;         /* those calls: `call` is `xs.forEach(clearInterval)` */
 } state;
 
 static const char *const HELP =
@@ -77,6 +78,18 @@ static bool binding_from_module(const ll_js *js, uint32_t b,
   return name && ll_name_in(modules, name, strlen(name));
 }
 
+/* The name a binding imports: `setInterval` for `import { setInterval as
+ * every }` and for `const { setInterval: every } = require('timers')`. */
+static ll_nid imported_name(const ll_js *js, uint32_t b) {
+  const ll_binding *bd = &js->bindings[b];
+  ll_nid decl = bd->decl, p = js->nodes[decl].parent;
+  if (ll_js_kind(js, p) == LL_K_import_specifier)
+    return ll_js_child(js, p, LL_F_name);
+  if (ll_js_kind(js, p) == LL_K_pair_pattern)
+    return ll_js_child(js, p, LL_F_key);
+  return decl;
+}
+
 /* The handle pair whose acquire function `call` calls, or NULL. */
 static const ll_res_pair *acquired(const ll_js *js, const ll_resources *res,
                                    const char *rule, ll_nid call) {
@@ -85,12 +98,16 @@ static const ll_res_pair *acquired(const ll_js *js, const ll_resources *res,
   for (size_t i = 0; i < res->count; i++) {
     const ll_res_pair *p = &res->pairs[i];
     if (p->kind != LL_RES_HANDLE || strcmp(p->rule, rule) != 0) continue;
-    if (ck == LL_K_identifier && name_is(js, callee, p->acquire)) {
+    if (ck == LL_K_identifier) {
       uint32_t b = js->ref[callee];
-      if (b == LL_UNRESOLVED
-              ? (!p->receivers || ll_name_in(p->receivers, "", 0))
-              : binding_from_module(js, b, p->modules))
-        return p;
+      if (b == LL_UNRESOLVED) {
+        if (name_is(js, callee, p->acquire) &&
+            (!p->receivers || ll_name_in(p->receivers, "", 0)))
+          return p;
+      } else if (binding_from_module(js, b, p->modules) &&
+                 name_is(js, imported_name(js, b), p->acquire)) {
+        return p; /* also `import { setInterval as every } from 'timers'` */
+      }
     } else if (ck == LL_K_member_expression &&
                name_is(js, ll_js_child(js, callee, LL_F_property), p->acquire)) {
       if (!p->receivers) return p;
@@ -157,15 +174,20 @@ static void on_call(ll_rule_ctx *ctx, ll_nid call) {
 static void on_identifier(ll_rule_ctx *ctx, ll_nid id) {
   state *st = ctx->state;
   const ll_js *js = ctx->js;
-  if (st->bulk_release) return;
   ll_nid p = js->nodes[id].parent;
   if (ll_js_kind(js, p) != LL_K_arguments) return;
   const char *rule = ll_rule_get(ctx->rule)->id;
   for (size_t i = 0; i < ctx->res->count; i++) {
     const ll_res_pair *pair = &ctx->res->pairs[i];
     if (pair->kind == LL_RES_HANDLE && strcmp(pair->rule, rule) == 0 &&
-        name_is(js, id, pair->release))
+        name_is(js, id, pair->release)) {
+      rel *r = ll_arena_alloc(ctx->arena, sizeof *r);
+      if (!r) return;
+      *r = (rel){js->nodes[p].parent, id, st->bulk};
+      st->bulk = r;
       st->bulk_release = true;
+      return;
+    }
   }
 }
 
@@ -265,6 +287,46 @@ static ll_nid chain_root(const ll_js *js, ll_nid n) {
          ll_js_kind(js, n) == LL_K_subscript_expression)
     n = ll_js_unwrap(js, ll_js_child(js, n, LL_F_object));
   return n;
+}
+
+/* True when some release takes the elements of collection `coll`:
+ * `coll.forEach(clearInterval)`, `clearInterval(coll[i])`,
+ * `for (const h of coll) clearInterval(h)`, `coll.forEach(h => clearInterval(h))`. */
+static bool elements_released(const ll_js *js, const state *st, ll_nid coll) {
+  for (const rel *b = st->bulk; b; b = b->next) {
+    ll_nid callee = ll_js_unwrap(js, ll_js_child(js, b->call, LL_F_function));
+    if (ll_js_kind(js, callee) == LL_K_member_expression &&
+        ll_js_same_place(js, ll_js_child(js, callee, LL_F_object), coll))
+      return true;
+  }
+  for (const rel *r = st->rels; r; r = r->next) {
+    ll_nid arg = r->arg;
+    if (ll_js_kind(js, arg) == LL_K_subscript_expression &&
+        ll_js_same_place(js, ll_js_child(js, arg, LL_F_object), coll))
+      return true;
+    if (ll_js_kind(js, arg) != LL_K_identifier || js->ref[arg] == LL_UNRESOLVED)
+      continue;
+    const ll_binding *bd = &js->bindings[js->ref[arg]];
+    ll_nid owner = bd->owner;
+    if (ll_js_kind(js, owner) == LL_K_for_in_statement &&
+        ll_js_same_place(js, ll_js_child(js, owner, LL_F_right), coll))
+      return true;
+    if (bd->kind == LL_BIND_PARAM && ll_js_is_function(ll_js_kind(js, owner))) {
+      /* the callback of coll.forEach / coll.map / coll.splice(…).forEach */
+      ll_nid call = js->nodes[js->nodes[owner].parent].parent;
+      if (ll_js_kind(js, call) != LL_K_call_expression) continue;
+      ll_nid callee = ll_js_unwrap(js, ll_js_child(js, call, LL_F_function));
+      if (ll_js_kind(js, callee) != LL_K_member_expression) continue;
+      ll_nid obj = ll_js_unwrap(js, ll_js_child(js, callee, LL_F_object));
+      while (ll_js_kind(js, obj) == LL_K_call_expression) {
+        ll_nid inner = ll_js_unwrap(js, ll_js_child(js, obj, LL_F_function));
+        if (ll_js_kind(js, inner) != LL_K_member_expression) break;
+        obj = ll_js_unwrap(js, ll_js_child(js, inner, LL_F_object));
+      }
+      if (ll_js_same_place(js, obj, coll)) return true;
+    }
+  }
+  return false;
 }
 
 static void report_leak(ll_rule_ctx *ctx, const acq *a, ll_severity sev,
@@ -383,13 +445,29 @@ static void check(ll_rule_ctx *ctx, const acq *a) {
                 ll_js_text(js, prop));
     return;
   }
-  case LL_K_arguments:
+  case LL_K_arguments: {
+    /* `handles.push(setInterval(…))`: the collection must be cleared over.
+     * Handed to any other function, the handle is that function's. */
+    ll_nid callee = ll_js_unwrap(js, ll_js_child(js, js->nodes[p].parent,
+                                                  LL_F_function));
+    if (ll_js_kind(js, callee) != LL_K_member_expression) return;
+    ll_nid method = ll_js_child(js, callee, LL_F_property);
+    if (!ll_js_text_is(js, method, "push") && !ll_js_text_is(js, method, "add") &&
+        !ll_js_text_is(js, method, "unshift") && !ll_js_text_is(js, method, "set"))
+      return;
+    ll_nid coll = ll_js_unwrap(js, ll_js_child(js, callee, LL_F_object));
+    if (!elements_released(js, st, coll))
+      report_leak(ctx, a, sev, coll,
+                  "interval handles collected in '%s' are never cleared",
+                  ll_js_text(js, coll));
+    return;
+  }
   case LL_K_array:
     if (!st->rels && !st->bulk_release)
       report_leak(ctx, a, sev, LL_NONE,
-                  "interval handle is handed to '%s' but no interval is ever "
-                  "cleared in this file",
-                  ll_js_text(js, js->nodes[p].parent));
+                  "interval handle is put in an array but no interval is "
+                  "ever cleared in this file%s",
+                  "");
     return;
   case LL_K_pair: {
     ll_nid key = ll_js_child(js, p, LL_F_key);

@@ -42,6 +42,9 @@ static const char *const HELP =
     "remove it with removeEventListener/off when the work ends, or pass "
     "{ once: true } or { signal } from an AbortController that is aborted.";
 
+static bool capture_of(const ll_js *js, ll_nid opts);
+static bool made_here(const ll_js *js, ll_nid target, ll_nid add);
+
 static bool name_is(const ll_js *js, ll_nid n, const char *const *names) {
   if (n == LL_NONE || !names) return false;
   const ll_node *node = &js->nodes[n];
@@ -183,12 +186,18 @@ static const call *find_removal(const ll_js *js, const state *st,
     for (const call *r = st->removes; r; r = r->next)
       if (maybe_same_object(js, add->target, r->target) &&
           same_event(js, add->event, r->event) &&
-          ll_js_same_place(js, add->fn, r->fn))
+          ll_js_same_place(js, add->fn, r->fn) &&
+          (!add->pair->self_removing_opts ||
+           capture_of(js, add->opts) == capture_of(js, r->opts)))
         return r;
   }
   for (const call *r = st->removes; r; r = r->next) {
     if (!same_target(js, add->target, r->target) ||
         !same_event(js, add->event, r->event))
+      continue;
+    /* A capturing listener is removed only with capture set, and back. */
+    if (add->pair->self_removing_opts &&
+        capture_of(js, add->opts) != capture_of(js, r->opts))
       continue;
     if (ll_js_same_place(js, add->fn, r->fn)) return r;
     if (is_new_function(js, r->fn)) *wrong_fn = true;
@@ -275,6 +284,50 @@ static bool unsubscribe_kept(const ll_js *js, ll_nid c) {
   return false;
 }
 
+/* True when `target` names an object created in the function that adds
+ * the listener, outside any loop there. */
+static bool made_here(const ll_js *js, ll_nid target, ll_nid add) {
+  if (ll_js_kind(js, target) != LL_K_identifier || js->ref[target] == LL_UNRESOLVED)
+    return false;
+  const ll_binding *bd = &js->bindings[js->ref[target]];
+  if (bd->kind != LL_BIND_CONST && bd->kind != LL_BIND_LET && bd->kind != LL_BIND_VAR)
+    return false;
+  ll_kind k = ll_js_kind(js, ll_js_unwrap(js, bd->init));
+  bool creation = k == LL_K_new_expression || k == LL_K_object;
+  if (k == LL_K_call_expression) {
+    ll_nid callee = ll_js_unwrap(js, ll_js_child(js, ll_js_unwrap(js, bd->init), LL_F_function));
+    ll_nid prop = ll_js_kind(js, callee) == LL_K_member_expression
+                      ? ll_js_child(js, callee, LL_F_property)
+                      : callee;
+    const ll_node *pn = &js->nodes[prop];
+    creation = (pn->end - pn->start > 6 && memcmp(js->src + pn->start, "create", 6) == 0) ||
+               ll_js_text_is(js, prop, "cloneNode");
+  }
+  if (!creation) return false;
+  ll_nid fn = ll_js_enclosing_function(js, add);
+  if (fn == LL_NONE || ll_js_enclosing_function(js, bd->decl) != fn) return false;
+  /* The add must not repeat on the same object: no loop between them. */
+  for (ll_nid a = js->nodes[add].parent; a != fn && a != LL_NONE; a = js->nodes[a].parent) {
+    ll_kind ak = ll_js_kind(js, a);
+    if (ak == LL_K_for_statement || ak == LL_K_for_in_statement ||
+        ak == LL_K_while_statement || ak == LL_K_do_statement)
+      return js->nodes[bd->decl].start > js->nodes[a].start; /* made in the loop */
+  }
+  return true;
+}
+
+/* The capture flag of listener options: `true`, `{ capture: true }`. */
+static bool capture_of(const ll_js *js, ll_nid opts) {
+  if (ll_js_kind(js, opts) == LL_K_true) return true;
+  if (ll_js_kind(js, opts) != LL_K_object) return false;
+  for (ll_nid c = js->nodes[opts].first; c != LL_NONE; c = js->nodes[c].next)
+    if (ll_js_kind(js, c) == LL_K_pair &&
+        ll_js_text_is(js, ll_js_child(js, c, LL_F_key), "capture"))
+      return ll_js_kind(js, ll_js_unwrap(js, ll_js_child(js, c, LL_F_value))) ==
+             LL_K_true;
+  return false;
+}
+
 /* A constructor (class or function-style) or a mount hook. */
 static bool once_per_instance(const ll_js *js, ll_nid fn) {
   static const char *const hooks[] = {
@@ -306,6 +359,10 @@ static void check_add(ll_rule_ctx *ctx, const call *add) {
   if (ll_js_multiplicity(js, add->call, NULL) != LL_MANY) return;
   if (add->target != LL_NONE && ll_js_lifetime(js, add->target) != LL_LIFE_LONG)
     return;
+  /* A target made by this very call (`const ee = new EventEmitter()`) gets
+   * one listener per object, even when the object is handed on: nothing
+   * piles up on a holder that outlives the call. */
+  if (made_here(js, add->target, add->call)) return;
   /* A child the object created itself (`this.$input = createElement(…)`),
    * listened to once per instance: it dies with its owner. */
   if (add->target != LL_NONE && ll_js_owned_member(js, add->target) &&

@@ -552,3 +552,22 @@ Test(scope, configured_globals_are_known) {
   cr_assert(known(&T_js, "$"));
   cr_assert(!known(&T_js, "jQ"));
 }
+
+/* ==== Hostile input ==== */
+
+Test(scope, a_deeply_nested_declaration_pattern_does_not_crash,
+     .disabled = true) {
+  // BUG: `declare_pattern` recurses once per nesting level, so
+  // `let [[[…[a]…]]] = x;` with 200000 levels (1.2 MB, under the 4 MiB
+  // file limit) overflows the C stack in ll_js_parse (SIGSEGV).
+  enum { DEPTH = 200000 };
+  char *src = malloc(2 * DEPTH + 32);
+  char *p = src + sprintf(src, "let ");
+  for (int i = 0; i < DEPTH; i++) *p++ = '[';
+  *p++ = 'a';
+  for (int i = 0; i < DEPTH; i++) *p++ = ']';
+  strcpy(p, " = x;\na;\n");
+  const ll_js *js = parse("deep.js", src);
+  bound(js, "a", 1, LL_BIND_LET);
+  free(src);
+}
