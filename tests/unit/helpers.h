@@ -138,8 +138,11 @@ static UNUSED const char *lines_of(const ll_file_result *r, const char *id) {
 
 /* ==== Teardown ==== */
 
+static unsigned char hk_fill;
+
 static UNUSED void unit_teardown(void) {
   ll_set_allocator(NULL, NULL, NULL, NULL);
+  hk_fill = 0;
   if (T_have_js) ll_js_fini(&T_js);
   T_have_js = false;
   ll_arena_free(T_arena);
@@ -159,7 +162,7 @@ static long hk_live;     /* blocks allocated and not yet freed */
 static long hk_calls;    /* allocation calls (malloc, calloc, realloc) */
 static long hk_fail_at;  /* 0: never fail */
 static bool hk_failed;
-static unsigned char hk_fill; /* fresh malloc memory is filled with this */
+/* `hk_fill` (above): fresh malloc memory is filled with this byte. */
 
 static bool hk_should_fail(void) {
   hk_calls++;

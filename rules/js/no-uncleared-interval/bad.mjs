@@ -17,3 +17,11 @@ export function importedClearedCase() {
 // Module level in an ES module runs once too: a warning.
 // expect: no-uncleared-interval warning "'moduleTicker' is never cleared"
 export const moduleTicker = setInterval(() => {}, 60000);
+
+// A renamed import from the timers module is still setInterval.
+import { setInterval as every } from 'node:timers';
+
+export function renamedTimersImportCase() {
+  // expect: no-uncleared-interval error "discarded"
+  every(poll, 1000);
+}

@@ -245,3 +245,12 @@ function removeAllOnOtherTargetCase() {
 }
 
 module.exports = { moduleBus };
+
+// A capturing listener is only removed by a removal with capture set too.
+function onCaptureMismatch() {}
+function captureMismatchCase(panel) {
+  // expect: no-unremoved-listener error "'onCaptureMismatch'"
+  panel.addEventListener('focus', onCaptureMismatch, true);
+  // ok: no-unremoved-listener
+  panel.removeEventListener('focus', onCaptureMismatch);
+}

@@ -228,3 +228,12 @@ class StaticInit {
 }
 
 module.exports = { sharedBus, server, useMiddleware, useWindowSize };
+
+// A target made by this call gets one listener per object, even when the
+// object is handed back to the caller: nothing piles up.
+function madeHereAndReturnedCase() {
+  const ee = new EventEmitter();
+  // ok: no-unremoved-listener
+  ee.on('data', (chunk) => ee.emit('chunk', chunk));
+  return ee;
+}

@@ -297,6 +297,23 @@ Test(suppress, unused_disable_turned_off_is_not_reported) {
   cr_assert_eq(r->count, 0);
 }
 
+Test(suppress, directives_work_with_crlf_line_endings) {
+  const ll_file_result *r = run_unused("function f() {\r\n"
+                                       "  // leaklint-disable-next-line " IG "\r\n"
+                                       "  a = 1;\r\n"
+                                       "  b = 1; // leaklint-disable-line\r\n"
+                                       "  c = 1;\r\n"
+                                       "}\r\n");
+  cr_assert_str_eq(lines_of(r, IG), "5");
+  cr_assert_str_eq(lines_of(r, UD), "");
+}
+
+Test(suppress, parse_errors_can_be_suppressed_like_any_rule) {
+  const ll_file_result *r = run_unused("// leaklint-disable-next-line parse-error\n"
+                                       "let x = ;\n");
+  cr_assert_eq(r->count, 0);
+}
+
 Test(suppress, directives_work_in_typescript) {
   const ll_file_result *r = analyze("s.ts",
                                     "function f(n: number): void {\n"

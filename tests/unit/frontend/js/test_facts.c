@@ -518,6 +518,65 @@ Test(facts, same_place_through_casts) {
   cr_assert(same("p.ts", "let s: any;\nprobe((s as any).t);\nprobe2(s!.t);\n"));
 }
 
+Test(facts, a_const_alias_of_this_is_the_same_place_as_this) {
+  SAME("class A {\n"
+       "  start() { const self = this; x(function () { probe(self.timer); }); }\n"
+       "  stop() { probe2(this.timer); }\n"
+       "}\n");
+  DIFFERENT("class A {\n"
+            "  start() { const other = that; probe(other.timer); }\n"
+            "  stop() { probe2(this.timer); }\n"
+            "}\n");
+}
+
+Test(facts, a_function_assigned_to_a_this_member_shares_this) {
+  const ll_js *js = parse("m.js",
+                          "class A { constructor() {\n"
+                          "  this.dispose = function () { inner; };\n"
+                          "  const loose = function () { other; };\n"
+                          "} }\n");
+  ll_nid body = must_find(js, LL_K_class_body, NULL);
+  cr_assert_eq(ll_js_enclosing_class(js, ident(js, "inner", 0)), body);
+  cr_assert_eq(ll_js_enclosing_class(js, ident(js, "other", 0)), LL_NONE);
+}
+
+/* Whether the argument of `probe(…)` is an owned member. */
+static bool owned(const char *src) {
+  const ll_js *js = parse("o.js", src);
+  ll_nid call = js->nodes[ident(js, "probe", 0)].parent;
+  ll_nid arg = ll_js_named_child(js, ll_js_child(js, call, LL_F_arguments), 0);
+  return ll_js_owned_member(js, arg);
+}
+
+Test(facts, a_this_member_assigned_a_fresh_object_is_owned) {
+  cr_assert(owned("class A {\n"
+                  "  constructor() { this.bus = new Emitter(); }\n"
+                  "  m() { probe(this.bus); }\n"
+                  "}\n"));
+  unit_teardown();
+  cr_assert(owned("function Widget() {\n"
+                  "  this.el = document.createElement('div');\n"
+                  "  probe(this.el);\n"
+                  "}\n"));
+}
+
+Test(facts, other_members_are_not_owned) {
+  cr_assert(!owned("class A {\n"
+                   "  constructor(bus) { this.bus = bus; }\n"
+                   "  m() { probe(this.bus); }\n"
+                   "}\n"));
+  unit_teardown();
+  cr_assert(!owned("class A {\n"
+                   "  constructor() { this.other = new Emitter(); }\n"
+                   "  m() { probe(this.bus); }\n"
+                   "}\n"));
+  unit_teardown();
+  cr_assert(!owned("class A { constructor() { this.bus = new E(); } }\n"
+                   "class B { m() { probe(this.bus); } }\n"));
+  unit_teardown();
+  cr_assert(!owned("let o;\nfunction f() { o.bus = new E(); probe(o.bus); }\n"));
+}
+
 Test(facts, a_long_member_chain_compares_without_overflowing_the_stack,
      .disabled = true) {
   // BUG: `ll_js_same_place` recurses once per member access; comparing two
