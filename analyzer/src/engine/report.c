@@ -8,42 +8,94 @@
 
 #include "base/utf8.h"
 
+/* The JS view as a plain text: its line table is the same shape. */
+static ll_text js_text(const ll_js *js) {
+  return (ll_text){js->arena, js->src, js->len, js->line_starts, js->nlines};
+}
+
 void ll__js_position(const ll_js *js, uint32_t byte, uint32_t *line,
                      uint32_t *column) {
-  if (byte > js->len) byte = js->len;
-  uint32_t l = ll_js_line_of(js, byte);
-  uint32_t start = js->line_starts[l];
+  ll_text t = js_text(js);
+  ll__text_position(&t, byte, line, column);
+}
+
+bool ll__text_init(ll_text *t, ll_arena *arena, const char *src, uint32_t len) {
+  uint32_t n = 1;
+  for (uint32_t i = 0; i < len; i++) n += src[i] == '\n';
+  uint32_t *ls = ll_arena_alloc(arena, n * sizeof *ls);
+  if (!ls) return false;
+  uint32_t k = 0;
+  ls[k++] = 0;
+  for (uint32_t i = 0; i < len; i++)
+    if (src[i] == '\n') ls[k++] = i + 1;
+  *t = (ll_text){arena, src, len, ls, n};
+  return true;
+}
+
+uint32_t ll__text_line_of(const ll_text *t, uint32_t byte) {
+  uint32_t lo = 0, hi = t->nlines;
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (t->line_starts[mid] <= byte) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+void ll__text_position(const ll_text *t, uint32_t byte, uint32_t *line,
+                       uint32_t *column) {
+  if (byte > t->len) byte = t->len;
+  uint32_t l = ll__text_line_of(t, byte);
+  uint32_t start = t->line_starts[l];
   *line = l + 1;
-  *column = ll_utf16_len(js->src + start, byte - start) + 1;
+  *column = ll_utf16_len(t->src + start, byte - start) + 1;
 }
 
-static const char *line_text(const ll_js *js, uint32_t line1) {
+static const char *line_text(const ll_text *t, uint32_t line1) {
   uint32_t l = line1 - 1;
-  uint32_t start = js->line_starts[l];
-  uint32_t end = l + 1 < js->nlines ? js->line_starts[l + 1] : js->len;
-  while (end > start && (js->src[end - 1] == '\n' || js->src[end - 1] == '\r'))
+  uint32_t start = t->line_starts[l];
+  uint32_t end = l + 1 < t->nlines ? t->line_starts[l + 1] : t->len;
+  while (end > start && (t->src[end - 1] == '\n' || t->src[end - 1] == '\r'))
     end--;
-  return ll_arena_strndup(js->arena, js->src + start, end - start);
+  return ll_arena_strndup(t->arena, t->src + start, end - start);
 }
 
-int ll__sink_add(ll_report_sink *s, const ll_js *js, uint16_t rule,
-                 ll_severity sev, uint32_t start, uint32_t end,
-                 const char *message, const char *help) {
+int ll__sink_add_text(ll_report_sink *s, const ll_text *t, uint16_t rule,
+                      ll_severity sev, uint32_t start, uint32_t end,
+                      const char *message, const char *help) {
   ll_pending p = {0};
   p.f.rule = rule;
   p.f.severity = sev;
   p.f.start_byte = start;
   p.f.end_byte = end;
-  ll__js_position(js, start, &p.f.line, &p.f.column);
-  ll__js_position(js, end, &p.f.end_line, &p.f.end_column);
-  p.f.message = ll_arena_strdup(js->arena, message);
-  p.f.help = help ? ll_arena_strdup(js->arena, help) : NULL;
-  p.f.source_line = line_text(js, p.f.line);
+  ll__text_position(t, start, &p.f.line, &p.f.column);
+  ll__text_position(t, end, &p.f.end_line, &p.f.end_column);
+  p.f.message = ll_arena_strdup(t->arena, message);
+  p.f.help = help ? ll_arena_strdup(t->arena, help) : NULL;
+  p.f.source_line = line_text(t, p.f.line);
   if (!p.f.message || !p.f.source_line || !ll_array_push(&s->items, p)) {
     s->oom = true;
     return -1;
   }
   return (int)s->items.len - 1;
+}
+
+int ll__sink_add(ll_report_sink *s, const ll_js *js, uint16_t rule,
+                 ll_severity sev, uint32_t start, uint32_t end,
+                 const char *message, const char *help) {
+  ll_text t = js_text(js);
+  return ll__sink_add_text(s, &t, rule, sev, start, end, message, help);
+}
+
+void ll__sink_related_text(ll_report_sink *s, int handle, const ll_text *t,
+                           uint32_t start, uint32_t end, const char *message) {
+  if (handle < 0) return;
+  ll_related r = {0};
+  ll__text_position(t, start, &r.line, &r.column);
+  ll__text_position(t, end, &r.end_line, &r.end_column);
+  r.message = message ? ll_arena_strdup(t->arena, message) : "";
+  if (!r.message) r.message = "";
+  if (!ll_array_push(&s->items.items[handle].related, r)) s->oom = true;
 }
 
 void ll__sink_fini(ll_report_sink *s) {

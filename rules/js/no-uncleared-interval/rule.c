@@ -333,6 +333,10 @@ static void report_leak(ll_rule_ctx *ctx, const acq *a, ll_severity sev,
                         ll_nid stored, const char *fmt, const char *what) {
   int h = ll_report(ctx, a->call, sev, HELP, fmt, what);
   if (stored != LL_NONE) ll_report_related(ctx, h, stored, "handle stored here");
+  ll_nid cleanup = ll_js_cleanup_site(ctx->js, a->call);
+  if (cleanup != LL_NONE)
+    ll_report_related(ctx, h, cleanup, "no %s of this handle here",
+                      a->pair->release[0]);
 }
 
 static void check_holder(ll_rule_ctx *ctx, const acq *a, ll_nid holder,

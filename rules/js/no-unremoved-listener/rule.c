@@ -377,15 +377,20 @@ static void check_add(ll_rule_ctx *ctx, const call *add) {
   if (r) return;
   const char *event = ll_js_text(js, add->event);
   const char *target = target_text(js, add->target);
+  ll_nid cleanup = ll_js_cleanup_site(js, add->call);
   if (is_new_function(js, add->fn)) {
-    ll_report(ctx, add->call, LL_SEV_DEFAULT, HELP,
-              "inline listener for %s on '%s' can never be removed", event,
-              target);
+    int h = ll_report(ctx, add->call, LL_SEV_DEFAULT, HELP,
+                      "inline listener for %s on '%s' can never be removed",
+                      event, target);
+    ll_report_related(ctx, h, cleanup,
+                      "cleanup here has no reference to that function object");
     return;
   }
   int h = ll_report(ctx, add->call, LL_SEV_DEFAULT, HELP,
                     "listener '%s' for %s on '%s' is never removed",
                     ll_js_text(js, add->fn), event, target);
+  ll_report_related(ctx, h, cleanup, "no matching %s here",
+                    add->pair->release[0]);
   if (wrong_fn) {
     for (const call *x = st->removes; x; x = x->next)
       if (same_target(js, add->target, x->target) &&

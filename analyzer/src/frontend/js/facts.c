@@ -343,3 +343,31 @@ bool ll_js_owned_member(const ll_js *js, ll_nid member) {
   }
   return false;
 }
+
+/* ==== Where a release belongs ==== */
+
+ll_nid ll_js_cleanup_site(const ll_js *js, ll_nid n) {
+  static const char *const names[] = {
+      "dispose", "destroy", "close", "stop", "teardown", "cleanup", "unmount",
+      "componentWillUnmount", "disconnectedCallback", "ngOnDestroy",
+      "unmounted", "beforeUnmount", "onDestroy", NULL};
+  ll_nid cls = ll_js_enclosing_class(js, n);
+  if (cls != LL_NONE) {
+    for (ll_nid m = js->nodes[cls].first; m != LL_NONE; m = js->nodes[m].next) {
+      if (ll_js_kind(js, m) != LL_K_method_definition) continue;
+      for (const char *const *name = names; *name; name++)
+        if (ll_js_method_named(js, m, *name)) return m;
+    }
+  }
+  /* An effect-style callback: the function it returns is its cleanup. */
+  ll_nid fn = ll_js_enclosing_function(js, n);
+  if (fn == LL_NONE) return LL_NONE;
+  ll_nid body = ll_js_child(js, fn, LL_F_body);
+  if (ll_js_kind(js, body) != LL_K_statement_block) return LL_NONE;
+  for (ll_nid st = js->nodes[body].first; st != LL_NONE; st = js->nodes[st].next) {
+    if (ll_js_kind(js, st) != LL_K_return_statement) continue;
+    ll_nid v = ll_js_unwrap(js, ll_js_named_child(js, st, 0));
+    if (ll_js_is_function(ll_js_kind(js, v))) return v;
+  }
+  return LL_NONE;
+}

@@ -219,6 +219,11 @@ void ll_js_each_ref(const ll_js *js, uint32_t b,
  * owns what `this.p` holds. */
 bool ll_js_owned_member(const ll_js *js, ll_nid member);
 
+/** Where code acquiring at `n` would be expected to release: the enclosing
+ * class's dispose/destroy/close/stop/componentWillUnmount/… method, or the
+ * cleanup function an effect-style callback returns; LL_NONE if neither. */
+ll_nid ll_js_cleanup_site(const ll_js *js, ll_nid n);
+
 /** Two expressions denote the same holder: the same binding, or the same
  * member chain over the same binding / `this` of the same class / global. */
 bool ll_js_same_place(const ll_js *js, ll_nid a, ll_nid b);
