@@ -133,10 +133,11 @@ cp "$BENCH/eslint.config.mjs" "$CACHE/tools/eslint.config.mjs"
 # come from memory kept across files.
 largest=$(awk '$1 > max {max = $1; sub(/^[0-9]+ /, ""); name = $0} END {print name}' "$CACHE/sizes.txt")
 { awk 'NR % 4 == 1' "$CACHE/files.txt"; echo "$largest"; } | LC_ALL=C sort -u >"$CACHE/files-quarter.txt"
-# ESM .js files for eslint's sourceType: a top-level import/export line, the
-# textual twin of leaklint's own test (a top-level import/export statement).
+# ESM .js files for eslint's sourceType: an import/export keyword at the start
+# of a line or after `;`/`}` (minified code), the textual twin of leaklint's
+# own test (a top-level import/export statement).
 (cd "$NM" && grep '\.js$' "$CACHE/files.txt" |
-  xargs -d '\n' grep -lE "^(import|export)([[:space:]{*\"']|\$)" || true) |
+  xargs -d '\n' grep -lE "(^|[;}])[[:space:]]*(import|export)([[:space:]{*\"']|\$)" || true) |
   sed "s|^|$NM/|" >"$CACHE/esm.txt"
 # An empty leaklint config, so that no .leaklintrc.json up the tree applies.
 echo '{}' >"$CACHE/leaklintrc.json"
@@ -144,12 +145,11 @@ echo '{}' >"$CACHE/leaklintrc.json"
 nfiles=$(wc -l <"$CACHE/files.txt")
 nbytes=$(awk '{s += $1} END {print s}' "$CACHE/sizes.txt")
 nq=$(wc -l <"$CACHE/files-quarter.txt")
-qbytes=$(cd "$NM" && xargs -d '\n' stat -c '%s' <"$CACHE/files-quarter.txt" |
-  awk '{s += $1} END {print s}')
 log "corpus: $nfiles files, $nbytes bytes ($(wc -l <"$CACHE/esm.txt") .js as ESM); quarter: $nq files"
 mapfile -t FILES <"$CACHE/files.txt"
 mapfile -t QFILES <"$CACHE/files-quarter.txt"
 
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 # Warm the page cache so that the first tool does not pay for the disk.
 (cd "$NM" && xargs -d '\n' cat <"$CACHE/files.txt" >/dev/null)
 
@@ -158,7 +158,7 @@ OUT=$CACHE/out
 RUNS=$CACHE/runs.tsv
 rm -rf "$OUT"
 mkdir -p "$OUT"
-printf 'id\ttool\tthreads\tset\trep\trc\twall_s\trss_kb\tload1\n' >"$RUNS"
+printf 'id\ttool\tthreads\tset\trep\trc\twall_s\trss_kb\tcpu_s\tload1\n' >"$RUNS"
 LL_RULES=(--rule no-implicit-global=error --rule no-uncleared-interval=error
   --rule no-unremoved-listener=error)
 export LL_BENCH_ESM_LIST=$CACHE/esm.txt
@@ -166,14 +166,16 @@ export LL_BENCH_ESM_LIST=$CACHE/esm.txt
 # run_one ID TOOL THREADS SET REP STDIN CMD... : one timed run, cwd $NM,
 # stdout and stderr kept in $OUT/ID.{stdout,stderr} (the last rep's survive).
 run_one() {
-  local id=$1 tool=$2 threads=$3 set=$4 rep=$5 stdin=$6 rc=0 wall rss load
+  local id=$1 tool=$2 threads=$3 set=$4 rep=$5 stdin=$6 rc=0 wall rss usr sys cpu load
   shift 6
   read -r load _ </proc/loadavg # the 1-minute load just before the run
-  (cd "$NM" && /usr/bin/time -f '%e %M' -o "$OUT/$id.time" "$@" \
+  (cd "$NM" && /usr/bin/time -f '%e %M %U %S' -o "$OUT/$id.time" "$@" \
     <"$stdin" >"$OUT/$id.stdout" 2>"$OUT/$id.stderr") || rc=$?
-  read -r wall rss < <(tail -n 1 "$OUT/$id.time")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$tool" "$threads" "$set" "$rep" "$rc" "$wall" "$rss" "$load" >>"$RUNS"
-  log "rep $rep  $(printf '%-18s' "$id") ${wall}s  $((rss / 1024)) MB  exit $rc  (load $load)"
+  read -r wall rss usr sys < <(tail -n 1 "$OUT/$id.time")
+  cpu=$(awk -v u="$usr" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$tool" "$threads" "$set" "$rep" "$rc" \
+    "$wall" "$rss" "$cpu" "$load" >>"$RUNS"
+  log "rep $rep  $(printf '%-18s' "$id") ${wall}s (cpu ${cpu}s)  $((rss / 1024)) MB  exit $rc  (load $load)"
 }
 
 leaklint_run() { # ID THREADS SET REP FILES...
@@ -222,9 +224,7 @@ done
 
 # ==== Report ====
 node "$BENCH/summarize.mjs" \
-  --cache "$CACHE" --jobs "$JOBS" --files "$nfiles" --bytes "$nbytes" \
-  --quarter-files "$nq" \
-  --quarter-bytes "$qbytes" \
+  --cache "$CACHE" --jobs "$JOBS" --load-start "$LOAD_START" \
   --command "tests/bench/run.sh${ARGS_AS_GIVEN:+ $ARGS_AS_GIVEN}" \
   --leaklint "$LEAKLINT" --eslint "$ESLINT" --oxlint "$OXLINT" \
   --commit "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"

@@ -1,5 +1,6 @@
-/* Suppression directives. Directives are read from the comment nodes of the
- * view, then every pending finding is checked against them: a next-line
+/* Suppression directives. Directives are read from comments (the JS view's
+ * comment nodes, or the comment spans the C frontend lists), then every
+ * pending finding is checked against them: a next-line
  * directive covers the line after the comment's last line, a line directive
  * its own line, and a block directive everything after it up to a matching
  * `leaklint-enable`. A directive without rules covers every rule. Unknown
@@ -19,7 +20,7 @@ typedef struct directive {
   bool all;            /* no rule list */
   bool used;
   uint64_t rules;      /* bit per rule index */
-  ll_nid node;
+  uint32_t start, end; /* the comment's bytes */
   const char *names;   /* the rule list as written, for messages */
 } directive;
 
@@ -29,9 +30,10 @@ static bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '*';
 }
 
-static bool parse(const ll_js *js, ll_nid n, directive *d) {
-  const ll_node *node = &js->nodes[n];
-  const char *p = js->src + node->start, *end = js->src + node->end;
+/* Parses the comment at bytes [cstart, cend) of `t`, if it is a directive. */
+static bool parse(const ll_text *t, uint32_t cstart, uint32_t cend,
+                  directive *d) {
+  const char *p = t->src + cstart, *end = t->src + cend;
   if (end - p < 2) return false;
   bool block = p[1] == '*';
   p += 2;
@@ -52,10 +54,11 @@ static bool parse(const ll_js *js, ll_nid n, directive *d) {
   if (i == 4) return false;
   memset(d, 0, sizeof *d);
   d->kind = words[i].kind;
-  d->byte = node->start;
-  d->node = n;
-  uint32_t last_line = ll_js_line_of(js, node->end > 0 ? node->end - 1 : 0);
-  d->line = d->kind == D_NEXT_LINE ? last_line + 1 : ll_js_line_of(js, node->start);
+  d->byte = cstart;
+  d->start = cstart;
+  d->end = cend;
+  uint32_t last_line = ll__text_line_of(t, cend > 0 ? cend - 1 : 0);
+  d->line = d->kind == D_NEXT_LINE ? last_line + 1 : ll__text_line_of(t, cstart);
   p += wl;
   /* The rule list ends at `--` (the reason) or the comment's end. */
   const char *stop = p;
@@ -80,7 +83,7 @@ static bool parse(const ll_js *js, ll_nid n, directive *d) {
   d->all = !any;
   if (unknown && !d->rules) d->rules = 0; /* covers nothing */
   while (stop > list_start && is_space(stop[-1])) stop--;
-  d->names = ll_arena_strndup(js->arena, list_start, (size_t)(stop - list_start));
+  d->names = ll_arena_strndup(t->arena, list_start, (size_t)(stop - list_start));
   return true;
 }
 
@@ -112,11 +115,30 @@ static directive *find_cover(directive *ds, uint32_t n, uint16_t rule,
 
 void ll__apply_suppressions(const ll_js *js, ll_report_sink *sink,
                             bool report_unused, ll_severity unused_sev) {
-  ll_array(directive) ds = {0};
+  ll_array(ll_comment_span) cs = {0};
   for (ll_nid i = 0; i < js->count; i++) {
     if (js->nodes[i].kind != LL_K_comment) continue;
+    ll_comment_span c = {js->nodes[i].start, js->nodes[i].end};
+    if (!ll_array_push(&cs, c)) {
+      sink->oom = true;
+      break;
+    }
+  }
+  ll_text t = {js->arena, js->src, js->len, js->line_starts, js->nlines};
+  ll__apply_suppressions_text(&t, cs.items, cs.len, sink, report_unused,
+                              unused_sev);
+  ll_array_free(&cs);
+}
+
+void ll__apply_suppressions_text(const ll_text *t,
+                                 const ll_comment_span *comments,
+                                 uint32_t ncomments, ll_report_sink *sink,
+                                 bool report_unused, ll_severity unused_sev) {
+  ll_array(directive) ds = {0};
+  for (uint32_t i = 0; i < ncomments; i++) {
     directive d;
-    if (parse(js, i, &d) && !ll_array_push(&ds, d)) {
+    if (parse(t, comments[i].start, comments[i].end, &d) &&
+        !ll_array_push(&ds, d)) {
       sink->oom = true;
       break;
     }
@@ -139,16 +161,15 @@ void ll__apply_suppressions(const ll_js *js, ll_report_sink *sink,
     for (uint32_t i = 0; i < ds.len; i++) {
       const directive *d = &ds.items[i];
       if (d->used || d->kind == D_ENABLE) continue;
-      const ll_node *n = &js->nodes[d->node];
       const char *msg =
           d->all ? "Unused leaklint-disable directive (no problems were "
                    "reported here)"
-                 : ll_arena_printf(js->arena,
+                 : ll_arena_printf(t->arena,
                                    "Unused leaklint-disable directive (no "
                                    "problems were reported from '%s')",
                                    d->names);
-      ll__sink_add(sink, js, LL_RULE_unused_disable, unused_sev, n->start,
-                   n->end, msg ? msg : "Unused leaklint-disable directive",
+      ll__sink_add_text(sink, t, LL_RULE_unused_disable, unused_sev, d->start,
+                        d->end, msg ? msg : "Unused leaklint-disable directive",
                    "Remove the directive.");
     }
   }

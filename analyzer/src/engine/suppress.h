@@ -13,4 +13,16 @@
 void ll__apply_suppressions(const ll_js *js, ll_report_sink *sink,
                             bool report_unused, ll_severity unused_sev);
 
+/** One comment of a plain text: bytes [start, end), `//` or block form. */
+typedef struct ll_comment_span {
+  uint32_t start, end;
+} ll_comment_span;
+
+/** The same, for a text without a JS view (C): the directives are read from
+ * the given comments. */
+void ll__apply_suppressions_text(const ll_text *t,
+                                 const ll_comment_span *comments,
+                                 uint32_t ncomments, ll_report_sink *sink,
+                                 bool report_unused, ll_severity unused_sev);
+
 #endif

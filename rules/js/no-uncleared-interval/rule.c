@@ -48,11 +48,6 @@ static const char *const HELP =
 
 /* ==== Matching names against the pairs ==== */
 
-static bool name_is(const ll_js *js, ll_nid n, const char *const *names) {
-  if (n == LL_NONE) return false;
-  const ll_node *node = &js->nodes[n];
-  return ll_name_in(names, js->src + node->start, node->end - node->start);
-}
 
 /* True when binding `b` holds the module named in `modules` (an import of
  * it, or `require('timers')`, possibly destructured). */
@@ -101,20 +96,20 @@ static const ll_res_pair *acquired(const ll_js *js, const ll_resources *res,
     if (ck == LL_K_identifier) {
       uint32_t b = js->ref[callee];
       if (b == LL_UNRESOLVED) {
-        if (name_is(js, callee, p->acquire) &&
+        if (ll_js_name_in(js, callee, p->acquire) &&
             (!p->receivers || ll_name_in(p->receivers, "", 0)))
           return p;
       } else if (binding_from_module(js, b, p->modules) &&
-                 name_is(js, imported_name(js, b), p->acquire)) {
+                 ll_js_name_in(js, imported_name(js, b), p->acquire)) {
         return p; /* also `import { setInterval as every } from 'timers'` */
       }
     } else if (ck == LL_K_member_expression &&
-               name_is(js, ll_js_child(js, callee, LL_F_property), p->acquire)) {
+               ll_js_name_in(js, ll_js_child(js, callee, LL_F_property), p->acquire)) {
       if (!p->receivers) return p;
       ll_nid obj = ll_js_unwrap(js, ll_js_child(js, callee, LL_F_object));
       if (ll_js_kind(js, obj) != LL_K_identifier) continue;
       uint32_t b = js->ref[obj];
-      if (b == LL_UNRESOLVED ? name_is(js, obj, p->receivers)
+      if (b == LL_UNRESOLVED ? ll_js_name_in(js, obj, p->receivers)
                              : binding_from_module(js, b, p->modules))
         return p;
     }
@@ -132,12 +127,12 @@ static bool released(const ll_js *js, const ll_resources *res,
     const ll_res_pair *p = &res->pairs[i];
     if (p->kind != LL_RES_HANDLE || strcmp(p->rule, rule) != 0) continue;
     ll_kind ck = ll_js_kind(js, callee);
-    if (ck == LL_K_identifier && name_is(js, callee, p->release)) {
+    if (ck == LL_K_identifier && ll_js_name_in(js, callee, p->release)) {
       *arg = ll_js_named_child(js, args, 0);
       return *arg != LL_NONE;
     }
     if (ck == LL_K_member_expression &&
-        name_is(js, ll_js_child(js, callee, LL_F_property), p->release)) {
+        ll_js_name_in(js, ll_js_child(js, callee, LL_F_property), p->release)) {
       /* globalThis.clearInterval(h), or h.unsubscribe() */
       ll_nid first = ll_js_named_child(js, args, 0);
       *arg = first != LL_NONE ? first : ll_js_child(js, callee, LL_F_object);
@@ -180,7 +175,7 @@ static void on_identifier(ll_rule_ctx *ctx, ll_nid id) {
   for (size_t i = 0; i < ctx->res->count; i++) {
     const ll_res_pair *pair = &ctx->res->pairs[i];
     if (pair->kind == LL_RES_HANDLE && strcmp(pair->rule, rule) == 0 &&
-        name_is(js, id, pair->release)) {
+        ll_js_name_in(js, id, pair->release)) {
       rel *r = ll_arena_alloc(ctx->arena, sizeof *r);
       if (!r) return;
       *r = (rel){js->nodes[p].parent, id, st->bulk};
@@ -268,18 +263,6 @@ static bool read_before(const ll_js *js, ll_nid fn, ll_nid place,
   return false;
 }
 
-/* Methods that run once per instance: a constructor and the mount hooks
- * that frameworks pair with an unmount hook. */
-static bool runs_once_per_instance(const ll_js *js, ll_nid fn) {
-  static const char *const names[] = {
-      "constructor", "componentDidMount", "connectedCallback", "ngOnInit",
-      "mounted", "created", "beforeMount", "onMount", NULL};
-  if (ll_js_kind(js, fn) != LL_K_method_definition) return false;
-  for (const char *const *n = names; *n; n++)
-    if (ll_js_method_named(js, fn, *n)) return true;
-  return false;
-}
-
 /* The identifier at the root of a member chain (`job` in `job.a.b`). */
 static ll_nid chain_root(const ll_js *js, ll_nid n) {
   n = ll_js_unwrap(js, n);
@@ -364,7 +347,7 @@ static void check_holder(ll_rule_ctx *ctx, const acq *a, ll_nid holder,
    * handle without clearing or checking the previous one. Only holders that
    * outlive the call matter (a member or an outer variable). */
   ll_nid fn = ll_js_enclosing_function(js, a->call);
-  if (fn == LL_NONE || runs_once_per_instance(js, fn)) return;
+  if (fn == LL_NONE || ll_js_runs_once_per_instance(js, fn)) return;
   if (ll_js_multiplicity(js, a->call, NULL) != LL_MANY) return;
   ll_nid root = chain_root(js, holder);
   if (ll_js_kind(js, root) == LL_K_identifier && js->ref[root] != LL_UNRESOLVED) {

@@ -45,11 +45,6 @@ static const char *const HELP =
 static bool capture_of(const ll_js *js, ll_nid opts);
 static bool made_here(const ll_js *js, ll_nid target, ll_nid add);
 
-static bool name_is(const ll_js *js, ll_nid n, const char *const *names) {
-  if (n == LL_NONE || !names) return false;
-  const ll_node *node = &js->nodes[n];
-  return ll_name_in(names, js->src + node->start, node->end - node->start);
-}
 
 static bool is_new_function(const ll_js *js, ll_nid fn) {
   fn = ll_js_unwrap(js, fn);
@@ -110,15 +105,15 @@ static void on_call(ll_rule_ctx *ctx, ll_nid c) {
   for (size_t i = 0; i < ctx->res->count; i++) {
     const ll_res_pair *p = &ctx->res->pairs[i];
     if (p->kind != LL_RES_LISTENER || strcmp(p->rule, rule) != 0) continue;
-    if (name_is(js, method, p->acquire)) {
+    if (ll_js_name_in(js, method, p->acquire)) {
       new_call(ctx, c, target, p, &st->adds);
       return;
     }
-    if (name_is(js, method, p->release)) {
+    if (ll_js_name_in(js, method, p->release)) {
       new_call(ctx, c, target, p, &st->removes);
       return;
     }
-    if (name_is(js, method, p->release_all)) {
+    if (ll_js_name_in(js, method, p->release_all)) {
       new_call(ctx, c, target, p, &st->remove_alls);
       return;
     }
@@ -293,16 +288,7 @@ static bool made_here(const ll_js *js, ll_nid target, ll_nid add) {
   if (bd->kind != LL_BIND_CONST && bd->kind != LL_BIND_LET && bd->kind != LL_BIND_VAR)
     return false;
   ll_kind k = ll_js_kind(js, ll_js_unwrap(js, bd->init));
-  bool creation = k == LL_K_new_expression || k == LL_K_object;
-  if (k == LL_K_call_expression) {
-    ll_nid callee = ll_js_unwrap(js, ll_js_child(js, ll_js_unwrap(js, bd->init), LL_F_function));
-    ll_nid prop = ll_js_kind(js, callee) == LL_K_member_expression
-                      ? ll_js_child(js, callee, LL_F_property)
-                      : callee;
-    const ll_node *pn = &js->nodes[prop];
-    creation = (pn->end - pn->start > 6 && memcmp(js->src + pn->start, "create", 6) == 0) ||
-               ll_js_text_is(js, prop, "cloneNode");
-  }
+  bool creation = k != LL_K_array && k != LL_K_class && ll_js_is_creation(js, bd->init);
   if (!creation) return false;
   ll_nid fn = ll_js_enclosing_function(js, add);
   if (fn == LL_NONE || ll_js_enclosing_function(js, bd->decl) != fn) return false;
@@ -328,26 +314,6 @@ static bool capture_of(const ll_js *js, ll_nid opts) {
   return false;
 }
 
-/* A constructor (class or function-style) or a mount hook. */
-static bool once_per_instance(const ll_js *js, ll_nid fn) {
-  static const char *const hooks[] = {
-      "constructor", "componentDidMount", "connectedCallback", "ngOnInit",
-      "mounted", "created", "beforeMount", "onMount", NULL};
-  while (fn != LL_NONE && ll_js_kind(js, fn) == LL_K_arrow_function)
-    fn = ll_js_enclosing_function(js, fn);
-  if (fn == LL_NONE) return true;
-  if (ll_js_kind(js, fn) == LL_K_method_definition) {
-    for (const char *const *h = hooks; *h; h++)
-      if (ll_js_method_named(js, fn, *h)) return true;
-    return false;
-  }
-  /* A function-style constructor: `function Widget() { this.x = … }`. */
-  ll_nid name = ll_js_child(js, fn, LL_F_name);
-  if (name == LL_NONE) return false;
-  char c = js->src[js->nodes[name].start];
-  return c >= 'A' && c <= 'Z';
-}
-
 static const char *target_text(const ll_js *js, ll_nid target) {
   return target == LL_NONE ? "window" : ll_js_text(js, target);
 }
@@ -366,7 +332,7 @@ static void check_add(ll_rule_ctx *ctx, const call *add) {
   /* A child the object created itself (`this.$input = createElement(…)`),
    * listened to once per instance: it dies with its owner. */
   if (add->target != LL_NONE && ll_js_owned_member(js, add->target) &&
-      once_per_instance(js, ll_js_enclosing_function(js, add->call)))
+      ll_js_runs_once_per_instance(js, ll_js_enclosing_function(js, add->call)))
     return;
   if (add->pair->self_removing_opts && removes_itself(js, st, add->opts)) return;
   if (removed_all(js, st, add) ||

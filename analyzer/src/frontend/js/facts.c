@@ -201,8 +201,7 @@ static bool is_inline_callback(const ll_js *js, ll_nid fn) {
   return ll_js_kind(js, p) == LL_K_arguments;
 }
 
-/* A value that makes a fresh object: `new X`, a literal, `createElement`. */
-static bool is_creation(const ll_js *js, ll_nid v) {
+bool ll_js_is_creation(const ll_js *js, ll_nid v) {
   v = ll_js_unwrap(js, v);
   switch (ll_js_kind(js, v)) {
   case LL_K_new_expression:
@@ -245,7 +244,7 @@ ll_lifetime ll_js_lifetime(const ll_js *js, ll_nid n) {
     case LL_BIND_VAR:
     case LL_BIND_LET:
     case LL_BIND_CONST:
-      if (bd->init != LL_NONE && is_creation(js, bd->init) &&
+      if (bd->init != LL_NONE && ll_js_is_creation(js, bd->init) &&
           !ll_js_binding_escapes(js, b))
         return LL_LIFE_LOCAL;
       return LL_LIFE_LONG;
@@ -338,7 +337,7 @@ bool ll_js_owned_member(const ll_js *js, ll_nid member) {
       continue;
     ll_nid lobj = this_alias(js, ll_js_unwrap(js, ll_js_child(js, left, LL_F_object)));
     if (ll_js_kind(js, lobj) == LL_K_this &&
-        is_creation(js, ll_js_child(js, i, LL_F_right)))
+        ll_js_is_creation(js, ll_js_child(js, i, LL_F_right)))
       return true;
   }
   return false;
@@ -370,4 +369,41 @@ ll_nid ll_js_cleanup_site(const ll_js *js, ll_nid n) {
     if (ll_js_is_function(ll_js_kind(js, v))) return v;
   }
   return LL_NONE;
+}
+
+/* ==== Once per instance ==== */
+
+bool ll_js_runs_once_per_instance(const ll_js *js, ll_nid fn) {
+  static const char *const hooks[] = {
+      "constructor", "componentDidMount", "connectedCallback", "ngOnInit",
+      "mounted", "created", "beforeMount", "onMount", NULL};
+  if (fn == LL_NONE) return true; /* the top level */
+  /* An arrow called back from inside a constructor belongs to it; an
+   * arrow that is itself a method (a class field) or a top-level function
+   * is not once per instance. */
+  while (ll_js_kind(js, fn) == LL_K_arrow_function) {
+    ll_nid outer = ll_js_enclosing_function(js, fn);
+    if (outer == LL_NONE) return false;
+    fn = outer;
+  }
+  if (ll_js_kind(js, fn) == LL_K_method_definition) {
+    for (const char *const *h = hooks; *h; h++)
+      if (ll_js_method_named(js, fn, *h)) return true;
+    return false;
+  }
+  /* A function-style constructor: `function Widget() { this.x = … }`. */
+  ll_nid name = ll_js_child(js, fn, LL_F_name);
+  if (name == LL_NONE) return false;
+  char c = js->src[js->nodes[name].start];
+  return c >= 'A' && c <= 'Z';
+}
+
+bool ll_js_name_in(const ll_js *js, ll_nid n, const char *const *names) {
+  if (n == LL_NONE || !names) return false;
+  const ll_node *node = &js->nodes[n];
+  for (; *names; names++)
+    if (strlen(*names) == node->end - node->start &&
+        memcmp(*names, js->src + node->start, node->end - node->start) == 0)
+      return true;
+  return false;
 }

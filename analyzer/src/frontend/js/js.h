@@ -224,6 +224,18 @@ bool ll_js_owned_member(const ll_js *js, ll_nid member);
  * cleanup function an effect-style callback returns; LL_NONE if neither. */
 ll_nid ll_js_cleanup_site(const ll_js *js, ll_nid n);
 
+/** A value that makes a fresh object: `new X`, an object/array literal, a
+ * class expression, `createElement(…)`-style factories, `cloneNode()`. */
+bool ll_js_is_creation(const ll_js *js, ll_nid v);
+
+/** True when function `fn` runs once per object: a constructor (class or
+ * capitalised function), a mount hook (componentDidMount, connectedCallback,
+ * ngOnInit, mounted, …), or the top level (LL_NONE). Arrows see through. */
+bool ll_js_runs_once_per_instance(const ll_js *js, ll_nid fn);
+
+/** True when the text of node `n` is one of the NULL-terminated `names`. */
+bool ll_js_name_in(const ll_js *js, ll_nid n, const char *const *names);
+
 /** Two expressions denote the same holder: the same binding, or the same
  * member chain over the same binding / `this` of the same class / global. */
 bool ll_js_same_place(const ll_js *js, ll_nid a, ll_nid b);

@@ -1,0 +1,364 @@
+/* The language server's internal interface (`leaklint lsp`), shared by its
+ * modules:
+ *
+ *   transport.c   Content-Length framing of a byte stream (no JSON, no I/O)
+ *   document.c    document text with UTF-16 positions, incremental edits, URIs
+ *   protocol.c    every JSON conversion: decode params, encode results and
+ *                 notifications, dispatch through methods.def
+ *   server.c      the libuv loop: stdin, stdout, lifecycle, exit codes
+ *   handlers_text.c  documents, analysis jobs off the loop, diagnostics
+ *   handlers_lang.c  code actions, hover, workspace configuration
+ *
+ * Architecture invariant: only protocol.c includes cJSON. Handlers receive
+ * and return the plain C structs below; the analysis core never sees LSP or
+ * JSON (STYLE.md, "LSP server"). All state hangs off one `ll_lsp_server`;
+ * everything but an analysis job's work function runs on the loop thread. */
+#ifndef LL_LSP_H
+#define LL_LSP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <uv.h>
+
+#include "leaklint/leaklint.h"
+
+/* ==== Positions (0-based lines, UTF-16 code-unit columns) ==== */
+
+typedef struct ll_lsp_pos {
+  uint32_t line, character;
+} ll_lsp_pos;
+
+typedef struct ll_lsp_range {
+  ll_lsp_pos start, end;
+} ll_lsp_range;
+
+/* ==== Framing (transport.c) ==== */
+
+/** The largest message body accepted; a bigger one is skipped and logged. */
+#define LL_LSP_MAX_MESSAGE ((size_t)64 << 20)
+/** The largest header block accepted before it is discarded as garbage. */
+#define LL_LSP_MAX_HEADER ((size_t)16 << 10)
+
+/** Called with one complete message body (borrowed for the call). */
+typedef void (*ll_lsp_body_fn)(void *ud, const char *body, size_t len);
+/** Called with a full-sentence complaint about the byte stream. */
+typedef void (*ll_lsp_frame_error_fn)(void *ud, const char *message);
+
+/** An incremental Content-Length parser. Feed it bytes as they arrive; it
+ * calls `on_body` per message and `on_error` for a missing or invalid
+ * Content-Length, garbage between messages, or a body over `max_body`
+ * (which is then skipped without being buffered, keeping the stream in
+ * step). It never fails: garbage is dropped and parsing resynchronises at
+ * the next header block. */
+typedef struct ll_lsp_framer {
+  char *buf; /* unconsumed bytes: a partial header block or body */
+  size_t len, cap;
+  size_t body;  /* expected body length while `in_body` */
+  size_t skip;  /* bytes still to drop from an oversized body */
+  bool in_body;
+  size_t max_body;
+  ll_lsp_body_fn on_body;
+  ll_lsp_frame_error_fn on_error;
+  void *ud;
+} ll_lsp_framer;
+
+/** Initialises `f` (caller-allocated). `max_body` 0 means LL_LSP_MAX_MESSAGE. */
+void ll_lsp_framer_init(ll_lsp_framer *f, size_t max_body, ll_lsp_body_fn on_body,
+                        ll_lsp_frame_error_fn on_error, void *ud);
+/** Frees the buffer. */
+void ll_lsp_framer_fini(ll_lsp_framer *f);
+/** Consumes `data[0..len)` (borrowed). Returns LL_ENOMEM when the buffer could
+ * not grow (the bytes are then dropped and the error reported). */
+ll_status ll_lsp_framer_feed(ll_lsp_framer *f, const char *data, size_t len);
+
+/* ==== Document text (document.c) ==== */
+
+/** A document's text with a line-start table, so that a position converts to
+ * a byte offset by indexing the line and walking only that line. Lines end at
+ * "\n", "\r\n" or a lone "\r", as LSP counts them. */
+typedef struct ll_lsp_text {
+  char *data; /* NUL-terminated; owned */
+  size_t len, cap;
+  uint32_t *lines; /* byte offset of each line start; lines[0] == 0 */
+  uint32_t nlines;
+  uint32_t lines_cap;
+} ll_lsp_text;
+
+/** Bits of what `ll_lsp_text_offset` had to clamp. */
+enum { LL_LSP_CLAMP_LINE = 1, LL_LSP_CLAMP_CHAR = 2, LL_LSP_CLAMP_ORDER = 4 };
+
+/** Sets `t` (zeroed or finished) to a copy of `s[0..n)`. */
+ll_status ll_lsp_text_set(ll_lsp_text *t, const char *s, size_t n);
+/** Frees the text; `t` may be set again afterwards. */
+void ll_lsp_text_fini(ll_lsp_text *t);
+/** The byte offset of position `p`. A line past the end clamps to the end of
+ * the text, a character past the line's end to the line's end (before its
+ * break), a character inside a surrogate pair to the pair's start; `*clamped`
+ * (when not NULL) gets the LL_LSP_CLAMP_* bits of what happened. */
+size_t ll_lsp_text_offset(const ll_lsp_text *t, ll_lsp_pos p,
+                          unsigned *clamped);
+/** The position of byte offset `off` (clamped to the text). */
+ll_lsp_pos ll_lsp_text_pos(const ll_lsp_text *t, size_t off);
+/** Replaces `range` with `s[0..n)` (an incremental didChange entry); `range`
+ * NULL replaces the whole text. Out-of-range positions are clamped (an end
+ * before the start collapses onto the start) and reported in `*clamped`. */
+ll_status ll_lsp_text_edit(ll_lsp_text *t, const ll_lsp_range *range,
+                           const char *s, size_t n, unsigned *clamped);
+/** The bytes of line `line` without its break: `*len` gets their length.
+ * NULL when the line does not exist. Borrowed until the next edit. */
+const char *ll_lsp_text_line(const ll_lsp_text *t, uint32_t line, size_t *len);
+
+/** The file path of a `file:` URI, percent-decoded, or NULL for other
+ * schemes or a malformed URI. Free with `ll_free`. */
+LL_OWNED char *ll_lsp_uri_to_path(const char *uri);
+/** The `file://` URI of absolute path `path`, percent-encoded. Free with
+ * `ll_free`. */
+LL_OWNED char *ll_lsp_path_to_uri(const char *path);
+
+/* ==== Messages (protocol.c encodes and decodes these) ==== */
+
+/** A JSON-RPC id: null, a number or a string. */
+typedef struct ll_lsp_id {
+  enum { LL_LSP_ID_NULL, LL_LSP_ID_NUM, LL_LSP_ID_STR } kind;
+  double num;
+  char *str; /* owned, for LL_LSP_ID_STR */
+} ll_lsp_id;
+
+/* JSON-RPC and LSP error codes. */
+enum {
+  LL_LSP_PARSE_ERROR = -32700,
+  LL_LSP_INVALID_REQUEST = -32600,
+  LL_LSP_METHOD_NOT_FOUND = -32601,
+  LL_LSP_INVALID_PARAMS = -32602,
+  LL_LSP_INTERNAL_ERROR = -32603,
+  LL_LSP_SERVER_NOT_INITIALIZED = -32002,
+  LL_LSP_REQUEST_CANCELLED = -32800,
+};
+
+/* window/logMessage types. */
+enum { LL_LSP_LOG_ERROR = 1, LL_LSP_LOG_WARNING = 2, LL_LSP_LOG_INFO = 3,
+       LL_LSP_LOG_LOG = 4 };
+
+/** Settings from initializationOptions or didChangeConfiguration, in the
+ * shape `{ "rules": { ID: SEVERITY }, "env": [NAME] }` (optionally wrapped in
+ * `{ "leaklint": … }`). */
+typedef struct ll_lsp_settings {
+  ll_severity rules[LL_RULE_COUNT]; /* LL_SEV_DEFAULT: not set */
+  bool has_env;
+  unsigned env;
+  bool run_on_save; /* "run": "onSave": analyse on didSave only */
+} ll_lsp_settings;
+
+typedef struct ll_lsp_init_params {
+  char *root_path; /* rootUri (or the first workspace folder) as a path */
+  bool has_settings;
+  ll_lsp_settings settings;
+  /* What the client can do. */
+  bool related_info, doc_changes, watched_files_dynamic, hover_markdown;
+  bool code_action_literals, diagnostic_pull, version_support;
+} ll_lsp_init_params;
+
+typedef struct ll_lsp_change {
+  bool has_range;
+  ll_lsp_range range;
+  const char *text; /* borrowed from the message */
+  size_t len;
+} ll_lsp_change;
+
+typedef struct ll_lsp_context_diag {
+  ll_lsp_range range;
+  int rule; /* the catalogue index of its `code` when source is leaklint, else -1 */
+} ll_lsp_context_diag;
+
+/** One code action: a title and a single text edit of the document. */
+typedef struct ll_lsp_action {
+  char *title; /* owned */
+  bool preferred;
+  int diag; /* index into the request's context diagnostics, or -1 */
+  ll_lsp_range range;
+  char *new_text; /* owned */
+} ll_lsp_action;
+
+/* ==== Documents and the server ==== */
+
+typedef struct ll_lsp_server ll_lsp_server;
+typedef struct ll_lsp_config ll_lsp_config;
+
+typedef struct ll_lsp_doc {
+  char *uri;      /* owned, as the client spelled it */
+  char *path;     /* file path of a file: URI, or NULL; owned */
+  char *apath;    /* the name given to the analyzer (extension per language) */
+  char *language; /* languageId; owned */
+  int32_t version;
+  ll_lsp_text text;
+  int refs;    /* the store, the timer handle, a running job */
+  bool open;   /* false once closed: only waiting for refs to drop */
+  /* Analysis scheduling. */
+  uv_timer_t timer;
+  bool job_running, dirty;
+  uint64_t last_change_ms;
+  /* The latest analysis result (owned) and the version it is for. */
+  ll_file_result *result;
+  int32_t result_version;
+  bool has_result;
+  char *result_error; /* why the latest analysis failed, or NULL; owned */
+  /* What was last published (`published` is the same object as `result`
+   * or an older one kept only for comparison). */
+  ll_file_result *published;
+  bool has_published;
+  uint64_t result_id; /* increases whenever the published findings change */
+  struct ll_lsp_doc *next;
+} ll_lsp_doc;
+
+/** A parked `textDocument/diagnostic` request waiting for an analysis. */
+typedef struct ll_lsp_parked {
+  ll_lsp_id id;
+  ll_lsp_doc *doc; /* counted in doc->refs */
+  char *previous_result_id; /* owned, or NULL */
+  struct ll_lsp_parked *next;
+} ll_lsp_parked;
+
+typedef enum ll_lsp_state {
+  LL_LSP_UNINITIALIZED, LL_LSP_RUNNING, LL_LSP_SHUTDOWN, LL_LSP_EXITED
+} ll_lsp_state;
+
+struct ll_lsp_server {
+  uv_loop_t *loop;
+  int in_fd, out_fd;
+  ll_lsp_state state;
+  int exit_code;
+  bool stopping;
+  ll_lsp_framer framer;
+  /* stdin: a pipe, a tty, or a plain file read with uv_fs_read */
+  union {
+    uv_pipe_t pipe;
+    uv_tty_t tty;
+  } in;
+  bool in_is_stream, in_open;
+  uv_fs_t fs_req;
+  char fs_buf[64 << 10];
+  /* The client and its settings. */
+  ll_lsp_init_params client;
+  ll_lsp_settings settings;
+  char *trace; /* "off", "messages" or "verbose"; owned */
+  ll_lsp_config *config; /* the current configuration snapshot */
+  char *docs_dir;        /* the source tree holding rules/…/README.md, or NULL */
+  /* Documents and outstanding work. */
+  ll_lsp_doc *docs;
+  ll_lsp_parked *parked;
+  unsigned jobs;     /* analysis jobs in the thread pool */
+  uint64_t next_request_id; /* ids of our requests to the client */
+  /* Requests not answered yet (debug check that each gets one reply). */
+  ll_lsp_id *pending;
+  size_t npending, pending_cap;
+  uint64_t debounce_ms; /* delay inside a burst of edits */
+};
+
+/* ==== protocol.c: from the loop to the handlers and back ==== */
+
+/** Handles one message body: parses it, validates it, dispatches it through
+ * methods.def, and answers malformed ones (ParseError with id null, …). */
+void ll__lsp_handle_body(ll_lsp_server *s, const char *body, size_t len);
+/** Sends window/logMessage. */
+void ll__lsp_log(ll_lsp_server *s, int type, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/** Sends textDocument/publishDiagnostics for `doc`'s current result (an empty
+ * list when it has none). */
+void ll__lsp_publish(ll_lsp_server *s, const ll_lsp_doc *doc);
+/** Sends an empty publishDiagnostics for `uri` (on close). */
+void ll__lsp_publish_empty(ll_lsp_server *s, const char *uri);
+/** Answers a parked pull-diagnostics request from `doc`'s current result. */
+void ll__lsp_reply_diagnostic(ll_lsp_server *s, const ll_lsp_id *id,
+                              const ll_lsp_doc *doc, const char *previous);
+/** Answers request `id` with an error. */
+void ll__lsp_reply_error(ll_lsp_server *s, const ll_lsp_id *id, int code,
+                         const char *message);
+/** Sends client/registerCapability for the `.leaklintrc.json` watcher. */
+void ll__lsp_register_watchers(ll_lsp_server *s);
+/** Frees an id's string. */
+void ll__lsp_id_fini(ll_lsp_id *id);
+/** Copies an id. */
+bool ll__lsp_id_copy(ll_lsp_id *dst, const ll_lsp_id *src);
+
+/* ==== server.c ==== */
+
+/** Writes one framed message (`body` borrowed); false when the write failed. */
+bool ll__lsp_write(ll_lsp_server *s, const char *body, size_t len);
+/** Marks request `id` as outstanding (debug bookkeeping). */
+void ll__lsp_pending_add(ll_lsp_server *s, const ll_lsp_id *id);
+/** Marks request `id` as answered; asserts in debug builds that it was
+ * outstanding, so no request is answered twice. */
+void ll__lsp_pending_remove(ll_lsp_server *s, const ll_lsp_id *id);
+/** Stops reading and lets the loop end once the work in flight is done. */
+void ll__lsp_stop(ll_lsp_server *s);
+/** Milliseconds of the loop's clock. */
+uint64_t ll__lsp_now(const ll_lsp_server *s);
+
+/* ==== Handlers (handlers_text.c, handlers_lang.c) ====
+ * Each takes decoded params; request handlers fill a result that protocol.c
+ * encodes, or return false to say they park the request and answer it later
+ * themselves. */
+
+ll_status ll__lsp_on_initialize(ll_lsp_server *s, ll_lsp_init_params *p);
+void ll__lsp_on_initialized(ll_lsp_server *s);
+void ll__lsp_on_did_open(ll_lsp_server *s, const char *uri, const char *lang,
+                         int32_t version, const char *text, size_t len);
+void ll__lsp_on_did_change(ll_lsp_server *s, const char *uri, int32_t version,
+                           const ll_lsp_change *changes, size_t n);
+void ll__lsp_on_did_save(ll_lsp_server *s, const char *uri);
+void ll__lsp_on_did_close(ll_lsp_server *s, const char *uri);
+void ll__lsp_on_cancel(ll_lsp_server *s, const ll_lsp_id *id);
+/** Pull diagnostics: returns the document to report now, or NULL when the
+ * request was parked (or the document is unknown: `*unknown` set). */
+ll_lsp_doc *ll__lsp_on_diagnostic(ll_lsp_server *s, const ll_lsp_id *id,
+                                  const char *uri, const char *previous,
+                                  bool *unknown);
+/** Code actions for `range` of `uri` given the client's diagnostics there.
+ * `*out` gets an owned array (free with `ll__lsp_actions_free`). */
+ll_status ll__lsp_on_code_action(ll_lsp_server *s, const char *uri,
+                                 ll_lsp_range range,
+                                 const ll_lsp_context_diag *diags, size_t n,
+                                 ll_lsp_action **out, size_t *nout,
+                                 int32_t *version);
+void ll__lsp_actions_free(ll_lsp_action *a, size_t n);
+/** Hover at `pos`: markdown (owned, or NULL for no hover) and its range. */
+char *ll__lsp_on_hover(ll_lsp_server *s, const char *uri, ll_lsp_pos pos,
+                       ll_lsp_range *range);
+void ll__lsp_on_configuration(ll_lsp_server *s, const ll_lsp_settings *st);
+/** A watched file changed: `path` is its path (NULL if not a file URI). */
+void ll__lsp_on_watched_file(ll_lsp_server *s, const char *path);
+/** Re-analyses every open document (after a configuration change). */
+void ll__lsp_reanalyze_all(ll_lsp_server *s);
+/** Finds an open document. */
+ll_lsp_doc *ll__lsp_doc_find(ll_lsp_server *s, const char *uri);
+/** Drops a reference to `doc`, freeing it at zero. */
+void ll__lsp_doc_unref(ll_lsp_server *s, ll_lsp_doc *doc);
+/** Closes every document and timer (on exit). */
+void ll__lsp_docs_close_all(ll_lsp_server *s);
+
+/* ==== Configuration (handlers_lang.c) ==== */
+
+/** Builds a fresh configuration snapshot from the settings and the files;
+ * logs (window/logMessage) why when a config file is invalid. */
+void ll__lsp_config_reload(ll_lsp_server *s);
+/** Drops a snapshot reference. */
+void ll__lsp_config_unref(ll_lsp_config *c);
+/** Takes a snapshot reference and resolves the options of `doc` under it.
+ * `*ignored` is set when the configuration's `ignore` excludes the file. */
+ll_lsp_config *ll__lsp_config_for(ll_lsp_server *s, const ll_lsp_doc *doc,
+                                  const ll_options **opts, bool *ignored);
+/** Initialises settings to "nothing set". */
+void ll__lsp_settings_init(ll_lsp_settings *st);
+/** The markdown hover text of rule `rule` (owned). */
+char *ll__lsp_rule_markdown(const ll_lsp_server *s, size_t rule);
+/** The `file://` URI of rule `rule`'s README in the source tree, or NULL. */
+char *ll__lsp_rule_href(const ll_lsp_server *s, size_t rule);
+
+/** Runs the server on `in_fd`/`out_fd` until `exit` or end of input; returns
+ * the process exit code (0 after shutdown, 1 otherwise). Never prints
+ * anything but protocol messages on `out_fd`. */
+int ll_lsp_run(int in_fd, int out_fd);
+
+#endif

@@ -1,0 +1,130 @@
+/* The collector: generational, non-moving mark-sweep.
+ *
+ * ==== Colours ====
+ * Every GC object has a one-byte `mark`. WHITE (0) means "not reached in
+ * this collection"; BLACK (1) means "reached, and its children pushed on the
+ * mark stack". There is no separate gray colour in the header: an object is
+ * gray exactly while it sits on `S->gray` (the explicit mark stack), already
+ * BLACK so it is pushed only once. Outside a collection every object is WHITE
+ * (the sweep whitens survivors), so marking never needs a separate "clear
+ * marks" pass.
+ *
+ * ==== Ages ====
+ * `age` counts the minor collections an object survived. An object is YOUNG
+ * while `age < S->promote_age` and OLD afterwards (`age == LLRT_AGE_OLD`).
+ * A minor collection ages every surviving young object by one; when it
+ * reaches `promote_age` the object is moved to the old list (promotion).
+ * A major collection does not age anything: it only frees.
+ *
+ * ==== Lists ====
+ * Young objects sit on `S->young`, old ones on `S->old`: two singly linked
+ * lists through `llrt_gc.next`, newest first. A minor sweep walks `S->young`
+ * only, so its cost is proportional to the young objects (live or dead), never
+ * to the old generation. Nothing in a minor collection reads or writes an old
+ * object's header or memory, except the old objects in the remembered set,
+ * whose children are scanned (their headers are read, never changed).
+ *
+ * ==== Remembered set and the write barrier ====
+ * `S->remembered` lists old objects that may point to young objects. Every
+ * store of a reference into a GC object goes through `llrt_barrier(S, o, v)`:
+ * when `o` is old, `v` is a young object and `o` is not already remembered,
+ * `o` gets the REMEMBERED flag and is pushed on the list. A minor collection
+ * marks from the roots plus every remembered object's children. After the
+ * sweep, each remembered object is re-scanned: it stays remembered while it
+ * still points to a young object, and leaves the list otherwise. An object
+ * promoted with young children joins the set at promotion.
+ *
+ * Invariant (R): outside a collection, every old object that holds a
+ * reference to a young object has the REMEMBERED flag and is on the list.
+ * Invariant (M): during a minor collection, marking never descends into an
+ * old object (old objects are treated as black); it starts from the roots and
+ * the remembered set, which together with (R) reach every live young object.
+ * Invariant (L): every object is on exactly one of `young`/`old`, and its age
+ * agrees with the list.
+ *
+ * ==== Weak things ====
+ * WeakMap and WeakSet are ephemeron tables: marking does not trace them but
+ * queues them on `S->ephemerons`. After the ordinary marking drains, the
+ * collector repeats "mark every value whose key is marked (or old, in a
+ * minor)" over the queue until a round marks nothing new (the fixpoint), then
+ * removes the entries whose key stayed white. WeakRef targets are cleared
+ * when white. FinalizationRegistry cells whose target stayed white are
+ * removed and their held value is queued as a job (`S->jobs`, a root): the
+ * cleanup callback runs later from `llrt_run_jobs`, never inside the
+ * collector. The intern table of strings is weak too: a dead interned string
+ * leaves the table when it is freed.
+ *
+ * ==== Triggers ====
+ * A minor collection runs when `nursery_bytes` were allocated since the last
+ * collection; a major one instead when the heap grew `major_growth` percent
+ * over its size after the last major. `gc_stress` collects at every
+ * allocation (a major every 16th). Collections only start inside
+ * `llrt__alloc`, so code between two allocations may hold unrooted values;
+ * anything held across an allocation must be reachable from a root (the
+ * value stack `S->stack`, a frame, a registered slot).
+ *
+ * Must never: move an object, run JavaScript, or allocate GC memory while
+ * collecting. */
+#ifndef LLRT_GC_H
+#define LLRT_GC_H
+
+#include "object.h"
+
+enum { LLRT_WHITE = 0, LLRT_BLACK = 1 };
+#define LLRT_AGE_OLD 255
+
+/* Header flags */
+enum {
+  LLRT_GCF_REMEMBERED = 1, /* on `S->remembered` */
+  LLRT_GCF_INTERNED = 2,   /* a string in the intern table */
+  LLRT_GCF_FIXED = 4,      /* never collected (well-known atoms) */
+};
+
+static inline bool llrt_is_old(const llrt_gc *o) {
+  return o->age == LLRT_AGE_OLD;
+}
+
+/** Allocates `size` bytes for a GC object of type `tt` at the current
+ * allocation site, linked on the young list. May collect first. Returns NULL
+ * (with a pending "out of memory" condition) on failure. */
+void *llrt__alloc(llrt_state *S, int tt, size_t size);
+/** Untracked (non-GC) memory accounted to type `tt`: property tables,
+ * element arrays, hash indexes. Sized free. */
+void *llrt__mem_alloc(llrt_state *S, int tt, size_t size);
+void *llrt__mem_realloc(llrt_state *S, int tt, void *p, size_t old,
+                        size_t size);
+void llrt__mem_free(llrt_state *S, int tt, void *p, size_t size);
+
+/** The write barrier: call after storing `v` into object `o`. */
+void llrt__barrier_slow(llrt_state *S, llrt_gc *o);
+static inline void llrt_barrier(llrt_state *S, void *o, llrt_value v) {
+  llrt_gc *p = (llrt_gc *)o;
+  if (p->age == LLRT_AGE_OLD && LLRT_IS_PTR(v) &&
+      LLRT_PTR(v)->age != LLRT_AGE_OLD && !(p->flags & LLRT_GCF_REMEMBERED))
+    llrt__barrier_slow(S, p);
+}
+static inline void llrt_barrier_ptr(llrt_state *S, void *o, void *child) {
+  llrt_gc *p = (llrt_gc *)o, *c = (llrt_gc *)child;
+  if (c && p->age == LLRT_AGE_OLD && c->age != LLRT_AGE_OLD &&
+      !(p->flags & LLRT_GCF_REMEMBERED))
+    llrt__barrier_slow(S, p);
+}
+
+/** Marks a value (used by tracers and by the marking of children). */
+void llrt__mark_value(llrt_state *S, llrt_value v);
+void llrt__mark_ptr(llrt_state *S, llrt_gc *o);
+
+/** Calls `fn` on every reference `o` holds (strongly; weak tables report
+ * nothing here). Used by marking, verification and retaining paths. */
+void llrt__children(llrt_state *S, llrt_gc *o,
+                    void (*fn)(llrt_state *S, llrt_gc *child, void *ud),
+                    void *ud);
+/** Size in bytes of the object's own block (not its side tables). */
+size_t llrt__obj_size(llrt_gc *o);
+/** Frees an object's side tables and its block (sweep). */
+void llrt__free_obj(llrt_state *S, llrt_gc *o);
+
+void llrt__gc_init(llrt_state *S);
+void llrt__gc_fini(llrt_state *S);
+
+#endif

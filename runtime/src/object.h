@@ -1,0 +1,476 @@
+/* Values, the object layout and the state: the runtime's shared internals.
+ *
+ * ==== Values ====
+ * `llrt_value` is NaN-boxed in 64 bits. A double is stored as itself, with
+ * every NaN canonicalised to 0x7FF8000000000000, so no double ever has the
+ * top sixteen bits 0xFFF9 or above. Those patterns carry the other values:
+ *   0xFFF9 | 48-bit pointer   a GC object (string, symbol, object, …);
+ *                             the header's `tt` says which
+ *   0xFFFA | k                undefined (0), null (1), false (2), true (3),
+ *                             HOLE (4: TDZ slot or array hole, never visible
+ *                             to JavaScript), EXC (5: "an exception is
+ *                             pending in S->exc", returned by evaluation)
+ *
+ * ==== Objects ====
+ * Every GC object starts with `llrt_gc` (next, tt, mark, age, flags, site).
+ * Types from `LLRT_T_OBJECT` on start with `llrt_obj`: a prototype, an
+ * ordered property table (linear scan up to 8 entries, then a hash index)
+ * and a dense element vector used by arrays and array-likes. Property keys
+ * are interned strings or symbols, compared by pointer.
+ *
+ * Must never: hold a `llrt_value` across an allocation without a root. */
+#ifndef LLRT_OBJECT_H
+#define LLRT_OBJECT_H
+
+#include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "runtime/include/llrt.h"
+
+/* ==== Types ==== */
+
+enum {
+#define LLRT_TYPE(id, name) LLRT_T_##id,
+#include "types.def"
+#undef LLRT_TYPE
+  LLRT_T_COUNT
+};
+extern const char *const llrt_type_names[LLRT_T_COUNT];
+
+typedef struct llrt_gc {
+  struct llrt_gc *next; /* young or old list (gc.h) */
+  uint8_t tt;           /* LLRT_T_* */
+  uint8_t mark;         /* LLRT_WHITE / LLRT_BLACK */
+  uint8_t age;          /* minors survived; LLRT_AGE_OLD when old */
+  uint8_t flags;        /* LLRT_GCF_* */
+  uint32_t site;        /* allocation site id (0: internal) */
+} llrt_gc;
+
+/* ==== Value encoding ==== */
+
+#define LLRT_TAG_PTR 0xFFF9000000000000ull
+#define LLRT_TAG_SPEC 0xFFFA000000000000ull
+#define LLRT_TAG_MASK 0xFFFF000000000000ull
+#define LLRT_UNDEF (LLRT_TAG_SPEC | 0)
+#define LLRT_NULL (LLRT_TAG_SPEC | 1)
+#define LLRT_FALSE (LLRT_TAG_SPEC | 2)
+#define LLRT_TRUE (LLRT_TAG_SPEC | 3)
+#define LLRT_HOLE (LLRT_TAG_SPEC | 4)
+#define LLRT_EXC (LLRT_TAG_SPEC | 5)
+
+#define LLRT_IS_NUM(v) ((v) < LLRT_TAG_PTR)
+#define LLRT_IS_PTR(v) (((v) & LLRT_TAG_MASK) == LLRT_TAG_PTR)
+#define LLRT_PTR(v) ((llrt_gc *)(uintptr_t)((v) & ~LLRT_TAG_MASK))
+#define LLRT_IS_BOOL(v) ((v) == LLRT_TRUE || (v) == LLRT_FALSE)
+#define LLRT_IS_NULLISH(v) ((v) == LLRT_UNDEF || (v) == LLRT_NULL)
+
+static inline llrt_value llrt_num(double d) {
+  llrt_value v;
+  if (d != d) return 0x7FF8000000000000ull;
+  memcpy(&v, &d, 8);
+  return v;
+}
+static inline double llrt_tonum_raw(llrt_value v) {
+  double d;
+  memcpy(&d, &v, 8);
+  return d;
+}
+static inline llrt_value llrt_ptr(const void *p) {
+  return LLRT_TAG_PTR | (uint64_t)(uintptr_t)p;
+}
+static inline llrt_value llrt_bool(bool b) { return b ? LLRT_TRUE : LLRT_FALSE; }
+static inline int llrt_tt(llrt_value v) {
+  return LLRT_IS_PTR(v) ? LLRT_PTR(v)->tt : -1;
+}
+#define LLRT_IS_STR(v) (llrt_tt(v) == LLRT_T_STRING)
+#define LLRT_IS_SYM(v) (llrt_tt(v) == LLRT_T_SYMBOL)
+#define LLRT_IS_OBJ(v) (llrt_tt(v) >= LLRT_T_OBJECT)
+
+/* ==== Strings and symbols ==== */
+
+typedef struct llrt_str {
+  llrt_gc h;
+  uint32_t len;   /* bytes of UTF-8 */
+  uint32_t hash;
+  uint32_t ulen;  /* length in UTF-16 units */
+  bool ascii;
+  char data[];    /* NUL-terminated */
+} llrt_str;
+
+typedef struct llrt_sym {
+  llrt_gc h;
+  llrt_value desc; /* a string or undefined */
+} llrt_sym;
+
+#define LLRT_STR(v) ((llrt_str *)LLRT_PTR(v))
+
+/* ==== Objects ==== */
+
+enum {
+  LLRT_P_WRITABLE = 1, LLRT_P_ENUMERABLE = 2, LLRT_P_CONFIGURABLE = 4,
+  LLRT_P_ACCESSOR = 8, LLRT_P_DELETED = 16,
+  LLRT_P_DEFAULT = 7,
+};
+
+typedef struct llrt_prop {
+  llrt_value key;    /* interned string or symbol */
+  llrt_value val;    /* value, or getter when ACCESSOR */
+  llrt_value setter; /* setter when ACCESSOR, else undefined */
+  uint32_t flags;
+  uint32_t hnext;    /* next index in the hash chain */
+} llrt_prop;
+
+typedef struct llrt_obj {
+  llrt_gc h;
+  struct llrt_obj *proto;
+  llrt_prop *props;
+  uint32_t nprops, pcap, ndeleted;
+  uint32_t *hidx; /* hash index: heads of chains (UINT32_MAX: empty) */
+  uint32_t hcap;
+  bool extensible, frozen;
+  bool is_class_ctor; /* a `class` constructor: calling it throws */
+  llrt_value *elems;  /* dense elements (arrays, arguments) */
+  uint32_t len, ecap;
+} llrt_obj;
+
+typedef struct llrt_env {
+  llrt_gc h;
+  struct llrt_env *parent;
+  uint32_t n;
+  llrt_value slots[];
+} llrt_env;
+
+struct llrt_script;
+typedef struct llrt_closure {
+  llrt_obj o;
+  struct llrt_script *script;
+  uint32_t node;       /* the function node */
+  llrt_env *env;
+  llrt_value this_val; /* arrows: the captured `this` */
+  llrt_value home;     /* methods: the home object (for `super`) */
+  llrt_value fields;   /* class constructors: the class node as a number */
+  llrt_value new_target; /* arrows: captured new.target */
+  uint8_t kind;        /* LLRT_FN_* */
+} llrt_closure;
+
+enum { LLRT_FN_NORMAL, LLRT_FN_ARROW, LLRT_FN_METHOD, LLRT_FN_BASE_CTOR,
+       LLRT_FN_DERIVED_CTOR };
+
+typedef llrt_value (*llrt_native_fn)(llrt_state *S, llrt_value this_val,
+                                     int argc, llrt_value *argv, int magic,
+                                     llrt_value *data);
+typedef struct llrt_native {
+  llrt_obj o;
+  llrt_native_fn fn;
+  int magic;
+  bool ctor;         /* may be called with `new` */
+  llrt_value data[2]; /* captured values (promise resolvers, …) */
+} llrt_native;
+
+typedef struct llrt_bound {
+  llrt_obj o;
+  llrt_value target, this_val;
+  llrt_value *args;
+  uint32_t nargs;
+} llrt_bound;
+
+typedef struct llrt_boxed {
+  llrt_obj o;
+  llrt_value prim;
+} llrt_boxed;
+
+/* Map and Set: entries in insertion order; deleted ones keep their place
+ * with key HOLE until a compaction. `first` skips deleted entries at the
+ * front, so an LRU that deletes the oldest entry stays O(1). */
+typedef struct llrt_mentry {
+  llrt_value key, val;
+  uint32_t hnext;
+} llrt_mentry;
+
+typedef struct llrt_map {
+  llrt_obj o;
+  llrt_mentry *ents;
+  uint32_t nents, ecap, count, first;
+  uint32_t *hidx;
+  uint32_t hcap;
+  uint32_t epoch;                 /* bumped by every compaction */
+  struct llrt_mapiter **iters;    /* live iterators (weak), fixed up on compaction */
+  uint32_t niters, itcap;
+} llrt_map;
+
+typedef struct llrt_mapiter {
+  llrt_obj o;
+  llrt_map *map; /* NULL when done */
+  uint32_t pos;
+  uint8_t kind;  /* 0 keys, 1 values, 2 entries */
+} llrt_mapiter;
+
+typedef struct llrt_arrayiter {
+  llrt_obj o;
+  llrt_value target;
+  uint32_t pos;
+  uint8_t kind;
+} llrt_arrayiter;
+
+/* WeakMap / WeakSet: open addressing on the key's address. */
+typedef struct llrt_wentry {
+  llrt_value key; /* UNDEF: empty; HOLE: deleted */
+  llrt_value val;
+} llrt_wentry;
+
+typedef struct llrt_weakmap {
+  llrt_obj o;
+  llrt_wentry *ents;
+  uint32_t cap, count, used;
+  struct llrt_weakmap *next_eph; /* on S->ephemerons during a collection */
+  bool queued;
+} llrt_weakmap;
+
+typedef struct llrt_weakref {
+  llrt_obj o;
+  llrt_value target;
+  struct llrt_weakref *next_weak;
+  bool queued;
+} llrt_weakref;
+
+typedef struct llrt_fincell {
+  llrt_value target, held, token; /* token UNDEF when none */
+} llrt_fincell;
+
+typedef struct llrt_finreg {
+  llrt_obj o;
+  llrt_value cleanup;
+  llrt_fincell *cells;
+  uint32_t n, cap;
+  struct llrt_finreg *next_weak;
+  bool queued;
+} llrt_finreg;
+
+typedef struct llrt_promise {
+  llrt_obj o;
+  uint8_t state; /* 0 pending, 1 fulfilled, 2 rejected */
+  bool handled;
+  llrt_value result;
+  llrt_value reactions; /* an internal array of [onFul, onRej, derived] */
+} llrt_promise;
+
+typedef struct llrt_date {
+  llrt_obj o;
+  double t;
+} llrt_date;
+
+typedef struct llrt_regexp {
+  llrt_obj o;
+  void *code;        /* pcre2_code_8 */
+  llrt_value source, flags;
+  bool global, sticky;
+} llrt_regexp;
+
+#define LLRT_OBJ(v) ((llrt_obj *)LLRT_PTR(v))
+
+/* ==== The state ==== */
+
+typedef struct llrt_rootset {
+  llrt_value *slots;
+  size_t n;
+} llrt_rootset;
+
+typedef struct llrt_tracer {
+  llrt_trace_fn fn;
+  void *ud;
+} llrt_tracer;
+
+typedef struct llrt_frame {
+  struct llrt_frame *parent;
+  llrt_value fn, this_val, new_target;
+  llrt_value *args;
+  int argc;
+  llrt_value arguments; /* the `arguments` object once made */
+  llrt_env *env;        /* the innermost environment */
+  struct llrt_script *script;
+  uint32_t node;        /* the node being evaluated (locations, sites) */
+} llrt_frame;
+
+typedef struct llrt_sizeclass {
+  void *free;    /* free blocks of this class, linked through their first word */
+  size_t nfree;
+} llrt_sizeclass;
+
+#define LLRT_NCLASSES 16 /* 16-byte granules: 16 .. 256 bytes */
+
+/* Well-known property names, interned once and never collected. */
+#define LLRT_ATOMS(X) X(length) X(prototype) X(constructor) X(name) \
+  X(message) X(stack) X(toString) X(valueOf) X(next) X(done) X(value) \
+  X(get) X(set) X(writable) X(enumerable) X(configurable) X(cause) \
+  X(callee) X(then) X(lastIndex) X(index) X(input) X(groups) X(toJSON) \
+  X(errors) X(status) X(reason) X(join) X(default) X(exports) X(__proto__)
+
+typedef struct llrt_atoms {
+#define LLRT_ATOM_FIELD(n) llrt_value n;
+  LLRT_ATOMS(LLRT_ATOM_FIELD)
+#undef LLRT_ATOM_FIELD
+  llrt_value empty, undefined_s, null_s, true_s, false_s, object_s,
+      function_s, number_s, string_s, boolean_s, symbol_s, bigint_s;
+} llrt_atoms;
+
+struct llrt_state {
+  llrt_config cfg;
+  /* ==== Heap ==== */
+  llrt_gc *young, *old;
+  llrt_sizeclass classes[LLRT_NCLASSES];
+  void **chunks;
+  size_t nchunks, chunkcap;
+  size_t live_bytes[LLRT_T_COUNT];
+  size_t live_count[LLRT_T_COUNT];
+  size_t total_bytes, young_bytes, old_bytes;
+  size_t since_gc, major_base;
+  uint64_t nalloc;
+  bool collecting, in_minor, oom;
+  uint64_t stress_count;
+  llrt_gc **remembered;
+  size_t nremembered, remcap;
+  llrt_gc **gray;
+  size_t ngray, graycap;
+  llrt_weakmap *ephemerons;
+  llrt_weakref *weakrefs;
+  llrt_finreg *finregs;
+  /* statistics */
+  uint64_t minors, majors, bytes_allocated, bytes_promoted, bytes_freed;
+  double *minor_ms, *major_ms;
+  size_t nminor_ms, nmajor_ms, minor_mscap, major_mscap;
+  /* ==== Roots ==== */
+  llrt_rootset *rootsets;
+  size_t nrootsets, rootsetcap;
+  llrt_tracer *tracers;
+  size_t ntracers, tracercap;
+  llrt_value *stack; /* the value stack: temporaries of the interpreter */
+  size_t sp, stackcap;
+  llrt_frame *frame;
+  llrt_value exc;      /* the pending exception when a call returned EXC */
+  llrt_value jobs;     /* internal array of queued jobs: [fn, arg] pairs */
+  uint32_t jobhead;
+  /* ==== Strings ==== */
+  llrt_str **intern;
+  uint32_t icap, icount;
+  llrt_atoms atoms;
+  /* ==== Realm ==== */
+  llrt_value global;
+  llrt_value proto_object, proto_function, proto_array, proto_string,
+      proto_number, proto_boolean, proto_symbol, proto_error, proto_map,
+      proto_set, proto_weakmap, proto_weakset, proto_weakref, proto_finreg,
+      proto_promise, proto_date, proto_regexp, proto_mapiter, proto_arrayiter,
+      proto_iterator;
+  llrt_value ctor_promise;
+  llrt_value err_protos[8]; /* Error, TypeError, RangeError, … (llrt__throw) */
+  llrt_value sym_iterator, sym_async_iterator, sym_has_instance,
+      sym_to_primitive, sym_to_string_tag;
+  llrt_value module_cache; /* an object: resolved name -> module.exports */
+  /* ==== Interpreter ==== */
+  struct llrt_script **scripts;
+  size_t nscripts, scriptcap;
+  uint32_t next_site;
+  uint32_t cur_site;
+  uint64_t steps;
+  unsigned depth;
+  int unsupported;          /* set with the message in `unsupported_msg` */
+  char unsupported_msg[256];
+  llrt_status fatal;        /* budget/nomem: unwinds without running catch */
+  char tmp[64];
+};
+
+/* ==== Strings (object.c) ==== */
+
+llrt_value llrt__str_new(llrt_state *S, const char *s, size_t n);
+llrt_value llrt__str_cstr(llrt_state *S, const char *s);
+/** The interned string with these bytes (a property key). */
+llrt_value llrt__intern(llrt_state *S, const char *s, size_t n);
+llrt_value llrt__intern_value(llrt_state *S, llrt_value str);
+llrt_value llrt__str_concat(llrt_state *S, llrt_value a, llrt_value b);
+bool llrt__str_eq(llrt_value a, llrt_value b);
+uint32_t llrt__hash_bytes(const char *s, size_t n);
+
+/* ==== Objects (object.c) ==== */
+
+llrt_obj *llrt__obj_new(llrt_state *S, int tt, size_t size, llrt_value proto);
+llrt_value llrt__new_object(llrt_state *S);
+llrt_value llrt__new_array(llrt_state *S, uint32_t len);
+bool llrt__array_push(llrt_state *S, llrt_obj *a, llrt_value v);
+bool llrt__elems_reserve(llrt_state *S, llrt_obj *a, uint32_t n);
+/** Own property lookup: returns the entry or NULL. */
+llrt_prop *llrt__find_own(llrt_obj *o, llrt_value key);
+/** Defines or replaces an own data property (no setters run). */
+bool llrt__define(llrt_state *S, llrt_obj *o, llrt_value key, llrt_value v,
+                  uint32_t flags);
+bool llrt__define_accessor(llrt_state *S, llrt_obj *o, llrt_value key,
+                           llrt_value getter, llrt_value setter,
+                           uint32_t flags);
+bool llrt__delete_own(llrt_state *S, llrt_obj *o, llrt_value key);
+/** Property key conversion: integer index -> `*idx` (returns 1), otherwise
+ * an interned key (returns 0), or EXC. */
+int llrt__to_key(llrt_state *S, llrt_value v, llrt_value *key, uint32_t *idx);
+/** [[Get]] / [[Set]] with a ready key or index. Return EXC on a throw. */
+llrt_value llrt__get(llrt_state *S, llrt_value obj, llrt_value key);
+llrt_value llrt__get_index(llrt_state *S, llrt_value obj, uint32_t i);
+llrt_value llrt__get_v(llrt_state *S, llrt_value obj, llrt_value keyv);
+llrt_value llrt__set(llrt_state *S, llrt_value obj, llrt_value key,
+                     llrt_value v);
+llrt_value llrt__set_index(llrt_state *S, llrt_value obj, uint32_t i,
+                           llrt_value v);
+llrt_value llrt__set_v(llrt_state *S, llrt_value obj, llrt_value keyv,
+                       llrt_value v);
+bool llrt__has(llrt_state *S, llrt_value obj, llrt_value key);
+llrt_value llrt__get_str(llrt_state *S, llrt_value obj, const char *name);
+
+/* ==== Conversions and errors (conv.c) ==== */
+
+llrt_value llrt__to_string(llrt_state *S, llrt_value v);
+double llrt__to_number(llrt_state *S, llrt_value v, bool *exc);
+bool llrt__truthy(llrt_value v);
+llrt_value llrt__to_primitive(llrt_state *S, llrt_value v, int hint);
+llrt_value llrt__to_object(llrt_state *S, llrt_value v);
+llrt_value llrt__typeof(llrt_state *S, llrt_value v);
+bool llrt__strict_eq(llrt_value a, llrt_value b);
+bool llrt__same_value_zero(llrt_value a, llrt_value b);
+llrt_value llrt__loose_eq(llrt_state *S, llrt_value a, llrt_value b);
+llrt_value llrt__num_to_str(llrt_state *S, double d);
+bool llrt__is_callable(llrt_value v);
+/** Throws a new error of kind `k` (0 Error, 1 TypeError, 2 RangeError,
+ * 3 ReferenceError, 4 SyntaxError, 5 EvalError, 6 URIError). Returns EXC. */
+llrt_value llrt__throw(llrt_state *S, int k, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+llrt_value llrt__throw_value(llrt_state *S, llrt_value v);
+/** Marks the run unsupported ("unsupported: <what> at file:line"), EXC. */
+llrt_value llrt__unsupported(llrt_state *S, const char *what);
+/** A short printable rendering of a value into `S->tmp`-sized buffers. */
+void llrt__describe(llrt_state *S, llrt_value v, char *buf, size_t cap);
+
+/* ==== Calls (vm.c) ==== */
+
+llrt_value llrt__call(llrt_state *S, llrt_value fn, llrt_value this_val,
+                      int argc, llrt_value *argv);
+llrt_value llrt__construct(llrt_state *S, llrt_value fn, int argc,
+                           llrt_value *argv, llrt_value new_target);
+llrt_value llrt__native_new(llrt_state *S, const char *name, llrt_native_fn fn,
+                            int nargs, int magic);
+bool llrt__enqueue_job(llrt_state *S, llrt_value fn, llrt_value arg);
+
+/* The value stack: temporaries survive allocations while pushed. */
+bool llrt__push(llrt_state *S, llrt_value v);
+static inline void llrt__popn(llrt_state *S, size_t n) { S->sp -= n; }
+
+/* ==== Builtins ==== */
+bool llrt__builtins_init(llrt_state *S);
+bool llrt__builtins_coll_init(llrt_state *S);
+bool llrt__builtins_more_init(llrt_state *S);
+/* An iterator step over any iterable: returns DONE(HOLE), a value or EXC. */
+llrt_value llrt__get_iterator(llrt_state *S, llrt_value v);
+llrt_value llrt__iter_step(llrt_state *S, llrt_value it);
+/* Map/Set internals used by the collector and builtins. */
+void llrt__map_free(llrt_state *S, llrt_map *m);
+void llrt__mapiter_detach(llrt_state *S, llrt_mapiter *it);
+void llrt__regexp_free(llrt_state *S, llrt_regexp *r);
+
+#endif
