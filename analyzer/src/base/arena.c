@@ -40,6 +40,7 @@ void ll_arena_free(ll_arena *a) {
 
 void *ll_arena_alloc(ll_arena *a, size_t n) {
   const size_t align = _Alignof(max_align_t);
+  if (n > SIZE_MAX - sizeof(block) - align) return NULL; /* would wrap */
   n = (n + align - 1) & ~(align - 1);
   if (n == 0) n = align;
   block *b = a->head;

@@ -13,14 +13,21 @@
 #include "engine/registry.h"
 #include "engine/report.h"
 #include "engine/suppress.h"
+#include "frontend/c/c.h"
 
 enum { DEFAULT_MAX_FILE_SIZE = 4 << 20 };
 
+/* The built-in pairs, loaded on first use and shared read-only. A failed
+ * load (out of memory) is retried by the next call. */
 static ll_resources *builtin_resources;
-static pthread_once_t resources_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t resources_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static void load_builtin_resources(void) {
-  builtin_resources = ll_resources_new(NULL, 0, NULL);
+static const ll_resources *builtins(void) {
+  pthread_mutex_lock(&resources_lock);
+  if (!builtin_resources) builtin_resources = ll_resources_new(NULL, 0, NULL, NULL);
+  const ll_resources *r = builtin_resources;
+  pthread_mutex_unlock(&resources_lock);
+  return r;
 }
 
 static void report_parse_error(const ll_js *js, const ll_options *o,
@@ -35,7 +42,10 @@ static void report_parse_error(const ll_js *js, const ll_options *o,
     const char *t = js->src + js->error_start;
     const char *nl = memchr(t, '\n', n);
     if (nl) n = (uint32_t)(nl - t);
-    if (n > 24) n = 24;
+    if (n > 24) {
+      n = 24;
+      while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80) n--; /* whole chars */
+    }
     if (n == 0) snprintf(msg, sizeof msg, "Parsing error: unexpected end of input");
     else snprintf(msg, sizeof msg, "Parsing error: unexpected '%.*s'", (int)n, t);
   }
@@ -126,6 +136,46 @@ static ll_status check_text(const char *path, const char *src, size_t len,
   return LL_OK;
 }
 
+/* A C file: the text checks, then the C frontend (frontend/c/tu.c) in
+ * place of the JS view, and the same suppressions from its comments. */
+static ll_status analyze_c(const ll_options *o, const char *path,
+                           const char *src, size_t len, ll_file_result **out,
+                           ll_error *err) {
+  ll_arena *arena = NULL;
+  ll_report_sink sink = {0};
+  ll_text text;
+  size_t max = o->max_file_size ? o->max_file_size : DEFAULT_MAX_FILE_SIZE;
+  if (max > UINT32_MAX - 1) max = UINT32_MAX - 1;
+  ll_status st = check_text(path, src, len, max, err);
+  if (st != LL_OK) return st;
+  st = LL_ENOMEM;
+  if (!(arena = ll_arena_new())) goto fail;
+  ll_file_result *r = ll_arena_alloc(arena, sizeof *r);
+  if (!r || !(r->path = ll_arena_strdup(arena, path))) goto fail;
+  r->lang = LL_LANG_C;
+  r->bytes = len;
+  r->arena = arena;
+  if (!ll__text_init(&text, arena, src, (uint32_t)len)) goto fail;
+  if ((st = ll__c_analyze(o, path, &text, &sink, err)) != LL_OK) goto fail;
+  uint32_t ncomments = 0;
+  ll_comment_span *comments = ll__c_comments(&text, &ncomments);
+  st = LL_ENOMEM;
+  if (!comments) goto fail;
+  ll__apply_suppressions_text(&text, comments, ncomments, &sink,
+                              o->report_unused_disables,
+                              ll_options_severity(o, LL_RULE_unused_disable));
+  if (sink.oom || !finish(r, arena, &sink)) goto fail;
+  ll__sink_fini(&sink);
+  *out = r;
+  return LL_OK;
+fail:
+  ll__sink_fini(&sink);
+  ll_arena_free(arena);
+  if (!err || err->code == LL_OK)
+    ll_error_set(err, st, path, "%s: %s", path, ll_status_str(st));
+  return st;
+}
+
 ll_status ll_analyze_source(const ll_options *o, const char *path,
                             const char *src, size_t len, ll_file_result **out,
                             ll_error *err) {
@@ -133,9 +183,11 @@ ll_status ll_analyze_source(const ll_options *o, const char *path,
   ll_resources *own_res = NULL;
   ll_report_sink sink = {0};
   ll_js js;
-  bool parsed = false;
+  bool parsed = false, err_set = false;
   ll_status st;
   *out = NULL;
+  if (ll_lang_for_path(path) == LL_LANG_C)
+    return analyze_c(o, path, src, len, out, err);
   if (ll_lang_for_path(path) != LL_LANG_JS)
     return ll_error_set(err, LL_ELANG, path,
                         "%s: not a JavaScript or TypeScript file", path);
@@ -146,10 +198,10 @@ ll_status ll_analyze_source(const ll_options *o, const char *path,
   st = LL_ENOMEM;
   const ll_resources *res;
   if (o->npairs) {
-    res = own_res = ll_resources_new(o->pairs, o->npairs, err);
+    res = own_res = ll_resources_new(o->pairs, o->npairs, path, err);
+    err_set = res == NULL;
   } else {
-    pthread_once(&resources_once, load_builtin_resources);
-    res = builtin_resources;
+    res = builtins();
   }
   if (!res || !(arena = ll_arena_new())) goto fail;
   ll_file_result *r = ll_arena_alloc(arena, sizeof *r);
@@ -178,7 +230,6 @@ fail:
   ll__sink_fini(&sink);
   ll_resources_free(own_res);
   ll_arena_free(arena);
-  if (err && err->code == LL_OK)
-    ll_error_set(err, st, path, "%s: %s", path, ll_status_str(st));
+  if (!err_set) ll_error_set(err, st, path, "%s: %s", path, ll_status_str(st));
   return st;
 }

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "base/utf8.h"
 
@@ -32,6 +33,13 @@ bool ll__text_init(ll_text *t, ll_arena *arena, const char *src, uint32_t len) {
   return true;
 }
 
+/* A UTF-8 byte-order mark opens line 1 without being a column of it. */
+static uint32_t line_start(const ll_text *t, uint32_t l) {
+  if (l == 0 && t->len >= 3 && memcmp(t->src, "\xEF\xBB\xBF", 3) == 0)
+    return 3;
+  return t->line_starts[l];
+}
+
 uint32_t ll__text_line_of(const ll_text *t, uint32_t byte) {
   uint32_t lo = 0, hi = t->nlines;
   while (hi - lo > 1) {
@@ -46,14 +54,15 @@ void ll__text_position(const ll_text *t, uint32_t byte, uint32_t *line,
                        uint32_t *column) {
   if (byte > t->len) byte = t->len;
   uint32_t l = ll__text_line_of(t, byte);
-  uint32_t start = t->line_starts[l];
+  uint32_t start = line_start(t, l);
+  if (byte < start) byte = start;
   *line = l + 1;
   *column = ll_utf16_len(t->src + start, byte - start) + 1;
 }
 
 static const char *line_text(const ll_text *t, uint32_t line1) {
   uint32_t l = line1 - 1;
-  uint32_t start = t->line_starts[l];
+  uint32_t start = line_start(t, l);
   uint32_t end = l + 1 < t->nlines ? t->line_starts[l + 1] : t->len;
   while (end > start && (t->src[end - 1] == '\n' || t->src[end - 1] == '\r'))
     end--;
@@ -113,6 +122,12 @@ static ll_severity effective(const ll_rule_ctx *ctx, ll_severity asked) {
   if (configured != LL_SEV_DEFAULT) return configured;
   if (asked == LL_SEV_DEFAULT) return ll_rule_get(ctx->rule)->severity;
   return asked;
+}
+
+void *ll_rule_alloc(ll_rule_ctx *ctx, size_t size) {
+  void *p = ll_arena_alloc(ctx->arena, size);
+  if (!p) ctx->sink->oom = true;
+  return p;
 }
 
 int ll_report(ll_rule_ctx *ctx, ll_nid n, ll_severity sev, const char *help,

@@ -115,7 +115,7 @@ static bool add_extra(ll_resources *r, const ll_resource_pair *e) {
 }
 
 ll_resources *ll_resources_new(const ll_resource_pair *extra, size_t nextra,
-                               ll_error *err) {
+                               const char *path, ll_error *err) {
   const ll_embedded_file *f = ll__embedded_find("rules/resources/js.json");
   cJSON *root = f ? cJSON_ParseWithLength(f->data, f->size) : NULL;
   const cJSON *pairs = cJSON_GetObjectItemCaseSensitive(root, "pairs");
@@ -131,7 +131,8 @@ ll_resources *ll_resources_new(const ll_resource_pair *extra, size_t nextra,
 fail:
   cJSON_Delete(root);
   ll_resources_free(r);
-  ll_error_set(err, LL_ENOMEM, "rules/resources/js.json",
-               "cannot load the acquire/release pairs");
+  ll_error_set(err, LL_ENOMEM, path,
+               "%s: out of memory loading the acquire/release pairs",
+               path ? path : "leaklint");
   return NULL;
 }

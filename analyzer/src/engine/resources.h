@@ -35,7 +35,7 @@ typedef struct ll_resources {
  * (the built-in table is parsed once per process and shared, read-only).
  * Returns NULL on OOM. Free with `ll_resources_free`. */
 ll_resources *ll_resources_new(const ll_resource_pair *extra, size_t nextra,
-                               ll_error *err);
+                               const char *path, ll_error *err);
 void ll_resources_free(ll_resources *r);
 
 /** True when `name` (length `len`) is in the NULL-terminated list. */

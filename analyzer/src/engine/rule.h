@@ -33,6 +33,11 @@ void ll_rule_on_end(ll_rule_reg *reg, ll_rule_end_fn fn);
 /** Asks for `size` bytes of zeroed state, passed as `ctx->state`. */
 void ll_rule_state(ll_rule_reg *reg, size_t size);
 
+/** Rule scratch memory from the file's arena (zeroed). On failure returns
+ * NULL and marks the analysis as out of memory, so a rule that skips its
+ * work on NULL never yields a silently incomplete result. */
+void *ll_rule_alloc(ll_rule_ctx *ctx, size_t size);
+
 /** Reports a finding of the current rule at node `n`. `sev` LL_SEV_DEFAULT
  * uses the configured severity; a rule raising or lowering its own default
  * passes the level it means (the configuration still turns it off, and a

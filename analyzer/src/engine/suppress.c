@@ -82,6 +82,7 @@ static bool parse(const ll_text *t, uint32_t cstart, uint32_t cend,
   }
   d->all = !any;
   if (unknown && !d->rules) d->rules = 0; /* covers nothing */
+  while (list_start < stop && is_space(*list_start)) list_start++;
   while (stop > list_start && is_space(stop[-1])) stop--;
   d->names = ll_arena_strndup(t->arena, list_start, (size_t)(stop - list_start));
   return true;

@@ -11,6 +11,8 @@
  * end, once every use of every undeclared name has been seen. */
 #include <string.h>
 
+#include "base/array.h"
+#include "engine/report.h"
 #include "engine/rule.h"
 
 typedef struct site {
@@ -39,40 +41,51 @@ static bool undeclared(const ll_js *js, ll_nid id) {
 static void note_write(ll_rule_ctx *ctx, ll_nid id) {
   state *st = ctx->state;
   if (!undeclared(ctx->js, id)) return;
-  site *s = ll_arena_alloc(ctx->arena, sizeof *s);
+  site *s = ll_rule_alloc(ctx, sizeof *s);
   if (!s) return;
   s->id = id;
   s->next = st->writes;
   st->writes = s;
 }
 
-/* Every name a destructuring assignment target writes. */
+/* Every name a destructuring assignment target writes. Iterative: nesting
+ * can be far deeper than the C stack. */
 static void note_pattern(ll_rule_ctx *ctx, ll_nid n) {
   const ll_js *js = ctx->js;
-  n = ll_js_unwrap(js, n);
-  switch (ll_js_kind(js, n)) {
-  case LL_K_identifier:
-  case LL_K_shorthand_property_identifier_pattern:
-    note_write(ctx, n);
-    break;
-  case LL_K_object_pattern:
-  case LL_K_array_pattern:
-    for (ll_nid c = js->nodes[n].first; c != LL_NONE; c = js->nodes[c].next)
-      note_pattern(ctx, c);
-    break;
-  case LL_K_pair_pattern:
-    note_pattern(ctx, ll_js_child(js, n, LL_F_value));
-    break;
-  case LL_K_assignment_pattern:
-  case LL_K_object_assignment_pattern:
-    note_pattern(ctx, ll_js_child(js, n, LL_F_left));
-    break;
-  case LL_K_rest_pattern:
-    note_pattern(ctx, ll_js_named_child(js, n, 0));
-    break;
-  default:
-    break;
+  ll_array(ll_nid) stack = {0};
+  if (!ll_array_push(&stack, n)) {
+    ctx->sink->oom = true;
+    return;
   }
+  while (stack.len) {
+    n = ll_js_unwrap(js, stack.items[--stack.len]);
+    ll_nid next = LL_NONE;
+    switch (ll_js_kind(js, n)) {
+    case LL_K_identifier:
+    case LL_K_shorthand_property_identifier_pattern:
+      note_write(ctx, n);
+      break;
+    case LL_K_object_pattern:
+    case LL_K_array_pattern:
+      for (ll_nid c = js->nodes[n].first; c != LL_NONE; c = js->nodes[c].next)
+        if (!ll_array_push(&stack, c)) ctx->sink->oom = true;
+      break;
+    case LL_K_pair_pattern:
+      next = ll_js_child(js, n, LL_F_value);
+      break;
+    case LL_K_assignment_pattern:
+    case LL_K_object_assignment_pattern:
+      next = ll_js_child(js, n, LL_F_left);
+      break;
+    case LL_K_rest_pattern:
+      next = ll_js_named_child(js, n, 0);
+      break;
+    default:
+      break;
+    }
+    if (next != LL_NONE && !ll_array_push(&stack, next)) ctx->sink->oom = true;
+  }
+  ll_array_free(&stack);
 }
 
 /* ==== `this.x = …` in a plain function called without `new` ==== */
@@ -213,7 +226,7 @@ static void collect_growing(ll_rule_ctx *ctx, growing *g) {
     if (grows(js, g, i)) continue;
     if (g->len == g->cap) {
       uint32_t cap = g->cap ? g->cap * 2 : 16;
-      ll_nid *ids = ll_arena_alloc(ctx->arena, cap * sizeof *ids);
+      ll_nid *ids = ll_rule_alloc(ctx, cap * sizeof *ids);
       if (!ids) return;
       if (g->len) memcpy(ids, g->ids, g->len * sizeof *ids);
       g->ids = ids;

@@ -150,7 +150,7 @@ static void on_call(ll_rule_ctx *ctx, ll_nid call) {
   const char *rule = ll_rule_get(ctx->rule)->id;
   const ll_res_pair *p = acquired(js, ctx->res, rule, call);
   if (p) {
-    acq *a = ll_arena_alloc(ctx->arena, sizeof *a);
+    acq *a = ll_rule_alloc(ctx, sizeof *a);
     if (!a) return;
     *a = (acq){call, p, st->acqs};
     st->acqs = a;
@@ -158,7 +158,7 @@ static void on_call(ll_rule_ctx *ctx, ll_nid call) {
   }
   ll_nid arg;
   if (released(js, ctx->res, rule, call, &arg)) {
-    rel *r = ll_arena_alloc(ctx->arena, sizeof *r);
+    rel *r = ll_rule_alloc(ctx, sizeof *r);
     if (!r) return;
     *r = (rel){call, ll_js_unwrap(js, arg), st->rels};
     st->rels = r;
@@ -176,7 +176,7 @@ static void on_identifier(ll_rule_ctx *ctx, ll_nid id) {
     const ll_res_pair *pair = &ctx->res->pairs[i];
     if (pair->kind == LL_RES_HANDLE && strcmp(pair->rule, rule) == 0 &&
         ll_js_name_in(js, id, pair->release)) {
-      rel *r = ll_arena_alloc(ctx->arena, sizeof *r);
+      rel *r = ll_rule_alloc(ctx, sizeof *r);
       if (!r) return;
       *r = (rel){js->nodes[p].parent, id, st->bulk};
       st->bulk = r;

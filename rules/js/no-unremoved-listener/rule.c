@@ -63,7 +63,7 @@ static bool is_new_function(const ll_js *js, ll_nid fn) {
 static call *new_call(ll_rule_ctx *ctx, ll_nid c, ll_nid target,
                       const ll_res_pair *p, call **list) {
   const ll_js *js = ctx->js;
-  call *x = ll_arena_alloc(ctx->arena, sizeof *x);
+  call *x = ll_rule_alloc(ctx, sizeof *x);
   if (!x) return NULL;
   ll_nid args = ll_js_child(js, c, LL_F_arguments);
   x->call = c;
@@ -86,7 +86,7 @@ static void on_call(ll_rule_ctx *ctx, ll_nid c) {
     method = ll_js_child(js, callee, LL_F_property);
     target = ll_js_unwrap(js, ll_js_child(js, callee, LL_F_object));
     if (ll_js_text_is(js, method, "abort")) {
-      struct aborted *a = ll_arena_alloc(ctx->arena, sizeof *a);
+      struct aborted *a = ll_rule_alloc(ctx, sizeof *a);
       if (a) {
         a->obj = target;
         a->next = st->aborts;

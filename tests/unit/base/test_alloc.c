@@ -297,14 +297,8 @@ Test(alloc, failing_any_allocation_with_configured_pairs_gives_enomem) {
   fail_each_allocation(&SAMPLES[2]);
 }
 
-Test(alloc, failing_any_allocation_of_a_file_with_many_findings_gives_enomem,
-     .disabled = true) {
-  // BUG: rule bodies drop what they collect when an arena allocation fails
-  // and do not set `ctx->sink->oom` (no-unremoved-listener `new_call` and
-  // its abort records; the same pattern in no-uncleared-interval `on_call`
-  // and no-implicit-global `note_write`/`collect_growing`). Failing
-  // allocation 29 here returns LL_OK with 149 instead of 150
-  // no-unremoved-listener findings: a silently wrong result.
+Test(alloc, failing_any_allocation_of_a_file_with_many_findings_gives_enomem) {
+  // Regression test for a bug fixed in the same change that enabled it.
   warm_up();
   fail_each_allocation(&SAMPLES[3]);
 }
@@ -322,12 +316,8 @@ Test(alloc, the_default_allocator_works_again_after_the_hooks) {
 
 /* Each Criterion test runs in a fresh process, so here the process-wide
  * tables are built under the failing allocator. */
-Test(alloc, out_of_memory_on_first_use_is_not_permanent, .disabled = true) {
-  // BUG: the grammar tables (lang.c) and the built-in resource pairs
-  // (analyze.c) are built under pthread_once; when an allocation fails
-  // there, the failure is remembered for the life of the process, so every
-  // later ll_analyze_source returns LL_ENOMEM even with memory available
-  // (and the tables' partial allocations leak).
+Test(alloc, out_of_memory_on_first_use_is_not_permanent) {
+  // Regression test for a bug fixed in the same change that enabled it.
   for (long n = 1; n <= 3; n++) {
     ll_file_result *r = NULL;
     hooks_install(n);
@@ -341,11 +331,8 @@ Test(alloc, out_of_memory_on_first_use_is_not_permanent, .disabled = true) {
   ll_file_result_free(r);
 }
 
-Test(alloc, out_of_memory_overwrites_a_reused_error_record, .disabled = true) {
-  // BUG: ll_analyze_source fills `err` on its `fail:` path only when
-  // `err->code == LL_OK`, so a record left over from an earlier failure
-  // keeps its old code and message (here LL_ETOOBIG about a.js) while the
-  // call returns LL_ENOMEM for b.js.
+Test(alloc, out_of_memory_overwrites_a_reused_error_record) {
+  // Regression test for a bug fixed in the same change that enabled it.
   warm_up();
   ll_options o;
   ll_options_init(&o);

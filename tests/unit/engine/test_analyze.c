@@ -198,11 +198,8 @@ Test(analyze, a_long_unexpected_token_is_cut_in_the_message) {
                 "%s", f->message);
 }
 
-Test(analyze, a_cut_parse_error_message_is_still_valid_utf8,
-     .disabled = true) {
-  // BUG: report_parse_error cuts the unexpected text at 24 bytes, which can
-  // split a multi-byte character: here the message ends in a lone 0xC3
-  // byte, so the JSON/SARIF/LSP output carries invalid UTF-8.
+Test(analyze, a_cut_parse_error_message_is_still_valid_utf8) {
+  // Regression test for a bug fixed in the same change that enabled it.
   const ll_file_result *r =
       analyze("e.js", "if (x) {\n  x\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
                       "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
@@ -410,10 +407,8 @@ Test(analyze, the_last_line_without_a_newline_is_the_source_line) {
   cr_assert_str_eq(nth_of_rule(r, IG, 0)->source_line, "leak = 1");
 }
 
-Test(analyze, a_byte_order_mark_does_not_count_as_a_column, .disabled = true) {
-  // BUG: a UTF-8 BOM is counted as one UTF-16 unit of line 1 and kept in
-  // `source_line`, so every column on the first line of a BOM file is one
-  // more than ESLint and editors (which strip the BOM) report.
+Test(analyze, a_byte_order_mark_does_not_count_as_a_column) {
+  // Regression test for a bug fixed in the same change that enabled it.
   const ll_file_result *r = analyze("bom.js", "\xEF\xBB\xBFleak = 1;\n");
   const ll_finding *f = nth_of_rule(r, IG, 0);
   cr_assert_eq(f->column, 1);
@@ -528,11 +523,8 @@ Test(analyze, deeply_nested_expressions_do_not_crash) {
   free(src);
 }
 
-Test(analyze, a_deeply_nested_assignment_pattern_does_not_crash,
-     .disabled = true) {
-  // BUG: no-implicit-global's `note_pattern` recurses once per nesting
-  // level of a destructuring target: `function f(){ [[[…[a]…]]] = x; }`
-  // with 200000 levels (1.2 MB, under the 4 MiB limit) overflows the stack.
+Test(analyze, a_deeply_nested_assignment_pattern_does_not_crash) {
+  // Regression test for a bug fixed in the same change that enabled it.
   char *src = repeat_around("function f() { ", "[", 200000, "a", "]",
                             " = x; }\n");
   const ll_file_result *r = analyze("pattern.js", src);
@@ -540,11 +532,8 @@ Test(analyze, a_deeply_nested_assignment_pattern_does_not_crash,
   free(src);
 }
 
-Test(analyze, a_long_member_chain_as_a_listener_target_does_not_crash,
-     .disabled = true) {
-  // BUG: `ll_js_lifetime` recurses once per member access, so
-  // `x.a.a.…a.addEventListener('x', () => 1)` with 200000 accesses inside a
-  // function overflows the stack (SIGSEGV).
+Test(analyze, a_long_member_chain_as_a_listener_target_does_not_crash) {
+  // Regression test for a bug fixed in the same change that enabled it.
   char *src = repeat_around("function f() { x", "", 0, "", "", "");
   size_t n = 200000;
   src = realloc(src, strlen(src) + 2 * n + 64);

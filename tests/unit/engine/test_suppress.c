@@ -245,10 +245,8 @@ Test(suppress, unused_disables_are_reported_when_asked) {
   cr_assert_eq(g->column, 14);
 }
 
-Test(suppress, unused_message_quotes_the_rule_list_exactly, .disabled = true) {
-  // BUG: the rule list kept for the message starts right after the keyword,
-  // so it keeps the separating space: the message reads
-  // "... reported from ' no-uncleared-interval')".
+Test(suppress, unused_message_quotes_the_rule_list_exactly) {
+  // Regression test for a bug fixed in the same change that enabled it.
   const ll_file_result *r = run_unused("// leaklint-disable-next-line " IV
                                        " -- why\n"
                                        "const x = 1;\n");

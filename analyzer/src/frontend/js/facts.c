@@ -45,18 +45,17 @@ static ll_nid iife_call(const ll_js *js, ll_nid fn) {
   return LL_NONE;
 }
 
+/* A `static` keyword token among the member's own children, before its
+ * name (a field named `static` has no keyword: `static = 1`). */
 static bool is_static_member(const ll_js *js, ll_nid n) {
   for (ll_nid c = js->nodes[n].first; c != LL_NONE; c = js->nodes[c].next) {
-    if (js->nodes[c].start >= js->nodes[n].end) break;
+    ll_field f = (ll_field)js->nodes[c].field;
+    if (f == LL_F_decorator) continue;
+    if (f != LL_F_none) return false; /* reached the name */
     if (ll_js_kind(js, c) == LL_K_token && ll_js_text_is(js, c, "static"))
       return true;
   }
-  /* Without a field the `static` keyword is dropped from the view: look at
-   * the source text. */
-  const char *s = js->src + js->nodes[n].start;
-  return js->nodes[n].end - js->nodes[n].start > 7 &&
-         memcmp(s, "static", 6) == 0 &&
-         (s[6] == ' ' || s[6] == '\t' || s[6] == '\n');
+  return false;
 }
 
 ll_multiplicity ll_js_multiplicity(const ll_js *js, ll_nid n, ll_nid *why) {
@@ -223,8 +222,8 @@ bool ll_js_is_creation(const ll_js *js, ll_nid v) {
   }
 }
 
-ll_lifetime ll_js_lifetime(const ll_js *js, ll_nid n) {
-  n = ll_js_unwrap(js, n);
+/* The lifetime of an expression that is not a member access. */
+static ll_lifetime root_lifetime(const ll_js *js, ll_nid n) {
   switch (ll_js_kind(js, n)) {
   case LL_K_this:
     return LL_LIFE_SELF;
@@ -252,16 +251,26 @@ ll_lifetime ll_js_lifetime(const ll_js *js, ll_nid n) {
       return LL_LIFE_LONG;
     }
   }
-  case LL_K_member_expression: {
-    ll_nid obj = ll_js_unwrap(js, ll_js_child(js, n, LL_F_object));
-    if (ll_js_kind(js, obj) == LL_K_identifier && is_host_root(js, obj))
-      return LL_LIFE_LONG;
-    ll_lifetime base = ll_js_lifetime(js, obj);
-    return base == LL_LIFE_LOCAL ? LL_LIFE_LOCAL : LL_LIFE_LONG;
-  }
   default:
     return LL_LIFE_LONG;
   }
+}
+
+ll_lifetime ll_js_lifetime(const ll_js *js, ll_nid n) {
+  n = ll_js_unwrap(js, n);
+  bool member = false;
+  /* Down the member chain (a loop: chains can be very long). A member of a
+   * local object is local; a member of anything else outlives the call. */
+  while (ll_js_kind(js, n) == LL_K_member_expression) {
+    ll_nid obj = ll_js_unwrap(js, ll_js_child(js, n, LL_F_object));
+    if (ll_js_kind(js, obj) == LL_K_identifier && is_host_root(js, obj))
+      return LL_LIFE_LONG;
+    member = true;
+    n = obj;
+  }
+  ll_lifetime base = root_lifetime(js, n);
+  if (!member) return base;
+  return base == LL_LIFE_LOCAL ? LL_LIFE_LOCAL : LL_LIFE_LONG;
 }
 
 /* ==== Same holder ==== */
@@ -279,33 +288,38 @@ static ll_nid this_alias(const ll_js *js, ll_nid n) {
 }
 
 bool ll_js_same_place(const ll_js *js, ll_nid a, ll_nid b) {
-  a = this_alias(js, ll_js_unwrap(js, a));
-  b = this_alias(js, ll_js_unwrap(js, b));
-  if (a == LL_NONE || b == LL_NONE) return false;
-  ll_kind ka = ll_js_kind(js, a), kb = ll_js_kind(js, b);
-  if (ka == LL_K_shorthand_property_identifier) ka = LL_K_identifier;
-  if (kb == LL_K_shorthand_property_identifier) kb = LL_K_identifier;
-  if (ka != kb) return false;
-  switch (ka) {
-  case LL_K_identifier: {
-    uint32_t ra = js->ref[a], rb = js->ref[b];
-    if (ra != LL_UNRESOLVED || rb != LL_UNRESOLVED) return ra == rb;
-    return ll_js_same_text(js, a, b);
-  }
-  case LL_K_this:
-    return ll_js_enclosing_class(js, a) == ll_js_enclosing_class(js, b);
-  case LL_K_member_expression:
-    return ll_js_same_text(js, ll_js_child(js, a, LL_F_property),
-                           ll_js_child(js, b, LL_F_property)) &&
-           ll_js_same_place(js, ll_js_child(js, a, LL_F_object),
-                            ll_js_child(js, b, LL_F_object));
-  case LL_K_subscript_expression:
-    return ll_js_same_text(js, ll_js_child(js, a, LL_F_index),
-                           ll_js_child(js, b, LL_F_index)) &&
-           ll_js_same_place(js, ll_js_child(js, a, LL_F_object),
-                            ll_js_child(js, b, LL_F_object));
-  default:
-    return false;
+  /* Walks both member chains together (a loop: chains can be long). */
+  for (;;) {
+    a = this_alias(js, ll_js_unwrap(js, a));
+    b = this_alias(js, ll_js_unwrap(js, b));
+    if (a == LL_NONE || b == LL_NONE) return false;
+    ll_kind ka = ll_js_kind(js, a), kb = ll_js_kind(js, b);
+    if (ka == LL_K_shorthand_property_identifier) ka = LL_K_identifier;
+    if (kb == LL_K_shorthand_property_identifier) kb = LL_K_identifier;
+    if (ka != kb) return false;
+    switch (ka) {
+    case LL_K_identifier: {
+      uint32_t ra = js->ref[a], rb = js->ref[b];
+      if (ra != LL_UNRESOLVED || rb != LL_UNRESOLVED) return ra == rb;
+      return ll_js_same_text(js, a, b);
+    }
+    case LL_K_this:
+      return ll_js_enclosing_class(js, a) == ll_js_enclosing_class(js, b);
+    case LL_K_member_expression:
+      if (!ll_js_same_text(js, ll_js_child(js, a, LL_F_property),
+                           ll_js_child(js, b, LL_F_property)))
+        return false;
+      break;
+    case LL_K_subscript_expression:
+      if (!ll_js_same_text(js, ll_js_child(js, a, LL_F_index),
+                           ll_js_child(js, b, LL_F_index)))
+        return false;
+      break;
+    default:
+      return false;
+    }
+    a = ll_js_child(js, a, LL_F_object);
+    b = ll_js_child(js, b, LL_F_object);
   }
 }
 

@@ -5,7 +5,9 @@
  * The node view is an array in pre-order: a node's descendants follow it and
  * end before `node.end_index`. Each node keeps its parent, first child and
  * next sibling. Anonymous tokens are dropped unless they carry a field (an
- * operator, a `let`/`const`/`var` kind), and TypeScript type syntax is dropped
+ * operator, a `let`/`const`/`var` kind) or are one of the keywords that
+ * change a declaration's meaning (`static`, `async`, `get`, `set`, `*`: kind
+ * LL_K_token, no field), and TypeScript type syntax is dropped
  * whole, so types are erased before any rule looks. The tree-sitter tree is
  * freed as soon as the view is built: no rule ever sees it. */
 #ifndef LL_FRONTEND_JS_H

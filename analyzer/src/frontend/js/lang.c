@@ -39,9 +39,15 @@ static const char *const field_names[LL_F_COUNT] = {
 #undef LL_FIELD
 };
 
+/* Anonymous keywords that change what a declaration means, kept in the view
+ * as LL_K_token children even without a field: `static` members, `async`
+ * and generator (`*`) functions, `get`/`set` accessors. */
+static const char *const kept_tokens[] = {"static", "async", "get", "set",
+                                          "*", NULL};
+
 static ll_lang_table tables[3];
 static bool tables_ok;
-static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static bool is_type_syntax(const char *name) {
   size_t n = strlen(name);
@@ -57,13 +63,16 @@ static bool build(ll_lang_table *t, const TSLanguage *language) {
   t->nfields = ts_language_field_count(language) + 1;
   t->kind_of = ll_calloc(t->nsymbols, sizeof *t->kind_of);
   t->skip = ll_calloc(t->nsymbols, 1);
+  t->keep = ll_calloc(t->nsymbols, 1);
   t->field_of = ll_calloc(t->nfields, 1);
-  if (!t->kind_of || !t->skip || !t->field_of) return false;
+  if (!t->kind_of || !t->skip || !t->keep || !t->field_of) return false;
   for (uint32_t s = 0; s < t->nsymbols; s++) {
     const char *name = ts_language_symbol_name(language, (TSSymbol)s);
     if (!name) continue;
     if (ts_language_symbol_type(language, (TSSymbol)s) != TSSymbolTypeRegular) {
       t->kind_of[s] = LL_K_token;
+      for (const char *const *k = kept_tokens; *k; k++)
+        if (strcmp(name, *k) == 0) t->keep[s] = 1;
       continue;
     }
     if (is_type_syntax(name)) t->skip[s] = 1;
@@ -87,16 +96,32 @@ static bool build(ll_lang_table *t, const TSLanguage *language) {
   return true;
 }
 
-static void build_all(void) {
-  tables_ok = build(&tables[0], tree_sitter_javascript()) &&
-              build(&tables[1], tree_sitter_typescript()) &&
-              build(&tables[2], tree_sitter_tsx());
+static void drop(ll_lang_table *t) {
+  ll_free(t->kind_of);
+  ll_free(t->skip);
+  ll_free(t->keep);
+  ll_free(t->field_of);
+  memset(t, 0, sizeof *t);
+}
+
+/* Builds all three tables, or none: a failure (out of memory) frees what
+ * was built, and the next call tries again. */
+static bool build_all(void) {
+  if (build(&tables[0], tree_sitter_javascript()) &&
+      build(&tables[1], tree_sitter_typescript()) &&
+      build(&tables[2], tree_sitter_tsx()))
+    return true;
+  for (int i = 0; i < 3; i++) drop(&tables[i]);
+  return false;
 }
 
 const ll_lang_table *ll__js_lang_table(int dialect) {
-  pthread_once(&tables_once, build_all);
-  if (!tables_ok || dialect < 0 || dialect > 2) return NULL;
-  return &tables[dialect];
+  if (dialect < 0 || dialect > 2) return NULL;
+  pthread_mutex_lock(&tables_lock);
+  if (!tables_ok) tables_ok = build_all();
+  bool ok = tables_ok;
+  pthread_mutex_unlock(&tables_lock);
+  return ok ? &tables[dialect] : NULL;
 }
 
 const char *ll__js_kind_name(int kind) {

@@ -12,6 +12,7 @@ typedef struct ll_lang_table {
   uint32_t nsymbols;
   uint16_t *kind_of; /* symbol -> ll_kind (LL_K_other if not listed) */
   uint8_t *skip;     /* symbol -> 1 when its subtree is type syntax */
+  uint8_t *keep;     /* symbol -> 1 for an anonymous keyword the view keeps */
   uint32_t nfields;
   uint8_t *field_of; /* field id -> ll_field */
 } ll_lang_table;

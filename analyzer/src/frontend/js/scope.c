@@ -72,42 +72,58 @@ static void add_binding(builder *b, ll_nid id, uint32_t scope,
 }
 
 /* Declares every name bound by a pattern (identifier, object/array pattern,
- * defaults, rest, TypeScript parameter wrappers). */
+ * defaults, rest, TypeScript parameter wrappers). Iterative with its own
+ * stack: tree-sitter parses 200,000 nesting levels, the C stack would not. */
+typedef struct pending_pattern {
+  ll_nid node, init;
+} pending_pattern;
+
 static void declare_pattern(builder *b, ll_nid n, uint32_t scope,
                             ll_binding_kind kind, ll_nid init, ll_nid owner) {
   const ll_js *js = b->js;
-  if (n == LL_NONE) return;
-  switch (ll_js_kind(js, n)) {
-  case LL_K_identifier:
-  case LL_K_shorthand_property_identifier_pattern:
-    add_binding(b, n, scope, kind, init, owner);
-    break;
-  case LL_K_object_pattern:
-  case LL_K_array_pattern:
-    for (ll_nid c = js->nodes[n].first; c != LL_NONE; c = js->nodes[c].next)
-      declare_pattern(b, c, scope, kind, LL_NONE, owner);
-    break;
-  case LL_K_pair_pattern:
-    declare_pattern(b, ll_js_child(js, n, LL_F_value), scope, kind, LL_NONE,
-                    owner);
-    break;
-  case LL_K_assignment_pattern:
-  case LL_K_object_assignment_pattern:
-    declare_pattern(b, ll_js_child(js, n, LL_F_left), scope, kind,
-                    ll_js_child(js, n, LL_F_right), owner);
-    break;
-  case LL_K_rest_pattern:
-    declare_pattern(b, ll_js_named_child(js, n, 0), scope, kind, LL_NONE,
-                    owner);
-    break;
-  case LL_K_required_parameter:
-  case LL_K_optional_parameter:
-    declare_pattern(b, ll_js_child(js, n, LL_F_pattern), scope, kind,
-                    ll_js_child(js, n, LL_F_value), owner);
-    break;
-  default:
-    break; /* a member expression target in a destructuring assignment */
+  ll_array(pending_pattern) stack = {0};
+  if (!ll_array_push(&stack, ((pending_pattern){n, init}))) {
+    b->oom = true;
+    return;
   }
+  while (stack.len && !b->oom) {
+    pending_pattern p = stack.items[--stack.len];
+    if (p.node == LL_NONE) continue;
+    ll_nid next = LL_NONE, next_init = LL_NONE;
+    switch (ll_js_kind(js, p.node)) {
+    case LL_K_identifier:
+    case LL_K_shorthand_property_identifier_pattern:
+      add_binding(b, p.node, scope, kind, p.init, owner);
+      break;
+    case LL_K_object_pattern:
+    case LL_K_array_pattern:
+      for (ll_nid c = js->nodes[p.node].first; c != LL_NONE; c = js->nodes[c].next)
+        if (!ll_array_push(&stack, ((pending_pattern){c, LL_NONE}))) b->oom = true;
+      break;
+    case LL_K_pair_pattern:
+      next = ll_js_child(js, p.node, LL_F_value);
+      break;
+    case LL_K_assignment_pattern:
+    case LL_K_object_assignment_pattern:
+      next = ll_js_child(js, p.node, LL_F_left);
+      next_init = ll_js_child(js, p.node, LL_F_right);
+      break;
+    case LL_K_rest_pattern:
+      next = ll_js_named_child(js, p.node, 0);
+      break;
+    case LL_K_required_parameter:
+    case LL_K_optional_parameter:
+      next = ll_js_child(js, p.node, LL_F_pattern);
+      next_init = ll_js_child(js, p.node, LL_F_value);
+      break;
+    default:
+      break; /* a member expression target in a destructuring assignment */
+    }
+    if (next != LL_NONE &&
+        !ll_array_push(&stack, ((pending_pattern){next, next_init})))
+      b->oom = true;
+  }
+  ll_array_free(&stack);
 }
 
 /* True when the statement list starting at `first` opens with a
@@ -157,22 +173,48 @@ static bool starts_with_word(const ll_js *js, uint32_t at, uint32_t end,
           js->src[at + n] == '\n' || js->src[at + n] == '{');
 }
 
+static uint32_t skip_space(const ll_js *js, uint32_t at, uint32_t end) {
+  while (at < end && (js->src[at] == ' ' || js->src[at] == '\t' ||
+                      js->src[at] == '\n' || js->src[at] == '\r'))
+    at++;
+  return at;
+}
+
+/* True when the text at `at` is the `type`/`typeof` modifier, not a name
+ * spelled `type`: `import type from 'x'`, `import type, { a }`, and
+ * `import { type as t }` import a value called `type`. */
+static bool type_keyword_at(const ll_js *js, uint32_t at, uint32_t end) {
+  uint32_t after;
+  if (starts_with_word(js, at, end, "typeof")) after = at + 6;
+  else if (starts_with_word(js, at, end, "type")) after = at + 4;
+  else return false;
+  after = skip_space(js, after, end);
+  if (after >= end || js->src[after] == ',') return false;
+  if (starts_with_word(js, after, end, "from")) {
+    uint32_t q = skip_space(js, after + 4, end);
+    if (q < end && (js->src[q] == '\'' || js->src[q] == '"')) return false;
+  }
+  if (starts_with_word(js, after, end, "as")) {
+    /* `type as t` renames `type`; `type as as t` would import type `as`. */
+    uint32_t q = skip_space(js, after + 2, end);
+    return starts_with_word(js, q, end, "as");
+  }
+  return true;
+}
+
 /* `import type { A } from …`, `import { type A }`: TypeScript names that
  * are erased before the code runs, so they declare no value. */
 static bool type_only_import(const ll_js *js, ll_nid n) {
   const ll_node *node = &js->nodes[n];
-  if (node->kind == LL_K_import_specifier) {
-    if (starts_with_word(js, node->start, node->end, "type") ||
-        starts_with_word(js, node->start, node->end, "typeof"))
-      return true;
-  }
+  if (node->kind == LL_K_import_specifier &&
+      type_keyword_at(js, node->start, node->end))
+    return true;
   for (ll_nid a = n; a != LL_NONE; a = js->nodes[a].parent) {
     const ll_node *s = &js->nodes[a];
     if (s->kind != LL_K_import_statement) continue;
     uint32_t at = s->start + 6; /* after `import` */
     while (at < s->end && (js->src[at] == ' ' || js->src[at] == '\t')) at++;
-    return starts_with_word(js, at, s->end, "type") ||
-           starts_with_word(js, at, s->end, "typeof");
+    return type_keyword_at(js, at, s->end);
   }
   return false;
 }
@@ -232,7 +274,10 @@ static void declare(builder *b) {
     case LL_K_function_declaration:
     case LL_K_generator_function_declaration:
     case LL_K_function_signature:
-      declare_pattern(b, ll_js_child(js, i, LL_F_name), hoist(b, outer),
+      /* Block-level functions are block-scoped in strict code; sloppy code
+       * hoists them to the function (Annex B). */
+      declare_pattern(b, ll_js_child(js, i, LL_F_name),
+                      b->scopes.items[outer].strict ? outer : hoist(b, outer),
                       LL_BIND_FUNCTION, i, i);
       break;
     case LL_K_function_expression:

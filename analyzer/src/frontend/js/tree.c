@@ -91,7 +91,8 @@ static ll_status build_view(ll_js *js, TSTree *tree, const ll_lang_table *t) {
     bool keep;
     if (sym == (TSSymbol)-1) keep = true;
     else if (sym < t->nsymbols && t->skip[sym]) keep = false;
-    else keep = named || (fid < t->nfields && t->field_of[fid] != LL_F_none);
+    else keep = named || (fid < t->nfields && t->field_of[fid] != LL_F_none) ||
+                (sym < t->nsymbols && t->keep[sym]);
     if (has_error && (sym == (TSSymbol)-1 || ts_node_is_missing(n)))
       note_error(js, n);
     if (keep) {
@@ -238,8 +239,9 @@ bool ll_js_same_text(const ll_js *js, ll_nid a, ll_nid b) {
 const char *ll_js_text(const ll_js *js, ll_nid n) {
   if (n == LL_NONE) return "";
   const ll_node *node = &js->nodes[n];
-  return ll_arena_strndup(js->arena, js->src + node->start,
-                          node->end - node->start);
+  const char *s = ll_arena_strndup(js->arena, js->src + node->start,
+                                   node->end - node->start);
+  return s ? s : ""; /* out of memory: the report's own copy will fail too */
 }
 
 const char *ll_js_string_value(const ll_js *js, ll_nid n) {

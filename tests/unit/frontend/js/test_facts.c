@@ -126,18 +126,13 @@ Test(facts, an_instance_field_initialiser_runs_many_times) {
   ASSERT_MANY("class A { f = probe(); }\n", "m.js", LL_K_field_definition);
 }
 
-Test(facts, an_instance_field_named_static_runs_many_times, .disabled = true) {
-  // BUG: `is_static_member` falls back on the source text and takes a
-  // field whose *name* is `static` (`static = …`) for a static field.
+Test(facts, an_instance_field_named_static_runs_many_times) {
+  // Regression test for a bug fixed in the same change that enabled it.
   ASSERT_MANY("class A { static = probe(); }\n", "m.js", LL_K_field_definition);
 }
 
-Test(facts, a_typescript_static_field_with_a_modifier_runs_once,
-     .disabled = true) {
-  // BUG: the `static` keyword is dropped from the view and the text
-  // fallback only looks at the field's first word, so `private static`,
-  // `public static`, `protected static` and decorated static fields
-  // (`@dec static x = …`) count as instance fields (many).
+Test(facts, a_typescript_static_field_with_a_modifier_runs_once) {
+  // Regression test for a bug fixed in the same change that enabled it.
   ASSERT_ONCE("class A { private static f = probe(); }\n", "m.ts");
   unit_teardown();
   ASSERT_ONCE("class A { @dec static f = probe(); }\n", "m.js");
@@ -346,10 +341,8 @@ Test(facts, casts_are_seen_through) {
               LL_LIFE_LOCAL);
 }
 
-Test(facts, a_long_member_chain_does_not_overflow_the_stack,
-     .disabled = true) {
-  // BUG: `ll_js_lifetime` recurses once per member access:
-  // `probe(x.a.a.…a)` with 200000 accesses (1.2 MB) overflows the stack.
+Test(facts, a_long_member_chain_does_not_overflow_the_stack) {
+  // Regression test for a bug fixed in the same change that enabled it.
   enum { DEPTH = 200000 };
   char *src = malloc(2 * DEPTH + 64);
   char *p = src + sprintf(src, "function f() { probe(x");
@@ -577,12 +570,8 @@ Test(facts, other_members_are_not_owned) {
   cr_assert(!owned("let o;\nfunction f() { o.bus = new E(); probe(o.bus); }\n"));
 }
 
-Test(facts, a_long_member_chain_compares_without_overflowing_the_stack,
-     .disabled = true) {
-  // BUG: `ll_js_same_place` recurses once per member access; comparing two
-  // 200000-link chains (as no-uncleared-interval does for
-  // `x.a.….t = setInterval(…)` / `clearInterval(x.a.….t)`) overflows
-  // the stack.
+Test(facts, a_long_member_chain_compares_without_overflowing_the_stack) {
+  // Regression test for a bug fixed in the same change that enabled it.
   enum { DEPTH = 200000 };
   char *src = malloc(4 * DEPTH + 64);
   char *p = src + sprintf(src, "probe(x");

@@ -163,12 +163,8 @@ Test(scope, function_declarations_are_hoisted) {
   bound(js, "h", 0, LL_BIND_FUNCTION); /* sloppy block function: hoisted */
 }
 
-Test(scope, function_declarations_in_blocks_are_block_scoped_in_strict_code,
-     .disabled = true) {
-  // BUG: function declarations are always hoisted to the function scope.
-  // In strict code (a module, a class, "use strict") one declared in a
-  // block is block scoped, so `inner` below is undeclared after the block
-  // and `inner = 1` there throws; the resolver binds it to the function.
+Test(scope, function_declarations_in_blocks_are_block_scoped_in_strict_code) {
+  // Regression test for a bug fixed in the same change that enabled it.
   const ll_js *js = parse("s.mjs", "{ function inner() {} }\ninner = 1;\n");
   UNRESOLVED(js, "inner", 1);
 }
@@ -348,12 +344,8 @@ Test(scope, typescript_type_only_imports_declare_no_value) {
   cr_assert_eq(js->nbindings, 1);
 }
 
-Test(scope, a_value_import_spelled_type_is_still_a_value, .disabled = true) {
-  // BUG: `type_only_import` looks only at the text after `import` / at the
-  // start of a specifier, so `import type from 'x'` (a default import
-  // named `type`, valid JS and TS) and `import { type as t } from 'y'` (the
-  // export `type` renamed `t`) declare nothing: `type` and `t` are left
-  // unresolved, as if they were globals.
+Test(scope, a_value_import_spelled_type_is_still_a_value) {
+  // Regression test for a bug fixed in the same change that enabled it.
   const ll_js *js = parse("s.mjs",
                           "import type from 'x';\n"
                           "import { type as t } from 'y';\n"
@@ -583,11 +575,8 @@ Test(scope, configured_globals_are_known) {
 
 /* ==== Hostile input ==== */
 
-Test(scope, a_deeply_nested_declaration_pattern_does_not_crash,
-     .disabled = true) {
-  // BUG: `declare_pattern` recurses once per nesting level, so
-  // `let [[[…[a]…]]] = x;` with 200000 levels (1.2 MB, under the 4 MiB
-  // file limit) overflows the C stack in ll_js_parse (SIGSEGV).
+Test(scope, a_deeply_nested_declaration_pattern_does_not_crash) {
+  // Regression test for a bug fixed in the same change that enabled it.
   enum { DEPTH = 200000 };
   char *src = malloc(2 * DEPTH + 32);
   char *p = src + sprintf(src, "let ");
