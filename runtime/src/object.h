@@ -292,6 +292,10 @@ typedef struct llrt_frame {
   llrt_env *env;        /* the innermost environment */
   struct llrt_script *script;
   uint32_t node;        /* the node being evaluated (locations, sites) */
+  llrt_value ret;       /* the value of a `return` on its way out */
+  llrt_value home;      /* the running method's home object (`super`) */
+  const char *label;    /* the label of a pending break/continue, or NULL */
+  uint32_t label_len;
 } llrt_frame;
 
 typedef struct llrt_sizeclass {
@@ -306,13 +310,13 @@ typedef struct llrt_sizeclass {
   X(message) X(stack) X(toString) X(valueOf) X(next) X(done) X(value) \
   X(get) X(set) X(writable) X(enumerable) X(configurable) X(cause) \
   X(callee) X(then) X(lastIndex) X(index) X(input) X(groups) X(toJSON) \
-  X(errors) X(status) X(reason) X(join) X(default) X(exports) X(__proto__)
+  X(errors) X(status) X(reason) X(join) X(exports) X(__proto__) X(require)
 
 typedef struct llrt_atoms {
 #define LLRT_ATOM_FIELD(n) llrt_value n;
   LLRT_ATOMS(LLRT_ATOM_FIELD)
 #undef LLRT_ATOM_FIELD
-  llrt_value empty, undefined_s, null_s, true_s, false_s, object_s,
+  llrt_value default_, empty, undefined_s, null_s, true_s, false_s, object_s,
       function_s, number_s, string_s, boolean_s, symbol_s, bigint_s;
 } llrt_atoms;
 
@@ -354,7 +358,7 @@ struct llrt_state {
   uint32_t jobhead;
   /* ==== Strings ==== */
   llrt_str **intern;
-  uint32_t icap, icount;
+  uint32_t icap, icount, itomb;
   llrt_atoms atoms;
   /* ==== Realm ==== */
   llrt_value global;
@@ -377,7 +381,13 @@ struct llrt_state {
   unsigned depth;
   int unsupported;          /* set with the message in `unsupported_msg` */
   char unsupported_msg[256];
+  llrt_value exc_stack; /* the stack string of the last thrown error */
+  struct llrt_script *exc_script; /* where the pending exception was thrown */
+  uint32_t exc_node;
+  llrt_value native_nt; /* new.target of the native being constructed */
   llrt_status fatal;        /* budget/nomem: unwinds without running catch */
+  void (*root_fn)(llrt_state *S, llrt_value v, void *ud); /* gc.c walks */
+  void *root_ud;
   char tmp[64];
 };
 
@@ -388,8 +398,12 @@ llrt_value llrt__str_cstr(llrt_state *S, const char *s);
 /** The interned string with these bytes (a property key). */
 llrt_value llrt__intern(llrt_state *S, const char *s, size_t n);
 llrt_value llrt__intern_value(llrt_state *S, llrt_value str);
+llrt_value llrt__str_substring(llrt_state *S, llrt_value s, uint32_t from,
+                               uint32_t to); /* UTF-16 unit range */
 llrt_value llrt__str_concat(llrt_state *S, llrt_value a, llrt_value b);
 bool llrt__str_eq(llrt_value a, llrt_value b);
+/** Drops a dying interned string from the table (the sweep calls this). */
+void llrt__intern_remove(llrt_state *S, llrt_str *s);
 uint32_t llrt__hash_bytes(const char *s, size_t n);
 
 /* ==== Objects (object.c) ==== */
@@ -460,6 +474,13 @@ bool llrt__enqueue_job(llrt_state *S, llrt_value fn, llrt_value arg);
 /* The value stack: temporaries survive allocations while pushed. */
 bool llrt__push(llrt_state *S, llrt_value v);
 static inline void llrt__popn(llrt_state *S, size_t n) { S->sp -= n; }
+
+llrt_value llrt__binary(llrt_state *S, int op, llrt_value a, llrt_value b);
+llrt_value llrt__regexp_literal(llrt_state *S, const char *text, uint32_t len);
+/** The enumerable string keys `for (k in v)` visits, as an array. */
+llrt_value llrt__for_in_keys(llrt_state *S, llrt_value v);
+/** An error object of kind `k` (see llrt__throw) with `msg`, or EXC. */
+llrt_value llrt__make_error(llrt_state *S, int k, llrt_value msg);
 
 /* ==== Builtins ==== */
 bool llrt__builtins_init(llrt_state *S);

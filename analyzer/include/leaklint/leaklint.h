@@ -130,6 +130,14 @@ typedef struct ll_options {
   size_t npairs;
   bool report_unused_disables;
   size_t max_file_size;                /* bytes; 0 = default (4 MiB) */
+  /* C files (libclang). */
+  const char *compile_commands;        /* folder of compile_commands.json;
+                                          NULL: search from the file upward */
+  const char *const *c_args;           /* extra compiler arguments (-I, -D,
+                                          -std=), borrowed */
+  size_t nc_args;
+  bool c_unknown_borrow;               /* unknown functions only borrow their
+                                          arguments (default: they escape) */
 } ll_options;
 
 /** Default options: every rule at its catalogue severity, LL_ENV_DEFAULT. */

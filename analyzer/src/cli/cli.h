@@ -46,6 +46,8 @@ int ll_cli_check(int argc, char **argv);
 int ll_cli_rules(int argc, char **argv, FILE *out);
 /** `leaklint explain ID`: the rule's README on `out`. */
 int ll_cli_explain(int argc, char **argv, FILE *out);
+/** `leaklint lsp`: the language server on stdin/stdout (cli/lsp.c). */
+int ll_cli_lsp(int argc, char **argv);
 /** The top-level usage text. */
 void ll_cli_help(FILE *out);
 /** The usage text of `leaklint check`. */

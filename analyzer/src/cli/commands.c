@@ -163,6 +163,7 @@ void ll_cli_help(FILE *out) {
       "  check [PATH...]   check files and folders (default: .)\n"
       "  rules             list the rules\n"
       "  explain RULE      show a rule's documentation\n"
+      "  lsp               run the language server for editors (stdio)\n"
       "\n"
       "Options:\n"
       "  -h, --help        show this help (`leaklint check --help` for "

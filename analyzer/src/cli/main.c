@@ -20,6 +20,8 @@ int main(int argc, char **argv) {
     code = ll_cli_rules(argc - 1, argv + 1, stdout);
   } else if (!strcmp(cmd, "explain")) {
     code = ll_cli_explain(argc - 1, argv + 1, stdout);
+  } else if (!strcmp(cmd, "lsp")) {
+    code = ll_cli_lsp(argc - 1, argv + 1);
   } else if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") ||
              !strcmp(cmd, "-h")) {
     if (argc > 2 && !strcmp(argv[2], "check")) ll_cli_check_help(stdout);

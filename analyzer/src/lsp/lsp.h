@@ -158,6 +158,8 @@ typedef struct ll_lsp_init_params {
   /* What the client can do. */
   bool related_info, doc_changes, watched_files_dynamic, hover_markdown;
   bool code_action_literals, diagnostic_pull, version_support;
+  bool diagnostic_refresh; /* workspace/diagnostic/refresh is understood */
+  bool force_push; /* initializationOptions.diagnosticMode == "push" */
 } ll_lsp_init_params;
 
 typedef struct ll_lsp_change {
@@ -192,6 +194,7 @@ typedef struct ll_lsp_doc {
   char *apath;    /* the name given to the analyzer (extension per language) */
   char *language; /* languageId; owned */
   int32_t version;
+  uint64_t gen;   /* bumped by every edit: tells stale analyses apart */
   ll_lsp_text text;
   int refs;    /* the store, the timer handle, a running job */
   bool open;   /* false once closed: only waiting for refs to drop */
@@ -199,16 +202,15 @@ typedef struct ll_lsp_doc {
   uv_timer_t timer;
   bool job_running, dirty;
   uint64_t last_change_ms;
-  /* The latest analysis result (owned) and the version it is for. */
-  ll_file_result *result;
+  /* The findings last reported (published or pulled): owned, NULL when
+   * none; the version and edit generation they were computed for. A new
+   * analysis with equal findings keeps this one and reports nothing. */
+  ll_file_result *published;
   int32_t result_version;
+  uint64_t result_gen;
   bool has_result;
   char *result_error; /* why the latest analysis failed, or NULL; owned */
-  /* What was last published (`published` is the same object as `result`
-   * or an older one kept only for comparison). */
-  ll_file_result *published;
-  bool has_published;
-  uint64_t result_id; /* increases whenever the published findings change */
+  uint64_t result_id; /* increases whenever the findings change */
   struct ll_lsp_doc *next;
 } ll_lsp_doc;
 
@@ -254,6 +256,7 @@ struct ll_lsp_server {
   ll_lsp_id *pending;
   size_t npending, pending_cap;
   uint64_t debounce_ms; /* delay inside a burst of edits */
+  bool push;            /* publish diagnostics (false: the client pulls) */
 };
 
 /* ==== protocol.c: from the loop to the handlers and back ==== */
@@ -277,6 +280,10 @@ void ll__lsp_reply_error(ll_lsp_server *s, const ll_lsp_id *id, int code,
                          const char *message);
 /** Sends client/registerCapability for the `.leaklintrc.json` watcher. */
 void ll__lsp_register_watchers(ll_lsp_server *s);
+/** Asks a pull client to pull again (workspace/diagnostic/refresh). */
+void ll__lsp_refresh_diagnostics(ll_lsp_server *s);
+/** True when two ids are the same. */
+bool ll__lsp_id_equal(const ll_lsp_id *a, const ll_lsp_id *b);
 /** Frees an id's string. */
 void ll__lsp_id_fini(ll_lsp_id *id);
 /** Copies an id. */

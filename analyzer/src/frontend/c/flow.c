@@ -1,0 +1,1147 @@
+/* The resource dataflow of one C function.
+ *
+ * Every acquisition site of the function (a call the model or a summary
+ * says returns or stores a new resource) is one abstract resource, and so
+ * is every parameter (a pseudo-resource, only watched for summaries). The
+ * state at a program point maps
+ *   - each resource to the set of states it may be in: null (the acquire
+ *     failed, or a check showed it null), owned, released, escaped, or
+ *     realloc-pending; plus whether a libuv loop holds it;
+ *   - each slot (a local variable or parameter, or a one-level field
+ *     `v->f` / `v.f` of one) to the set of resources it may point to;
+ *   - each resource to the resource that owns it (stored in its field).
+ * Joins are unions, so the analysis is a may-analysis over a finite lattice
+ * and the worklist ends. Conditions refine: on the edge where `p` is null,
+ * only p's null state survives, and an edge whose resource has no state
+ * left is not taken (`if (!p) return -1;` leaks nothing).
+ *
+ * A resource leaks when it may be owned where a `return` leaves the
+ * function or control reaches its closing brace, when the only slot that
+ * points to it is overwritten, when the acquiring call's result is dropped,
+ * when its owning struct is freed first, or (`p = realloc(p, n)`) when a
+ * failing realloc would lose it. Escapes end tracking: returned, stored
+ * into a global, a static, a field of a parameter or of an escaped object,
+ * through a pointer (`*out = p`), or passed to a function that keeps it
+ * (its summary, or any unknown function unless c.unknownCalls is borrow).
+ *
+ * Must never: report a leak for a parameter, or keep cursors past the
+ * translation unit. Memory: the scratch arena and `ll_malloc`ed arrays
+ * freed before returning. */
+#include "frontend/c/flow.h"
+
+#include <string.h>
+
+enum {
+  M_NUL = 1,   /* null / invalid (-1 for descriptors) */
+  M_OWN = 2,   /* owned by this function */
+  M_REL = 4,   /* released */
+  M_ESC = 8,   /* escaped: someone else owns it now */
+  M_RPEND = 16, /* passed to realloc whose result is not checked yet */
+  M_UVH = 32,  /* registered with a libuv loop (uv_*_init) */
+};
+enum { MAXRES = 64, MAXSLOTS = 1024 };
+
+typedef uint64_t rset;
+
+typedef struct resource {
+  CXCursor site;        /* the acquiring call, or a null cursor (params) */
+  int pair;             /* model pair, -1 for parameters */
+  int param;            /* parameter index, or -1 */
+  const char *acquire;  /* the acquiring function */
+  const char *var;      /* the first slot that held it */
+  uint32_t start, end;  /* the site's bytes */
+  rset realloc_of;      /* for a realloc result: the old blocks */
+} resource;
+
+typedef struct slot {
+  CXCursor decl;       /* VarDecl/ParmDecl; null for field slots */
+  int base;            /* field slots: the variable slot; -1 otherwise */
+  const char *name;    /* "p", "s->buf" */
+  const char *field;   /* field slots: the field name */
+  int param;           /* parameter index, or -1 */
+} slot;
+
+typedef struct state {
+  bool live;
+  uint8_t *mask;   /* [nres] */
+  int8_t *owner;   /* [nres]: -1 none */
+  int8_t *status;  /* [nslots]: the acquire-out resource whose call result
+                      the slot holds, or -1 */
+  rset *pts;       /* [nslots] */
+} state;
+
+typedef struct fnctx {
+  ll_c_file *f;
+  CXCursor fn;
+  const char *fname;
+  ll_array(resource) res;
+  ll_array(slot) slots;
+  ll_cfg cfg;
+  state *in;       /* per block */
+  size_t state_bytes;
+  uint8_t *pool;   /* the states' storage */
+  /* evaluation */
+  state *st;
+  bool report;
+  int cur_block;
+  int fresh;           /* the resource the last acquisition made, or -1 */
+  bool fresh_was_owned; /* ... and whether its previous instance was owned */
+  int realloc_slot;    /* `p` of the last `realloc(p, n)`, or -1 */
+  rset realloc_old;
+  /* summary facts */
+  uint8_t param_exit[LL_C_MAX_PARAMS];
+  int returns_pair;
+  bool reaches_exit;
+} fnctx;
+
+typedef struct val {
+  rset set;    /* resources the value may point to */
+  int status;  /* an acquire-out resource whose call returned this, or -1 */
+} val;
+
+static const val NOVAL = {0, -1};
+
+/* ==== Small helpers ==== */
+
+static const char *spell(ll_c_file *f, CXCursor c) {
+  CXString s = clang_getCursorSpelling(c);
+  const char *r = ll_arena_strdup(f->scratch, clang_getCString(s));
+  clang_disposeString(s);
+  return r;
+}
+
+ll_c_summary *ll__c_summary(ll_c_file *f, const char *name) {
+  for (uint32_t i = 0; i < f->sums.len; i++)
+    if (!strcmp(f->sums.items[i].name, name)) return &f->sums.items[i];
+  ll_c_summary s;
+  memset(&s, 0, sizeof s);
+  s.name = ll_arena_strdup(f->scratch, name);
+  s.attr_noreturn = -1;
+  s.returns_pair = -1;
+  if (!s.name || !ll_array_push(&f->sums, s)) {
+    f->oom = true;
+    return NULL;
+  }
+  return &ll_array_last(&f->sums);
+}
+
+const char *ll__c_callee_name(ll_c_file *f, CXCursor call) {
+  CXCursor ref = clang_getCursorReferenced(call);
+  if (clang_Cursor_isNull(ref) || clang_getCursorKind(ref) != CXCursor_FunctionDecl)
+    return NULL;
+  return spell(f, ref);
+}
+
+typedef struct attr_scan {
+  CXTranslationUnit tu;
+  bool found;
+} attr_scan;
+
+static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor p,
+                                          CXClientData d) {
+  (void)p;
+  attr_scan *a = d;
+  if (!clang_isAttribute(clang_getCursorKind(c))) return CXChildVisit_Continue;
+  CXToken *toks = NULL;
+  unsigned n = 0;
+  clang_tokenize(a->tu, clang_getCursorExtent(c), &toks, &n);
+  for (unsigned i = 0; i < n && !a->found; i++) {
+    CXString s = clang_getTokenSpelling(a->tu, toks[i]);
+    if (strstr(clang_getCString(s), "oreturn")) a->found = true;
+    clang_disposeString(s);
+  }
+  if (toks) clang_disposeTokens(a->tu, toks, n);
+  return CXChildVisit_Continue;
+}
+
+/* `_Noreturn` or `__attribute__((noreturn))` on any declaration. */
+static bool has_noreturn_attr(ll_c_file *f, CXCursor decl) {
+  CXType t = clang_getCursorType(decl);
+  CXString ts = clang_getTypeSpelling(t);
+  bool found = strstr(clang_getCString(ts), "noreturn") != NULL;
+  clang_disposeString(ts);
+  if (found) return true;
+  attr_scan a = {f->tu, false};
+  clang_visitChildren(decl, attr_visit, &a);
+  return a.found;
+}
+
+bool ll__c_call_noreturn(void *ud, CXCursor call) {
+  ll_c_file *f = ud;
+  const char *name = ll__c_callee_name(f, call);
+  if (!name) return false;
+  if (ll__c_model_is_noreturn(f->model, name)) return true;
+  ll_c_summary *s = ll__c_summary(f, name);
+  if (!s) return false;
+  if (s->attr_noreturn < 0)
+    s->attr_noreturn =
+        has_noreturn_attr(f, clang_getCursorReferenced(call)) ? 1 : 0;
+  return s->attr_noreturn == 1 || (s->defined && s->noreturn);
+}
+
+static uint32_t line_of(fnctx *x, uint32_t off) {
+  return ll__text_line_of(x->f->text, off) + 1;
+}
+
+/* ==== Slots ==== */
+
+static bool is_local_decl(fnctx *x, CXCursor d) {
+  enum CXCursorKind k = clang_getCursorKind(d);
+  if (k != CXCursor_VarDecl && k != CXCursor_ParmDecl) return false;
+  if (k == CXCursor_VarDecl) {
+    enum CX_StorageClass sc = clang_Cursor_getStorageClass(d);
+    if (sc == CX_SC_Static || sc == CX_SC_Extern) return false;
+    CXCursor parent = clang_getCursorSemanticParent(d);
+    if (clang_getCursorKind(parent) != CXCursor_FunctionDecl) return false;
+  }
+  (void)x;
+  return true;
+}
+
+static int var_slot(fnctx *x, CXCursor decl, bool create) {
+  for (uint32_t i = 0; i < x->slots.len; i++)
+    if (x->slots.items[i].base < 0 && clang_equalCursors(x->slots.items[i].decl, decl))
+      return (int)i;
+  if (!create || x->slots.len >= MAXSLOTS) return -1;
+  slot s = {decl, -1, spell(x->f, decl), NULL, -1};
+  if (!ll_array_push(&x->slots, s)) {
+    x->f->oom = true;
+    return -1;
+  }
+  return (int)x->slots.len - 1;
+}
+
+static int field_slot(fnctx *x, int base, const char *field, bool arrow,
+                      bool create) {
+  for (uint32_t i = 0; i < x->slots.len; i++)
+    if (x->slots.items[i].base == base && !strcmp(x->slots.items[i].field, field))
+      return (int)i;
+  if (!create || x->slots.len >= MAXSLOTS || !field) return -1;
+  const char *name = ll_arena_printf(x->f->scratch, "%s%s%s",
+                                     x->slots.items[base].name,
+                                     arrow ? "->" : ".", field);
+  slot s = {clang_getNullCursor(), base, name, field, -1};
+  if (!ll_array_push(&x->slots, s)) {
+    x->f->oom = true;
+    return -1;
+  }
+  return (int)x->slots.len - 1;
+}
+
+/* The slot an lvalue/rvalue expression names: a local variable, or one
+ * field of one. -1 otherwise. */
+static int slot_of(fnctx *x, CXCursor e, bool create) {
+  CXCursor u = ll__c_unwrap(e);
+  enum CXCursorKind k = clang_getCursorKind(u);
+  if (k == CXCursor_DeclRefExpr) {
+    CXCursor d = clang_getCursorReferenced(u);
+    if (!is_local_decl(x, d)) return -1;
+    return var_slot(x, d, create);
+  }
+  if (k == CXCursor_MemberRefExpr) {
+    CXCursor kid[1];
+    if (ll__c_kids(u, kid, 1) != 1) return -1;
+    CXCursor base = ll__c_unwrap(kid[0]);
+    if (clang_getCursorKind(base) != CXCursor_DeclRefExpr) return -1;
+    CXCursor d = clang_getCursorReferenced(base);
+    if (!is_local_decl(x, d)) return -1;
+    int b = var_slot(x, d, create);
+    if (b < 0) return -1;
+    CXType bt = clang_getCursorType(d);
+    bool arrow = clang_getCanonicalType(bt).kind == CXType_Pointer;
+    const char *field = spell(x->f, u);
+    return field ? field_slot(x, b, field, arrow, create) : -1;
+  }
+  return -1;
+}
+
+/* ==== Resources ==== */
+
+static int site_resource(fnctx *x, CXCursor call) {
+  for (uint32_t i = 0; i < x->res.len; i++)
+    if (x->res.items[i].param < 0 && clang_equalCursors(x->res.items[i].site, call))
+      return (int)i;
+  return -1;
+}
+
+static int add_resource(fnctx *x, CXCursor site, int pair, int param,
+                        const char *acquire) {
+  if (x->res.len >= MAXRES) return -1;
+  resource r;
+  memset(&r, 0, sizeof r);
+  r.site = site;
+  r.pair = pair;
+  r.param = param;
+  r.acquire = acquire;
+  if (!clang_Cursor_isNull(site)) {
+    r.start = ll__c_start(site);
+    r.end = ll__c_end(site);
+  }
+  if (!ll_array_push(&x->res, r)) {
+    x->f->oom = true;
+    return -1;
+  }
+  return (int)x->res.len - 1;
+}
+
+/* How a call acquires, by the model or a summary; `*pair` gets the pair. */
+static ll_c_call_model call_model(fnctx *x, CXCursor call, const char **name) {
+  *name = ll__c_callee_name(x->f, call);
+  ll_c_call_model m = {LL_C_UNKNOWN, -1, -1};
+  if (!*name) return m;
+  m = ll__c_model_lookup(x->f->model, *name);
+  if (m.role != LL_C_UNKNOWN) return m;
+  ll_c_summary *s = ll__c_summary(x->f, *name);
+  if (s && s->defined && s->returns_pair >= 0)
+    return (ll_c_call_model){LL_C_ACQUIRE, s->returns_pair, -1};
+  return m;
+}
+
+static enum CXChildVisitResult collect_visit(CXCursor c, CXCursor p,
+                                             CXClientData d) {
+  (void)p;
+  fnctx *x = d;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  if (k == CXCursor_VarDecl && is_local_decl(x, c)) var_slot(x, c, true);
+  if (k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr)
+    slot_of(x, c, true);
+  if (k == CXCursor_CallExpr) {
+    const char *name;
+    ll_c_call_model m = call_model(x, c, &name);
+    if ((m.role == LL_C_ACQUIRE || m.role == LL_C_ACQUIRE_OUT ||
+         m.role == LL_C_REALLOC) &&
+        site_resource(x, c) < 0)
+      add_resource(x, c, m.pair, -1, name);
+  }
+  return CXChildVisit_Recurse;
+}
+
+/* ==== States ==== */
+
+static void state_bind(fnctx *x, state *s, uint8_t *mem) {
+  size_t nr = x->res.len, ns = x->slots.len;
+  s->mask = mem;
+  s->owner = (int8_t *)(mem + nr);
+  s->status = (int8_t *)(mem + 2 * nr);
+  size_t off = 2 * nr + ns;
+  off = (off + 7) & ~(size_t)7;
+  s->pts = (rset *)(mem + off);
+}
+
+static size_t state_size(fnctx *x) {
+  size_t nr = x->res.len, ns = x->slots.len;
+  size_t off = (2 * nr + ns + 7) & ~(size_t)7;
+  return off + ns * sizeof(rset);
+}
+
+static void state_copy(fnctx *x, state *dst, const state *src) {
+  dst->live = src->live;
+  memcpy(dst->mask, src->mask, x->state_bytes);
+}
+
+/* dst |= src; true when dst changed. */
+static bool state_join(fnctx *x, state *dst, const state *src) {
+  if (!src->live) return false;
+  if (!dst->live) {
+    state_copy(x, dst, src);
+    return true;
+  }
+  bool changed = false;
+  for (uint32_t r = 0; r < x->res.len; r++) {
+    uint8_t m = dst->mask[r] | src->mask[r];
+    if (m != dst->mask[r]) dst->mask[r] = m, changed = true;
+    if (dst->owner[r] != src->owner[r] && dst->owner[r] < 0 && src->owner[r] >= 0)
+      dst->owner[r] = src->owner[r], changed = true;
+  }
+  for (uint32_t s = 0; s < x->slots.len; s++) {
+    rset p = dst->pts[s] | src->pts[s];
+    if (p != dst->pts[s]) dst->pts[s] = p, changed = true;
+    if (dst->status[s] != src->status[s] && dst->status[s] != -1)
+      dst->status[s] = -1, changed = true;
+  }
+  return changed;
+}
+
+/* ==== Leaks ==== */
+
+static void leak(fnctx *x, int r, ll_c_leak_how how, CXCursor at,
+                 const char *ctx, const char *detail) {
+  if (!x->report || r < 0) return;
+  const resource *res = &x->res.items[r];
+  if (res->param >= 0 || res->pair < 0) return;
+  ll_c_leak l;
+  memset(&l, 0, sizeof l);
+  l.how = how;
+  l.pair = &x->f->model->pairs[res->pair];
+  l.acquire = res->acquire;
+  l.var = res->var;
+  l.function = x->fname;
+  l.acq_start = res->start;
+  l.acq_end = res->end;
+  l.acq_line = line_of(x, res->start);
+  if (clang_Cursor_isNull(at)) {
+    l.at_start = x->cfg.end_offset;
+    l.at_end = x->cfg.end_offset + 1;
+  } else {
+    l.at_start = ll__c_start(at);
+    l.at_end = ll__c_end(at);
+  }
+  l.at_line = line_of(x, l.at_start);
+  l.context = ctx;
+  l.detail = detail;
+  if (!ll_array_push(&x->f->leaks, l)) x->f->oom = true;
+}
+
+/* True when no slot but `except` points to `r`. */
+static bool sole_holder(fnctx *x, int r, int except) {
+  for (uint32_t s = 0; s < x->slots.len; s++)
+    if ((int)s != except && (x->st->pts[s] & (1ull << r))) return false;
+  return true;
+}
+
+/* ==== Effects ==== */
+
+static void escape_set(fnctx *x, rset v, int depth) {
+  state *st = x->st;
+  for (uint32_t r = 0; r < x->res.len; r++) {
+    if (!(v & (1ull << r))) continue;
+    uint8_t m = st->mask[r];
+    if (m & (M_OWN | M_RPEND)) m = (uint8_t)((m & ~(M_OWN | M_RPEND)) | M_ESC);
+    st->mask[r] = m;
+    if (x->res.items[r].param >= 0) st->mask[r] |= M_ESC;
+    /* What it owns escapes with it. */
+    if (depth < 8)
+      for (uint32_t c = 0; c < x->res.len; c++)
+        if (st->owner[c] == (int8_t)r && (st->mask[c] & M_OWN))
+          escape_set(x, 1ull << c, depth + 1);
+  }
+}
+
+/* Releases every resource of `v`. `deep`: what they own goes too (a
+ * summary's destroy function); otherwise what they own leaks here. */
+static void release_set(fnctx *x, rset v, bool deep, CXCursor at, int depth) {
+  state *st = x->st;
+  for (uint32_t r = 0; r < x->res.len; r++) {
+    if (!(v & (1ull << r))) continue;
+    uint8_t m = st->mask[r];
+    if (m & (M_OWN | M_RPEND))
+      m = (uint8_t)((m & ~(M_OWN | M_RPEND)) | M_REL);
+    if (x->res.items[r].param >= 0) m |= M_REL;
+    st->mask[r] = m & (uint8_t)~M_UVH;
+    if (depth >= 8) continue;
+    for (uint32_t c = 0; c < x->res.len; c++) {
+      if (st->owner[c] != (int8_t)r || !(st->mask[c] & M_OWN)) continue;
+      if (deep) {
+        release_set(x, 1ull << c, true, at, depth + 1);
+      } else {
+        const char *owner = x->res.items[r].var;
+        leak(x, (int)c, LL_C_LEAK_OWNER_FREED, at, NULL,
+             owner ? owner : x->res.items[r].acquire);
+        st->mask[c] = (uint8_t)((st->mask[c] & ~M_OWN) | M_ESC);
+      }
+    }
+  }
+}
+
+static void name_resources(fnctx *x, rset v, int s) {
+  for (uint32_t r = 0; r < x->res.len; r++)
+    if ((v & (1ull << r)) && !x->res.items[r].var)
+      x->res.items[r].var = x->slots.items[s].name;
+}
+
+/* Stores `v` into slot `s` at `at`: what `s` held alone and owned is lost. */
+static void assign_slot(fnctx *x, int s, val v, CXCursor at) {
+  state *st = x->st;
+  rset old = st->pts[s];
+  for (uint32_t r = 0; r < x->res.len; r++) {
+    if (!(old & (1ull << r))) continue;
+    bool same = (v.set & (1ull << r)) != 0;
+    if (same && !((int)r == x->fresh && x->fresh_was_owned)) continue;
+    if (s == x->realloc_slot && (x->realloc_old & (1ull << r))) {
+      /* Reported at the realloc (its result's resource): the old block
+       * may be a parameter's. */
+      if (st->mask[r] & (M_OWN | M_RPEND))
+        leak(x, x->fresh, LL_C_LEAK_REALLOC, at, NULL, x->slots.items[s].name);
+      st->mask[r] = (uint8_t)((st->mask[r] & ~(M_OWN | M_RPEND)) | M_REL);
+      continue;
+    }
+    if ((st->mask[r] & M_OWN) && sole_holder(x, (int)r, s) &&
+        x->res.items[r].param < 0) {
+      leak(x, (int)r, LL_C_LEAK_OVERWRITE, at, NULL, x->slots.items[s].name);
+      st->mask[r] = (uint8_t)((st->mask[r] & ~M_OWN) | M_ESC); /* once */
+    }
+  }
+  st->pts[s] = v.set;
+  st->status[s] = (int8_t)v.status;
+  name_resources(x, v.set, s);
+  /* A field of an owned object: the object owns what goes in; a field of
+   * a parameter, of an escaped object or of an unknown pointer: escape. */
+  const slot *sl = &x->slots.items[s];
+  if (sl->base >= 0 && v.set) {
+    rset base = st->pts[sl->base];
+    bool owned = false, escaped = !base;
+    for (uint32_t r = 0; r < x->res.len; r++) {
+      if (!(base & (1ull << r))) continue;
+      if (x->res.items[r].param >= 0) escaped = true;
+      else if (st->mask[r] & M_ESC) escaped = true;
+      else if (st->mask[r] & M_OWN) owned = true;
+    }
+    CXType t = clang_getCursorType(x->slots.items[sl->base].decl);
+    bool by_value = clang_getCanonicalType(t).kind == CXType_Record;
+    if (by_value) return; /* a local struct: the field is a local too */
+    if (escaped || !owned) {
+      escape_set(x, v.set, 0);
+    } else {
+      int owner = -1;
+      for (uint32_t r = 0; r < x->res.len && owner < 0; r++)
+        if ((base & (1ull << r)) && (st->mask[r] & M_OWN)) owner = (int)r;
+      for (uint32_t r = 0; r < x->res.len; r++)
+        if (v.set & (1ull << r)) st->owner[r] = (int8_t)owner;
+    }
+  }
+}
+
+static val eval(fnctx *x, CXCursor c);
+
+static void assign(fnctx *x, CXCursor lhs, val v, CXCursor at) {
+  int s = slot_of(x, lhs, false);
+  if (s >= 0) {
+    assign_slot(x, s, v, at);
+    return;
+  }
+  /* A global, a static, `*out`, an array element, a deeper field: the
+   * value escapes. The lvalue's own subexpressions still run. */
+  CXCursor u = ll__c_unwrap(lhs);
+  if (clang_getCursorKind(u) != CXCursor_DeclRefExpr) eval(x, u);
+  escape_set(x, v.set, 0);
+}
+
+static bool is_null_const(CXCursor c) {
+  long long v;
+  return ll__c_int_const(c, &v) && v == 0;
+}
+
+/* An argument passed as `&slot`: returns the slot, or -1. */
+static int addr_of_slot(fnctx *x, CXCursor arg) {
+  CXCursor u = ll__c_unwrap(arg);
+  if (clang_getCursorKind(u) != CXCursor_UnaryOperator ||
+      clang_getCursorUnaryOperatorKind(u) != CXUnaryOperator_AddrOf)
+    return -1;
+  CXCursor kid[1];
+  if (ll__c_kids(u, kid, 1) != 1) return -1;
+  return slot_of(x, kid[0], false);
+}
+
+/* `&slot` given to a function we know nothing about: what the slot (and
+ * its fields) held escapes, and it may hold anything after. */
+static void clobber_slot(fnctx *x, int s) {
+  escape_set(x, x->st->pts[s], 0);
+  x->st->pts[s] = 0;
+  x->st->status[s] = -1;
+  for (uint32_t i = 0; i < x->slots.len; i++)
+    if (x->slots.items[i].base == s) {
+      escape_set(x, x->st->pts[i], 0);
+      x->st->pts[i] = 0;
+    }
+}
+
+static val eval_call(fnctx *x, CXCursor call) {
+  const char *name;
+  ll_c_call_model m = call_model(x, call, &name);
+  int nargs = clang_Cursor_getNumArguments(call);
+  if (nargs < 0) nargs = 0;
+  val out = NOVAL;
+  ll_c_summary *sum = NULL;
+  if (m.role == LL_C_UNKNOWN && name) {
+    sum = ll__c_summary(x->f, name);
+    if (sum && !sum->defined) sum = NULL;
+  }
+  if (m.role == LL_C_UNKNOWN && !name) {
+    /* A call through a pointer: the callee expression runs too. */
+    CXCursor kid[1];
+    if (ll__c_kids(call, kid, 1) == 1) eval(x, kid[0]);
+  }
+  x->realloc_slot = -1;
+  rset realloc_old = 0;
+  for (int i = 0; i < nargs; i++) {
+    CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
+    switch (m.role) {
+    case LL_C_ACQUIRE_OUT:
+      if (i == m.arg) continue; /* handled below */
+      eval(x, a);
+      break;
+    case LL_C_RELEASE:
+    case LL_C_INIT: {
+      val v = eval(x, a);
+      if (i != m.arg) break;
+      const ll_c_pair *p = &x->f->model->pairs[m.pair];
+      if (m.role == LL_C_INIT) {
+        for (uint32_t r = 0; r < x->res.len; r++)
+          if (v.set & (1ull << r)) x->st->mask[r] |= M_UVH;
+        break;
+      }
+      if (!strcmp(p->kind, "uv-handle")) {
+        /* uv_close(h, cb): the callback frees h; without one, nothing
+         * does. */
+        CXCursor cb = nargs > 1 ? clang_Cursor_getArgument(call, 1)
+                                : clang_getNullCursor();
+        bool no_cb = clang_Cursor_isNull(cb) || is_null_const(cb);
+        for (uint32_t r = 0; r < x->res.len; r++) {
+          if (!(v.set & (1ull << r))) continue;
+          if (no_cb && (x->st->mask[r] & M_OWN) && x->res.items[r].param < 0 &&
+              !strcmp(x->f->model->pairs[x->res.items[r].pair].kind, "heap")) {
+            int uvp = -1;
+            for (uint32_t k = 0; k < x->f->model->npairs; k++)
+              if (!strcmp(x->f->model->pairs[k].kind, "uv-handle")) uvp = (int)k;
+            if (uvp >= 0 && x->report) {
+              leak(x, (int)r, LL_C_LEAK_NO_CLOSE_CB, call, NULL, NULL);
+              ll_array_last(&x->f->leaks).pair = &x->f->model->pairs[uvp];
+            }
+          }
+          x->st->mask[r] &= (uint8_t)~M_UVH;
+        }
+        if (!no_cb) release_set(x, v.set, true, call, 0);
+        else escape_set(x, v.set, 0);
+        break;
+      }
+      if (!strcmp(p->kind, "uv-timer")) break; /* uv_timer_stop */
+      /* free(h) on a handle a loop still holds. */
+      for (uint32_t r = 0; r < x->res.len; r++)
+        if ((v.set & (1ull << r)) && (x->st->mask[r] & M_UVH) &&
+            (x->st->mask[r] & M_OWN)) {
+          int uvp = -1;
+          for (uint32_t k = 0; k < x->f->model->npairs; k++)
+            if (!strcmp(x->f->model->pairs[k].kind, "uv-handle")) uvp = (int)k;
+          if (uvp >= 0 && x->report) {
+            leak(x, (int)r, LL_C_LEAK_NOT_CLOSED, call, NULL, "freed");
+            ll_array_last(&x->f->leaks).pair = &x->f->model->pairs[uvp];
+          }
+        }
+      release_set(x, v.set, false, call, 0);
+      break;
+    }
+    case LL_C_REALLOC: {
+      val v = eval(x, a);
+      if (i == 0) {
+        realloc_old = v.set;
+        x->realloc_slot = slot_of(x, a, false);
+      }
+      break;
+    }
+    case LL_C_ACQUIRE: {
+      val v = eval(x, a);
+      const ll_c_pair *p = m.pair >= 0 ? &x->f->model->pairs[m.pair] : NULL;
+      if (p && p->consumes_arg == i) escape_set(x, v.set, 0);
+      break;
+    }
+    case LL_C_BORROW:
+    case LL_C_NORETURN:
+    case LL_C_START:
+      eval(x, a);
+      break;
+    case LL_C_UNKNOWN: {
+      int s = addr_of_slot(x, a);
+      if (s >= 0) {
+        /* `&p`: the callee may free, replace or keep what p holds. */
+        clobber_slot(x, s);
+        break;
+      }
+      val v = eval(x, a);
+      if (sum) {
+        uint8_t pf = i < LL_C_MAX_PARAMS ? sum->param[i] : LL_C_P_KEEPS;
+        if (pf & LL_C_P_KEEPS) escape_set(x, v.set, 0);
+        else if (pf & LL_C_P_FREES) release_set(x, v.set, true, call, 0);
+      } else if (!x->f->unknown_borrow) {
+        escape_set(x, v.set, 0);
+      }
+      break;
+    }
+    }
+  }
+  x->fresh = -1;
+  if (m.role == LL_C_ACQUIRE || m.role == LL_C_REALLOC ||
+      m.role == LL_C_ACQUIRE_OUT) {
+    int r = site_resource(x, call);
+    if (r >= 0) {
+      x->fresh = r;
+      x->fresh_was_owned = (x->st->mask[r] & M_OWN) != 0;
+      x->st->mask[r] = M_NUL | M_OWN;
+      x->st->owner[r] = -1;
+      if (m.role == LL_C_REALLOC) {
+        x->res.items[r].realloc_of = realloc_old;
+        x->realloc_old = realloc_old;
+        for (uint32_t o = 0; o < x->res.len; o++)
+          if ((realloc_old & (1ull << o)) && (x->st->mask[o] & M_OWN))
+            x->st->mask[o] = (uint8_t)((x->st->mask[o] & ~M_OWN) | M_RPEND);
+      }
+      if (m.role == LL_C_ACQUIRE_OUT) {
+        out.status = r;
+        CXCursor a = m.arg < nargs ? clang_Cursor_getArgument(call, (unsigned)m.arg)
+                                   : clang_getNullCursor();
+        int s = clang_Cursor_isNull(a) ? -1 : addr_of_slot(x, a);
+        if (s >= 0) {
+          val v = {1ull << r, -1};
+          assign_slot(x, s, v, call);
+        } else if (!clang_Cursor_isNull(a)) {
+          eval(x, a);
+          escape_set(x, 1ull << r, 0); /* stored somewhere we do not track */
+        }
+      } else {
+        out.set = 1ull << r;
+      }
+    }
+  } else if (m.role == LL_C_ACQUIRE_OUT) {
+    CXCursor a = m.arg < nargs ? clang_Cursor_getArgument(call, (unsigned)m.arg)
+                               : clang_getNullCursor();
+    if (!clang_Cursor_isNull(a)) eval(x, a);
+  }
+  return out;
+}
+
+/* Evaluates an expression for its effects; returns what it points to. */
+static val eval(fnctx *x, CXCursor c) {
+  enum CXCursorKind k = clang_getCursorKind(c);
+  CXCursor kid[3];
+  unsigned n;
+  switch (k) {
+  case CXCursor_UnexposedExpr:
+  case CXCursor_ParenExpr:
+  case CXCursor_CStyleCastExpr: {
+    CXCursor u = ll__c_unwrap(c);
+    if (clang_equalCursors(u, c)) {
+      /* An unexposed node we cannot see through: run its children. */
+      CXCursor ks[8];
+      n = ll__c_kids(c, ks, 8);
+      val v = NOVAL;
+      for (unsigned i = 0; i < n && i < 8; i++) v = eval(x, ks[i]);
+      return v;
+    }
+    return eval(x, u);
+  }
+  case CXCursor_DeclRefExpr:
+  case CXCursor_MemberRefExpr: {
+    int s = slot_of(x, c, false);
+    if (s >= 0) return (val){x->st->pts[s], x->st->status[s]};
+    if (k == CXCursor_MemberRefExpr && ll__c_kids(c, kid, 1) == 1) eval(x, kid[0]);
+    return NOVAL;
+  }
+  case CXCursor_CallExpr:
+    return eval_call(x, c);
+  case CXCursor_BinaryOperator: {
+    if (ll__c_kids(c, kid, 2) != 2) return NOVAL;
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+    if (op == CXBinaryOperator_Assign) {
+      val v = eval(x, kid[1]);
+      assign(x, kid[0], v, c);
+      x->realloc_slot = -1;
+      x->fresh = -1;
+      return v;
+    }
+    if (op == CXBinaryOperator_Comma) {
+      eval(x, kid[0]);
+      return eval(x, kid[1]);
+    }
+    val a = eval(x, kid[0]);
+    val b = eval(x, kid[1]);
+    if (op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub)
+      return (val){a.set | b.set, -1}; /* pointer arithmetic aliases */
+    return NOVAL;
+  }
+  case CXCursor_CompoundAssignOperator:
+    n = ll__c_kids(c, kid, 2);
+    for (unsigned i = 0; i < n && i < 2; i++) eval(x, kid[i]);
+    return NOVAL;
+  case CXCursor_UnaryOperator: {
+    if (ll__c_kids(c, kid, 1) != 1) return NOVAL;
+    enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+    if (op == CXUnaryOperator_AddrOf) {
+      /* `&x->f`: the address of a field of what x points to. */
+      eval(x, kid[0]);
+      return NOVAL;
+    }
+    eval(x, kid[0]);
+    return NOVAL;
+  }
+  case CXCursor_ConditionalOperator: {
+    if (ll__c_kids(c, kid, 3) != 3) return NOVAL;
+    eval(x, kid[0]);
+    val a = eval(x, kid[1]);
+    val b = eval(x, kid[2]);
+    return (val){a.set | b.set, -1};
+  }
+  case CXCursor_UnaryExpr: /* sizeof, alignof: not evaluated */
+    return NOVAL;
+  case CXCursor_InitListExpr:
+  case CXCursor_CompoundLiteralExpr: {
+    CXCursor ks[64];
+    n = ll__c_kids(c, ks, 64);
+    for (unsigned i = 0; i < n && i < 64; i++) escape_set(x, eval(x, ks[i]).set, 0);
+    return NOVAL;
+  }
+  case CXCursor_ReturnStmt: {
+    if (ll__c_kids(c, kid, 1) != 1) return NOVAL;
+    val v = eval(x, kid[0]);
+    for (uint32_t r = 0; r < x->res.len; r++)
+      if ((v.set & (1ull << r)) && x->res.items[r].param < 0 &&
+          (x->st->mask[r] & M_OWN) && x->returns_pair < 0)
+        x->returns_pair = x->res.items[r].pair;
+    escape_set(x, v.set, 0);
+    return NOVAL;
+  }
+  case CXCursor_VarDecl: {
+    CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+    int s = is_local_decl(x, c) ? var_slot(x, c, false) : -1;
+    if (clang_Cursor_isNull(init)) {
+      if (s >= 0) x->st->pts[s] = 0, x->st->status[s] = -1;
+      return NOVAL;
+    }
+    val v = eval(x, init);
+    if (s >= 0) assign_slot(x, s, v, c);
+    else escape_set(x, v.set, 0); /* a static local */
+    x->realloc_slot = -1;
+    x->fresh = -1;
+    return NOVAL;
+  }
+  case CXCursor_StmtExpr:
+  case CXCursor_GCCAsmStmt:
+  case CXCursor_MSAsmStmt:
+  case CXCursor_CompoundStmt: {
+    /* Rare in leak paths: what goes in escapes. */
+    CXCursor ks[32];
+    n = ll__c_kids(c, ks, 32);
+    for (unsigned i = 0; i < n && i < 32; i++) escape_set(x, eval(x, ks[i]).set, 0);
+    return NOVAL;
+  }
+  default: {
+    CXCursor ks[16];
+    n = ll__c_kids(c, ks, 16);
+    for (unsigned i = 0; i < n && i < 16; i++) eval(x, ks[i]);
+    return NOVAL;
+  }
+  }
+}
+
+/* An expression statement that drops an acquiring call's result. */
+static void eval_elem(fnctx *x, CXCursor c) {
+  x->fresh = -1;
+  val v = eval(x, c);
+  CXCursor u = ll__c_unwrap(c);
+  if (clang_getCursorKind(u) == CXCursor_CallExpr && v.set) {
+    for (uint32_t r = 0; r < x->res.len; r++)
+      if ((v.set & (1ull << r)) && (x->st->mask[r] & M_OWN)) {
+        leak(x, (int)r, LL_C_LEAK_DISCARDED, c, NULL, NULL);
+        x->st->mask[r] = (uint8_t)((x->st->mask[r] & ~M_OWN) | M_ESC);
+      }
+  }
+}
+
+/* ==== Conditions ==== */
+
+/* Keeps, for the resources of `v`, the states allowed when the value is
+ * (`valid`) or is not a valid resource. Returns false when the edge is
+ * impossible. */
+static bool refine_set(fnctx *x, rset v, bool valid) {
+  int count = 0;
+  for (uint32_t r = 0; r < x->res.len; r++) count += (v >> r) & 1;
+  bool emptied = false;
+  for (uint32_t r = 0; r < x->res.len; r++) {
+    if (!(v & (1ull << r))) continue;
+    uint8_t m = x->st->mask[r];
+    uint8_t keep = valid ? (uint8_t)(m & ~M_NUL) : (uint8_t)(m & (M_NUL | M_UVH));
+    if (!(keep & ~M_UVH)) {
+      if (count == 1) emptied = true;
+      continue; /* ambiguous: leave it */
+    }
+    x->st->mask[r] = keep;
+    /* A realloc that succeeded freed the old block; one that failed left it. */
+    rset old = x->res.items[r].realloc_of;
+    for (uint32_t o = 0; old && o < x->res.len; o++) {
+      if (!(old & (1ull << o)) || !(x->st->mask[o] & M_RPEND)) continue;
+      uint8_t om = (uint8_t)(x->st->mask[o] & ~M_RPEND);
+      x->st->mask[o] = om | (valid ? M_REL : M_OWN);
+    }
+  }
+  return !emptied;
+}
+
+/* The resources a condition operand tests: a slot, an assignment, or an
+ * acquiring call itself. `*status` tells whether it is a status result. */
+static rset test_target(fnctx *x, CXCursor e, bool *status) {
+  CXCursor u = ll__c_unwrap(e);
+  enum CXCursorKind k = clang_getCursorKind(u);
+  CXCursor kid[2];
+  *status = false;
+  if (k == CXCursor_BinaryOperator &&
+      clang_getCursorBinaryOperatorKind(u) == CXBinaryOperator_Assign &&
+      ll__c_kids(u, kid, 2) == 2)
+    return test_target(x, kid[0], status);
+  int s = slot_of(x, u, false);
+  if (s >= 0) {
+    if (x->st->status[s] >= 0) {
+      *status = true;
+      return 1ull << x->st->status[s];
+    }
+    return x->st->pts[s];
+  }
+  if (k == CXCursor_CallExpr) {
+    int r = site_resource(x, u);
+    if (r >= 0) {
+      const ll_c_pair *p = x->res.items[r].pair >= 0
+                               ? &x->f->model->pairs[x->res.items[r].pair]
+                               : NULL;
+      *status = p && p->acquire_out && !x->res.items[r].realloc_of &&
+                ll__c_model_lookup(x->f->model, x->res.items[r].acquire).role ==
+                    LL_C_ACQUIRE_OUT;
+      return 1ull << r;
+    }
+  }
+  return 0;
+}
+
+/* Applies what `cond` being `truth` tells. False: the edge is impossible. */
+static bool refine(fnctx *x, CXCursor cond, bool truth) {
+  CXCursor u = ll__c_unwrap(cond);
+  enum CXCursorKind k = clang_getCursorKind(u);
+  CXCursor kid[2];
+  if (k == CXCursor_UnaryOperator &&
+      clang_getCursorUnaryOperatorKind(u) == CXUnaryOperator_LNot &&
+      ll__c_kids(u, kid, 1) == 1)
+    return refine(x, kid[0], !truth);
+  if (k == CXCursor_BinaryOperator && ll__c_kids(u, kid, 2) == 2) {
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(u);
+    if (op == CXBinaryOperator_Assign) return refine(x, kid[0], truth);
+    long long kv;
+    CXCursor var = kid[0];
+    bool swapped = false;
+    if (!ll__c_int_const(kid[1], &kv)) {
+      if (!ll__c_int_const(kid[0], &kv)) return true;
+      var = kid[1];
+      swapped = true;
+    }
+    if (swapped) { /* `0 > fd` is `fd < 0` */
+      if (op == CXBinaryOperator_LT) op = CXBinaryOperator_GT;
+      else if (op == CXBinaryOperator_GT) op = CXBinaryOperator_LT;
+      else if (op == CXBinaryOperator_LE) op = CXBinaryOperator_GE;
+      else if (op == CXBinaryOperator_GE) op = CXBinaryOperator_LE;
+    }
+    bool status;
+    rset v = test_target(x, var, &status);
+    if (!v) return true;
+    /* Which values the test accepts, as valid (created) or not. Pointers
+     * and status codes: 0 is null / success. Descriptors: < 0 is invalid. */
+    int valid; /* 1: true means valid, 0: true means invalid, -1: unknown */
+    switch (op) {
+    case CXBinaryOperator_EQ:
+      valid = kv == 0 ? (status ? 1 : 0) : kv < 0 ? 0 : -1;
+      break;
+    case CXBinaryOperator_NE:
+      valid = kv == 0 ? (status ? 0 : 1) : kv < 0 ? 1 : -1;
+      break;
+    case CXBinaryOperator_LT: valid = kv <= 0 ? 0 : -1; break;
+    case CXBinaryOperator_LE: valid = kv < 0 ? 0 : -1; break;
+    case CXBinaryOperator_GE: valid = kv <= 0 && kv >= -1 ? 1 : -1; break;
+    case CXBinaryOperator_GT: valid = kv < 0 && kv >= -1 ? 1 : -1; break;
+    default: valid = -1; break;
+    }
+    if (valid < 0) return true;
+    return refine_set(x, v, truth ? valid == 1 : valid == 0);
+  }
+  bool status;
+  rset v = test_target(x, u, &status);
+  if (!v) return true;
+  /* `if (p)`: non-null is valid; `if (status)`: non-zero is a failure. */
+  return refine_set(x, v, status ? !truth : truth);
+}
+
+/* ==== The worklist ==== */
+
+static void check_exit(fnctx *x, const ll_cblock *b) {
+  state *st = x->st;
+  x->reaches_exit = true;
+  for (uint32_t r = 0; r < x->res.len; r++) {
+    const resource *res = &x->res.items[r];
+    if (res->param >= 0) {
+      if (res->param < LL_C_MAX_PARAMS) x->param_exit[res->param] |= st->mask[r];
+      continue;
+    }
+    if (!(st->mask[r] & M_OWN)) continue;
+    /* Owned by a struct that is itself owned: the struct is the leak. */
+    int o = st->owner[r];
+    if (o >= 0 && (st->mask[o] & M_OWN)) continue;
+    const ll_c_pair *p = &x->f->model->pairs[res->pair];
+    if ((st->mask[r] & M_UVH) && !strcmp(p->kind, "heap")) {
+      /* A handle a loop holds: a leak only if nothing in the file ever
+       * closes a handle. */
+      if (x->f->has_uv_close) continue;
+      int uvp = -1;
+      for (uint32_t k = 0; k < x->f->model->npairs; k++)
+        if (!strcmp(x->f->model->pairs[k].kind, "uv-handle")) uvp = (int)k;
+      if (uvp >= 0 && x->report) {
+        leak(x, (int)r, LL_C_LEAK_NOT_CLOSED,
+             b->term == LL_CT_RETURN ? b->at : clang_getNullCursor(), b->ctx,
+             NULL);
+        ll_array_last(&x->f->leaks).pair = &x->f->model->pairs[uvp];
+      }
+      continue;
+    }
+    leak(x, (int)r, b->term == LL_CT_RETURN ? LL_C_LEAK_RETURN : LL_C_LEAK_END,
+         b->term == LL_CT_RETURN ? b->at : clang_getNullCursor(), b->ctx, NULL);
+  }
+}
+
+/* Runs block `i` from its in-state into `tmp`, then pushes to successors. */
+static void run_block(fnctx *x, int i, state *tmp, state *edge, int *work,
+                      uint8_t *queued, int *nwork) {
+  const ll_cblock *b = &x->cfg.blocks.items[i];
+  state_copy(x, tmp, &x->in[i]);
+  x->st = tmp;
+  x->cur_block = i;
+  for (uint32_t e = 0; e < b->n; e++) eval_elem(x, x->cfg.elems.items[b->first + e]);
+  int succ[2] = {-1, -1};
+  switch (b->term) {
+  case LL_CT_GOTO:
+    succ[0] = b->succ[0];
+    break;
+  case LL_CT_BRANCH:
+    for (int s = 0; s < 2; s++) {
+      if (b->succ[s] < 0) continue;
+      state_copy(x, edge, tmp);
+      x->st = edge;
+      bool ok = clang_Cursor_isNull(b->cond) || refine(x, b->cond, s == 0);
+      x->st = tmp;
+      if (ok && state_join(x, &x->in[b->succ[s]], edge) && !queued[b->succ[s]]) {
+        queued[b->succ[s]] = 1;
+        work[(*nwork)++] = b->succ[s];
+      }
+    }
+    return;
+  case LL_CT_RETURN:
+  case LL_CT_END:
+    check_exit(x, b);
+    return;
+  case LL_CT_SINK:
+    return;
+  }
+  for (int s = 0; s < 2; s++)
+    if (succ[s] >= 0 && state_join(x, &x->in[succ[s]], tmp) && !queued[succ[s]]) {
+      queued[succ[s]] = 1;
+      work[(*nwork)++] = succ[s];
+    }
+}
+
+static enum CXChildVisitResult params_visit(CXCursor c, CXCursor p,
+                                            CXClientData d) {
+  (void)p;
+  fnctx *x = d;
+  if (clang_getCursorKind(c) != CXCursor_ParmDecl) return CXChildVisit_Continue;
+  int s = var_slot(x, c, true);
+  if (s < 0) return CXChildVisit_Continue;
+  int idx = 0;
+  for (uint32_t i = 0; i < x->slots.len; i++)
+    if (x->slots.items[i].param >= 0) idx++;
+  x->slots.items[s].param = idx;
+  return CXChildVisit_Continue;
+}
+
+void ll__c_flow_function(ll_c_file *f, CXCursor fn, bool report) {
+  fnctx x;
+  memset(&x, 0, sizeof x);
+  x.f = f;
+  x.fn = fn;
+  x.fname = spell(f, fn);
+  x.report = report;
+  x.fresh = -1;
+  x.realloc_slot = -1;
+  x.returns_pair = -1;
+  ll_c_summary *sum = ll__c_summary(f, x.fname ? x.fname : "");
+  if (!sum || !x.fname) return;
+
+  /* Parameters first (their pseudo-resources), then the body's slots and
+   * acquisition sites. */
+  clang_visitChildren(fn, params_visit, &x);
+  for (uint32_t s = 0; s < x.slots.len; s++)
+    if (x.slots.items[s].param >= 0 && x.slots.items[s].param < LL_C_MAX_PARAMS)
+      add_resource(&x, clang_getNullCursor(), -1, x.slots.items[s].param, NULL);
+  clang_visitChildren(fn, collect_visit, &x);
+  if (!ll__cfg_build(&x.cfg, fn, f->text, f->scratch, ll__c_call_noreturn, f))
+    f->oom = true;
+  if (f->oom) goto done;
+
+  uint32_t nb = x.cfg.blocks.len;
+  x.state_bytes = state_size(&x);
+  size_t per = (x.state_bytes + 7) & ~(size_t)7;
+  x.pool = ll_calloc((size_t)nb + 2, per);
+  x.in = ll_calloc(nb + 2, sizeof *x.in);
+  int *work = ll_calloc((size_t)nb * 2 + 4, sizeof *work);
+  uint8_t *queued = ll_calloc(nb + 1, 1);
+  if (!x.pool || !x.in || !work || !queued) {
+    f->oom = true;
+    ll_free(work);
+    ll_free(queued);
+    goto done;
+  }
+  for (uint32_t i = 0; i < nb + 2; i++) state_bind(&x, &x.in[i], x.pool + i * per);
+  state *tmp = &x.in[nb], *edge = &x.in[nb + 1];
+  for (uint32_t i = 0; i < nb + 2; i++) {
+    memset(x.in[i].owner, -1, x.res.len);
+    memset(x.in[i].status, -1, x.slots.len);
+  }
+  /* The entry: each parameter points to its pseudo-resource. */
+  state *e = &x.in[x.cfg.entry];
+  e->live = true;
+  for (uint32_t r = 0; r < x.res.len; r++) {
+    if (x.res.items[r].param < 0) continue;
+    e->mask[r] = M_NUL | M_OWN;
+    for (uint32_t s = 0; s < x.slots.len; s++)
+      if (x.slots.items[s].param == x.res.items[r].param) e->pts[s] = 1ull << r;
+  }
+
+  /* Fixpoint without reporting; then one reporting pass over the final
+   * in-states, so each leak is seen once. A stack worklist; a block is
+   * queued at most once at a time, so the stack never holds more than nb. */
+  bool want_report = x.report;
+  x.report = false;
+  int nwork = 0;
+  work[nwork++] = x.cfg.entry;
+  queued[x.cfg.entry] = 1;
+  size_t steps = 0, limit = (size_t)nb * 64 + 1024;
+  while (nwork && steps++ < limit) {
+    int i = work[--nwork];
+    queued[i] = 0;
+    run_block(&x, i, tmp, edge, work, queued, &nwork);
+  }
+  memset(x.param_exit, 0, sizeof x.param_exit);
+  x.reaches_exit = false;
+  x.returns_pair = -1;
+  x.report = want_report;
+  for (uint32_t i = 0; i < nb; i++) {
+    if (!x.in[i].live) continue;
+    nwork = 0;
+    run_block(&x, (int)i, tmp, edge, work, queued, &nwork);
+    for (int k = 0; k < nwork; k++) queued[work[k]] = 0;
+  }
+  ll_free(work);
+  ll_free(queued);
+
+  /* The summary. */
+  ll_c_summary ns = *sum;
+  ns.defined = true;
+  ns.noreturn = !x.reaches_exit;
+  ns.returns_pair = x.returns_pair;
+  memset(ns.param, 0, sizeof ns.param);
+  for (int p = 0; p < LL_C_MAX_PARAMS; p++) {
+    if (x.param_exit[p] & M_REL) ns.param[p] |= LL_C_P_FREES;
+    if (x.param_exit[p] & M_ESC) ns.param[p] |= LL_C_P_KEEPS;
+  }
+  sum = ll__c_summary(f, x.fname);
+  if (sum && memcmp(sum, &ns, sizeof ns) != 0) {
+    *sum = ns;
+    f->changed = true;
+  }
+done:
+  ll__cfg_fini(&x.cfg);
+  ll_free(x.pool);
+  ll_free(x.in);
+  ll_array_free(&x.res);
+  ll_array_free(&x.slots);
+}

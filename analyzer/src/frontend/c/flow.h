@@ -1,0 +1,58 @@
+/* The resource dataflow over a function's CFG, and the per-file summaries
+ * of the file's own functions. */
+#ifndef LL_FRONTEND_C_FLOW_H
+#define LL_FRONTEND_C_FLOW_H
+
+#include <clang-c/Index.h>
+
+#include "base/array.h"
+#include "frontend/c/cfg.h"
+
+enum { LL_C_MAX_PARAMS = 16 };
+
+/** What a function does with its arguments and result, as callers see it.
+ * Keyed by name: C has one function per name in a translation unit. */
+typedef struct ll_c_summary {
+  const char *name;
+  bool defined;        /* has a body in this file: the flags below apply */
+  bool noreturn;       /* no path reaches a return (or an attribute says so) */
+  int8_t attr_noreturn; /* -1: not looked at yet */
+  uint8_t param[LL_C_MAX_PARAMS]; /* LL_C_P_* bits */
+  int returns_pair;    /* returns a new resource of this model pair, or -1 */
+} ll_c_summary;
+
+enum {
+  LL_C_P_FREES = 1,  /* releases the argument on some path */
+  LL_C_P_KEEPS = 2,  /* stores it somewhere that outlives the call */
+};
+
+/** Everything the analysis of one file shares between its functions. */
+typedef struct ll_c_file {
+  const ll_c_model *model;
+  const ll_options *opts;
+  const ll_text *text;
+  CXTranslationUnit tu;
+  ll_arena *scratch;
+  ll_array(ll_c_summary) sums;
+  bool unknown_borrow; /* c.unknownCalls: borrow */
+  bool has_uv_close;   /* some code in the file calls uv_close */
+  bool changed;        /* a summary changed in this round */
+  ll_array(ll_c_leak) leaks;
+  bool oom;
+} ll_c_file;
+
+/** The summary of `name`, created (undefined) on first use; NULL on OOM. */
+ll_c_summary *ll__c_summary(ll_c_file *f, const char *name);
+
+/** Analyses function definition `fn`. Updates its summary (setting
+ * `f->changed` when it differs); when `report`, appends its leaks to
+ * `f->leaks`. */
+void ll__c_flow_function(ll_c_file *f, CXCursor fn, bool report);
+
+/** The noreturn test the CFG builder uses (`ud` is the `ll_c_file`). */
+bool ll__c_call_noreturn(void *ud, CXCursor call);
+
+/** The callee's name of a direct call (arena copy), or NULL. */
+const char *ll__c_callee_name(ll_c_file *f, CXCursor call);
+
+#endif

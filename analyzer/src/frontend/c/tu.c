@@ -1,0 +1,358 @@
+/* One C translation unit, start to finish: flags, parse, the parse-error
+ * warning, summaries to a fixpoint, the reporting pass, the TU-wide libuv
+ * timer check, and handing the leaks to the C rules.
+ *
+ * Invariants: a CXIndex per call (worker threads never share one); every
+ * libclang object is disposed on every path out; nothing here chdirs or
+ * prints. A file libclang cannot parse at all still yields a result: one
+ * `parse-error` finding that says why. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontend/c/c.h"
+#include "frontend/c/flags.h"
+#include "frontend/c/flow.h"
+
+enum { MAX_ROUNDS = 4 };
+
+/* ==== Comments ==== */
+
+ll_comment_span *ll__c_comments(const ll_text *t, uint32_t *n) {
+  ll_array(ll_comment_span) cs = {0};
+  const char *s = t->src;
+  uint32_t len = t->len, i = 0;
+  bool oom = false;
+  while (i < len && !oom) {
+    char c = s[i];
+    if (c == '"' || c == '\'') {
+      for (i++; i < len && s[i] != c && s[i] != '\n'; i++)
+        if (s[i] == '\\') i++;
+      i++;
+    } else if (c == '/' && i + 1 < len && s[i + 1] == '/') {
+      uint32_t st = i;
+      while (i < len && s[i] != '\n') i++;
+      oom = !ll_array_push(&cs, ((ll_comment_span){st, i}));
+    } else if (c == '/' && i + 1 < len && s[i + 1] == '*') {
+      uint32_t st = i;
+      i += 2;
+      while (i + 1 < len && !(s[i] == '*' && s[i + 1] == '/')) i++;
+      i = i + 2 <= len ? i + 2 : len;
+      oom = !ll_array_push(&cs, ((ll_comment_span){st, i}));
+    } else {
+      i++;
+    }
+  }
+  ll_comment_span *out = ll_arena_alloc(t->arena, (cs.len + 1) * sizeof *out);
+  if (out && cs.len) memcpy(out, cs.items, cs.len * sizeof *out);
+  *n = out && !oom ? cs.len : 0;
+  ll_array_free(&cs);
+  return oom ? NULL : out;
+}
+
+/* ==== Parse errors ==== */
+
+static void parse_warning(const ll_options *o, const ll_text *t,
+                          ll_report_sink *sink, uint32_t off,
+                          const char *msg) {
+  ll_severity sev = o->severity[LL_RULE_parse_error];
+  if (sev == LL_SEV_OFF) return;
+  /* C parse problems are warnings by default: analysis goes on with what
+   * parsed, and a missing header is usually a setup problem. */
+  if (sev == LL_SEV_DEFAULT) sev = LL_SEV_WARNING;
+  if (off > t->len) off = 0;
+  uint32_t end = off;
+  while (end < t->len && t->src[end] != '\n') end++;
+  ll__sink_add_text(sink, t, LL_RULE_parse_error, sev, off, end, msg,
+                    "Give leaklint the project's flags with --compile-commands "
+                    "DIR (compile_commands.json) or the config's c.includes / "
+                    "c.defines; the rest of the file was analysed as far as "
+                    "it parsed.");
+}
+
+/* The first error of the translation unit, as one warning. */
+static void report_diagnostics(const ll_options *o, const ll_text *t,
+                               ll_report_sink *sink, CXTranslationUnit tu) {
+  unsigned n = clang_getNumDiagnostics(tu);
+  for (unsigned i = 0; i < n; i++) {
+    CXDiagnostic d = clang_getDiagnostic(tu, i);
+    enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+    if (sev < CXDiagnostic_Error) {
+      clang_disposeDiagnostic(d);
+      continue;
+    }
+    CXSourceLocation loc = clang_getDiagnosticLocation(d);
+    unsigned off = 0;
+    CXFile file = NULL;
+    clang_getExpansionLocation(loc, &file, NULL, NULL, &off);
+    if (!clang_Location_isFromMainFile(loc)) off = 0;
+    CXString s = clang_getDiagnosticSpelling(d);
+    unsigned errors = 0;
+    for (unsigned k = i; k < n; k++) {
+      CXDiagnostic dk = clang_getDiagnostic(tu, k);
+      errors += clang_getDiagnosticSeverity(dk) >= CXDiagnostic_Error;
+      clang_disposeDiagnostic(dk);
+    }
+    char msg[600];
+    snprintf(msg, sizeof msg, "Parsing error: %s%s", clang_getCString(s),
+             errors > 1 ? " (and more errors; findings may be incomplete)"
+                        : " (findings may be incomplete)");
+    clang_disposeString(s);
+    clang_disposeDiagnostic(d);
+    parse_warning(o, t, sink, off, msg);
+    return;
+  }
+}
+
+/* ==== The file's functions ==== */
+
+typedef struct timer_use {
+  CXCursor call;
+  const char *ident; /* "f:field", "g:name", "l:name" (starts) / "*" */
+} timer_use;
+
+typedef struct collect {
+  ll_c_file *f;
+  ll_array(CXCursor) fns;
+  ll_array(timer_use) starts, stops;
+} collect;
+
+/* The identity of a libuv handle argument, for matching starts and stops. */
+static const char *handle_ident(ll_c_file *f, CXCursor arg, bool is_stop) {
+  CXCursor u = ll__c_unwrap(arg);
+  CXCursor kid[1];
+  if (clang_getCursorKind(u) == CXCursor_UnaryOperator &&
+      clang_getCursorUnaryOperatorKind(u) == CXUnaryOperator_AddrOf &&
+      ll__c_kids(u, kid, 1) == 1)
+    u = ll__c_unwrap(kid[0]);
+  CXString s = clang_getCursorSpelling(u);
+  const char *name = ll_arena_strdup(f->scratch, clang_getCString(s));
+  clang_disposeString(s);
+  enum CXCursorKind k = clang_getCursorKind(u);
+  if (k == CXCursor_MemberRefExpr)
+    return ll_arena_printf(f->scratch, "f:%s", name);
+  if (k == CXCursor_DeclRefExpr) {
+    CXCursor d = clang_getCursorReferenced(u);
+    bool global = clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
+                      CXCursor_FunctionDecl ||
+                  clang_Cursor_getStorageClass(d) == CX_SC_Static;
+    if (global) return ll_arena_printf(f->scratch, "g:%s", name);
+    if (!is_stop) return ll_arena_printf(f->scratch, "l:%s", name);
+    return "*"; /* a local or parameter: a callback closing its handle */
+  }
+  return is_stop ? "*" : ll_arena_printf(f->scratch, "?:%s", name);
+}
+
+static enum CXChildVisitResult calls_visit(CXCursor c, CXCursor p,
+                                           CXClientData d) {
+  (void)p;
+  collect *col = d;
+  if (clang_getCursorKind(c) != CXCursor_CallExpr) return CXChildVisit_Recurse;
+  const char *name = ll__c_callee_name(col->f, c);
+  if (!name) return CXChildVisit_Recurse;
+  ll_c_call_model m = ll__c_model_lookup(col->f->model, name);
+  const ll_c_pair *pair = m.pair >= 0 ? &col->f->model->pairs[m.pair] : NULL;
+  int nargs = clang_Cursor_getNumArguments(c);
+  if (!strcmp(name, "uv_close")) col->f->has_uv_close = true;
+  bool is_start = m.role == LL_C_START;
+  bool is_stop = !strcmp(name, "uv_timer_stop") || !strcmp(name, "uv_close");
+  if ((is_start || is_stop) && nargs >= 1) {
+    if (is_start && pair) {
+      long long rep = 1;
+      CXCursor ra = pair->repeat_arg < nargs
+                        ? clang_Cursor_getArgument(c, (unsigned)pair->repeat_arg)
+                        : clang_getNullCursor();
+      if (!clang_Cursor_isNull(ra) && ll__c_int_const(ra, &rep) && rep == 0)
+        return CXChildVisit_Recurse; /* a one-shot timer */
+    }
+    timer_use u = {c, handle_ident(col->f, clang_Cursor_getArgument(c, 0),
+                                   is_stop)};
+    if (u.ident && !ll_array_push(is_start ? &col->starts : &col->stops, u))
+      col->f->oom = true;
+  }
+  return CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult top_visit(CXCursor c, CXCursor p,
+                                         CXClientData d) {
+  (void)p;
+  collect *col = d;
+  if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
+      !clang_isCursorDefinition(c) ||
+      !clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+    return CXChildVisit_Continue;
+  if (!ll_array_push(&col->fns, c)) col->f->oom = true;
+  clang_visitChildren(c, calls_visit, col);
+  return CXChildVisit_Continue;
+}
+
+/* Repeating timers whose handle nothing in the file stops or closes. */
+static void timer_pass(ll_c_file *f, collect *col) {
+  int tp = -1;
+  for (uint32_t k = 0; k < f->model->npairs; k++)
+    if (f->model->pairs[k].start) tp = (int)k;
+  if (tp < 0) return;
+  for (uint32_t i = 0; i < col->starts.len; i++) {
+    const timer_use *s = &col->starts.items[i];
+    bool stopped = false;
+    for (uint32_t k = 0; k < col->stops.len && !stopped; k++) {
+      const char *id = col->stops.items[k].ident;
+      stopped = !strcmp(id, "*") || !strcmp(id, s->ident);
+    }
+    if (stopped || !strncmp(s->ident, "l:", 2)) {
+      /* A local handle stopped nowhere is still usually stopped by its
+       * callback (through the parameter): only fields and globals are
+       * judged file-wide. */
+      if (stopped || col->stops.len) continue;
+    }
+    ll_c_leak l;
+    memset(&l, 0, sizeof l);
+    l.how = LL_C_LEAK_REPEATING;
+    l.pair = &f->model->pairs[tp];
+    l.acquire = "uv_timer_start";
+    l.var = s->ident + 2;
+    l.acq_start = l.at_start = ll__c_start(s->call);
+    l.acq_end = l.at_end = ll__c_end(s->call);
+    l.acq_line = l.at_line = ll__text_line_of(f->text, l.acq_start) + 1;
+    if (!ll_array_push(&f->leaks, l)) f->oom = true;
+  }
+}
+
+/* ==== Leaks to rules ==== */
+
+static int leak_class(const ll_c_leak *l) {
+  return l->how == LL_C_LEAK_REALLOC ? 1 : l->how == LL_C_LEAK_NO_CLOSE_CB ? 2 : 0;
+}
+
+static int by_site(const void *a, const void *b) {
+  const ll_c_leak *x = a, *y = b;
+  if (x->acq_start != y->acq_start) return x->acq_start < y->acq_start ? -1 : 1;
+  if (x->pair != y->pair) return x->pair < y->pair ? -1 : 1;
+  if (leak_class(x) != leak_class(y)) return leak_class(x) - leak_class(y);
+  if (x->at_start != y->at_start) return x->at_start < y->at_start ? -1 : 1;
+  return (int)x->how - (int)y->how;
+}
+
+static void dispatch(ll_c_file *f, ll_report_sink *sink) {
+  if (f->leaks.len > 1)
+    qsort(f->leaks.items, f->leaks.len, sizeof *f->leaks.items, by_site);
+  const ll_c_rule_reg *reg = ll__c_registry();
+  for (uint32_t i = 0; i < f->leaks.len; i++) {
+    const ll_c_leak *l = &f->leaks.items[i];
+    if (i > 0) {
+      const ll_c_leak *p = &f->leaks.items[i - 1];
+      if (p->acq_start == l->acq_start && p->pair == l->pair &&
+          leak_class(p) == leak_class(l))
+        continue; /* one finding per acquisition: the first exit */
+    }
+    int rule = l->pair ? l->pair->rule_index : -1;
+    if (rule < 0 || !reg->on_leak[rule]) continue;
+    if (ll_options_severity(f->opts, (size_t)rule) == LL_SEV_OFF) continue;
+    ll_c_rule_ctx ctx = {f->opts, (uint16_t)rule, sink, f->text};
+    reg->on_leak[rule](&ctx, l);
+  }
+}
+
+static bool any_c_rule_on(const ll_options *o) {
+  for (size_t i = 0; i < LL_RULE_COUNT; i++)
+    if (ll_rule_get(i)->lang == LL_LANG_C && ll_options_severity(o, i) != LL_SEV_OFF)
+      return true;
+  return false;
+}
+
+ll_status ll__c_analyze(const ll_options *o, const char *path, const ll_text *t,
+                        ll_report_sink *sink, ll_error *err) {
+  ll_status st = LL_OK;
+  ll_c_flags fl;
+  CXIndex idx = NULL;
+  CXTranslationUnit tu = NULL;
+  ll_arena *scratch = NULL;
+  collect col;
+  memset(&col, 0, sizeof col);
+  ll_c_file f;
+  memset(&f, 0, sizeof f);
+
+  const ll_c_model *model = ll__c_model_builtin();
+  if (!model) {
+    ll_error_set(err, LL_ENOMEM, path, "%s: cannot load the C resource model", path);
+    return LL_ENOMEM;
+  }
+  if ((st = ll__c_flags_resolve(o, path, &fl)) != LL_OK) goto oom;
+  if (fl.note[0]) {
+    char msg[1400];
+    snprintf(msg, sizeof msg, "Compilation database: %s", fl.note);
+    parse_warning(o, t, sink, 0, msg);
+  }
+  idx = clang_createIndex(0, 0);
+  if (!idx) {
+    st = ll_error_set(err, LL_EPARSER, path, "%s: libclang could not start", path);
+    goto done;
+  }
+  struct CXUnsavedFile uf = {fl.source, t->src, t->len};
+  unsigned popts = CXTranslationUnit_KeepGoing;
+  enum CXErrorCode ec = clang_parseTranslationUnit2(
+      idx, fl.source, (const char *const *)fl.argv, fl.argc, &uf, 1, popts, &tu);
+  if (ec != CXError_Success && fl.origin[0]) {
+    char msg[1400];
+    snprintf(msg, sizeof msg,
+             "Compilation database: libclang rejected the flags of %s from "
+             "%s/compile_commands.json; analysed with default flags",
+             path, fl.origin);
+    parse_warning(o, t, sink, 0, msg);
+    if (!ll__c_flags_defaults(o, &fl)) goto oom;
+    tu = NULL;
+    ec = clang_parseTranslationUnit2(idx, fl.source, (const char *const *)fl.argv,
+                                     fl.argc, &uf, 1, popts, &tu);
+  }
+  if (ec != CXError_Success || !tu) {
+    char msg[200];
+    snprintf(msg, sizeof msg, "Parsing error: libclang could not parse this "
+             "file (%s)", ec == CXError_Crashed ? "it crashed"
+                          : ec == CXError_InvalidArguments ? "invalid arguments"
+                          : ec == CXError_ASTReadError ? "AST read error"
+                                                       : "failure");
+    parse_warning(o, t, sink, 0, msg);
+    goto done;
+  }
+  report_diagnostics(o, t, sink, tu);
+  if (!any_c_rule_on(o)) goto done;
+
+  if (!(scratch = ll_arena_new())) goto oom;
+  f.model = model;
+  f.opts = o;
+  f.text = t;
+  f.tu = tu;
+  f.scratch = scratch;
+  f.unknown_borrow = o->c_unknown_borrow;
+  col.f = &f;
+  clang_visitChildren(clang_getTranslationUnitCursor(tu), top_visit, &col);
+  if (f.oom) goto oom;
+
+  /* Summaries: run every function until none changes (callees first would
+   * converge faster; a few rounds cover the usual wrapper depth). */
+  for (int round = 0; round < MAX_ROUNDS; round++) {
+    f.changed = false;
+    for (uint32_t i = 0; i < col.fns.len && !f.oom; i++)
+      ll__c_flow_function(&f, col.fns.items[i], false);
+    if (!f.changed) break;
+  }
+  for (uint32_t i = 0; i < col.fns.len && !f.oom; i++)
+    ll__c_flow_function(&f, col.fns.items[i], true);
+  timer_pass(&f, &col);
+  if (f.oom) goto oom;
+  dispatch(&f, sink);
+  goto done;
+oom:
+  st = ll_error_set(err, LL_ENOMEM, path, "%s: out of memory", path);
+done:
+  ll_array_free(&col.fns);
+  ll_array_free(&col.starts);
+  ll_array_free(&col.stops);
+  ll_array_free(&f.sums);
+  ll_array_free(&f.leaks);
+  if (tu) clang_disposeTranslationUnit(tu);
+  if (idx) clang_disposeIndex(idx);
+  ll__c_flags_fini(&fl);
+  ll_arena_free(scratch);
+  return st;
+}

@@ -1,0 +1,548 @@
+/* Language features and workspace configuration for the language server:
+ * code actions (suppressions and the no-implicit-global quick fix), hover
+ * text from the rules' READMEs, and the configuration snapshots that analysis
+ * jobs read (`.leaklintrc.json` through cli/config.c, plus client settings).
+ *
+ * Invariants: a configuration snapshot is immutable once built and reference
+ * counted, so a job in the thread pool keeps reading the snapshot it started
+ * with while a reload builds the next one; only the loop thread resolves
+ * settings (the resolver memoises and is not thread-safe). A quick fix is
+ * offered only when it is certain to be right (see `declare_fix`); the
+ * suppressions are always offered. Nothing here knows JSON. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "cli/config.h"
+#include "cli/files.h"
+#include "frontend/js/js.h"
+#include "lsp/lsp.h"
+
+/* ==== Configuration snapshots ==== */
+
+struct ll_lsp_config {
+  int refs;
+  ll_config_resolver *resolver; /* NULL when the settings were unusable */
+  ll_options fallback;          /* defaults + client settings */
+  char *last_error;             /* the last config error logged, to log once */
+};
+
+void ll__lsp_settings_init(ll_lsp_settings *st) {
+  memset(st, 0, sizeof *st);
+  for (size_t i = 0; i < LL_RULE_COUNT; i++) st->rules[i] = LL_SEV_DEFAULT;
+}
+
+void ll__lsp_config_unref(ll_lsp_config *c) {
+  if (!c || --c->refs > 0) return;
+  ll_config_resolver_free(c->resolver);
+  ll_free(c->last_error);
+  ll_free(c);
+}
+
+void ll__lsp_config_reload(ll_lsp_server *s) {
+  ll_lsp_config *c = ll_calloc(1, sizeof *c);
+  if (!c) {
+    ll__lsp_log(s, LL_LSP_LOG_ERROR, "out of memory reloading configuration");
+    return;
+  }
+  c->refs = 1;
+  ll_overrides ov;
+  ll_overrides_init(&ov);
+  memcpy(ov.severity, s->settings.rules, sizeof ov.severity);
+  ov.has_env = s->settings.has_env;
+  ov.env = s->settings.env;
+  ll_options_init(&c->fallback);
+  memcpy(c->fallback.severity, ov.severity, sizeof ov.severity);
+  if (ov.has_env) c->fallback.env = ov.env;
+  ll_error err = {0};
+  if (ll_config_resolver_new(&ov, NULL, &c->resolver, &err) != LL_OK)
+    ll__lsp_log(s, LL_LSP_LOG_ERROR, "configuration: %s", err.message);
+  ll__lsp_config_unref(s->config);
+  s->config = c;
+}
+
+ll_lsp_config *ll__lsp_config_for(ll_lsp_server *s, const ll_lsp_doc *doc,
+                                  const ll_options **opts, bool *ignored) {
+  if (!s->config) ll__lsp_config_reload(s);
+  ll_lsp_config *c = s->config;
+  *opts = &c->fallback;
+  *ignored = false;
+  if (!c) return NULL;
+  c->refs++;
+  /* The folder whose configs apply: the file's, else the workspace root. */
+  char *abs = doc->path ? ll_path_absolute(doc->path) : NULL;
+  char *dir = NULL;
+  if (abs) {
+    char *slash = strrchr(abs, '/');
+    dir = ll_strndup(abs, slash == abs ? 1 : (size_t)(slash - abs));
+  } else if (s->client.root_path) {
+    dir = ll_path_absolute(s->client.root_path);
+  }
+  if (dir && c->resolver) {
+    const ll_settings *st = NULL;
+    ll_error err = {0};
+    if (ll_config_resolve(c->resolver, dir, -1, &st, &err) == LL_OK) {
+      *opts = &st->opts;
+      if (abs && ll_settings_ignores(st, abs, false, NULL)) *ignored = true;
+    } else if (!c->last_error || strcmp(c->last_error, err.message) != 0) {
+      ll__lsp_log(s, LL_LSP_LOG_ERROR,
+                  "configuration: %s (the defaults apply until it is fixed)",
+                  err.message);
+      ll_free(c->last_error);
+      c->last_error = ll_strdup(err.message);
+    }
+  }
+  ll_free(dir);
+  ll_free(abs);
+  return c;
+}
+
+void ll__lsp_on_configuration(ll_lsp_server *s, const ll_lsp_settings *st) {
+  s->settings = *st;
+  ll__lsp_config_reload(s);
+  ll__lsp_reanalyze_all(s);
+  if (!s->push && s->client.diagnostic_refresh) ll__lsp_refresh_diagnostics(s);
+}
+
+void ll__lsp_on_watched_file(ll_lsp_server *s, const char *path) {
+  const char *slash = path ? strrchr(path, '/') : NULL;
+  const char *base = slash ? slash + 1 : path;
+  if (base && strcmp(base, LL_CONFIG_FILE_NAME) != 0) return;
+  ll__lsp_log(s, LL_LSP_LOG_INFO, "%s changed: configuration reloaded",
+              path ? path : LL_CONFIG_FILE_NAME);
+  ll__lsp_config_reload(s);
+  ll__lsp_reanalyze_all(s);
+  if (!s->push && s->client.diagnostic_refresh) ll__lsp_refresh_diagnostics(s);
+}
+
+/* ==== Rule documentation ==== */
+
+char *ll__lsp_rule_href(const ll_lsp_server *s, size_t rule) {
+  const ll_rule_info *info = ll_rule_get(rule);
+  if (!s->docs_dir || !info) return NULL;
+  size_t n = strlen(s->docs_dir) + strlen(info->docs_path) + 2;
+  char *path = ll_malloc(n);
+  if (!path) return NULL;
+  snprintf(path, n, "%s/%s", s->docs_dir, info->docs_path);
+  char *uri = access(path, R_OK) == 0 ? ll_lsp_path_to_uri(path) : NULL;
+  ll_free(path);
+  return uri;
+}
+
+/* The body of the README section that starts with `heading` (a whole line),
+ * up to the next heading of the same level; trimmed. */
+static const char *section(const char *doc, size_t len, const char *heading,
+                           size_t *out_len) {
+  size_t hl = strlen(heading);
+  for (const char *p = doc; p && p + hl <= doc + len;) {
+    if ((p == doc || p[-1] == '\n') && strncmp(p, heading, hl) == 0 &&
+        (p[hl] == '\n' || p[hl] == '\r')) {
+      const char *b = p + hl;
+      while (b < doc + len && (*b == '\n' || *b == '\r')) b++;
+      const char *e = b;
+      size_t level = strspn(heading, "#");
+      while (e < doc + len) {
+        const char *nl = memchr(e, '\n', (size_t)(doc + len - e));
+        const char *next = nl ? nl + 1 : doc + len;
+        if (next < doc + len && strspn(next, "#") >= 1 &&
+            strspn(next, "#") <= level)
+          break;
+        e = next;
+      }
+      while (e > b && (e[-1] == '\n' || e[-1] == '\r')) e--;
+      *out_len = (size_t)(e - b);
+      return b;
+    }
+    const char *nl = memchr(p, '\n', (size_t)(doc + len - p));
+    p = nl ? nl + 1 : NULL;
+  }
+  return NULL;
+}
+
+char *ll__lsp_rule_markdown(const ll_lsp_server *s, size_t rule) {
+  const ll_rule_info *info = ll_rule_get(rule);
+  if (!info) return NULL;
+  ll_strbuf b;
+  ll_strbuf_init(&b);
+  ll_strbuf_printf(&b, "**%s** (%s, %s): %s\n", info->id,
+                   ll_lang_name(info->lang), ll_category_name(info->category),
+                   info->description);
+  size_t len = 0, n = 0;
+  const char *docs = ll_rule_docs(rule, &len);
+  const char *what = docs ? section(docs, len, "## What it does", &n) : NULL;
+  if (what) {
+    ll_strbuf_puts(&b, "\n");
+    ll_strbuf_append(&b, what, n);
+    ll_strbuf_puts(&b, "\n");
+  }
+  /* The first correct example, as the example fix. */
+  const char *good = docs ? section(docs, len, "### Correct", &n) : NULL;
+  const char *fence = good ? strstr(good, "```") : NULL;
+  const char *close = fence ? strstr(fence + 3, "\n```") : NULL;
+  if (close && close < good + n) {
+    ll_strbuf_puts(&b, "\nFor example, this is fine:\n\n");
+    ll_strbuf_append(&b, fence, (size_t)(close + 4 - fence));
+    ll_strbuf_puts(&b, "\n");
+  }
+  char *href = ll__lsp_rule_href(s, rule);
+  if (href) ll_strbuf_printf(&b, "\n[Rule documentation](%s)\n", href);
+  else ll_strbuf_printf(&b, "\n`leaklint explain %s` shows the rule's "
+                           "documentation.\n", info->id);
+  ll_free(href);
+  if (b.failed) {
+    ll_strbuf_fini(&b);
+    return NULL;
+  }
+  return ll_strbuf_take(&b);
+}
+
+/* ==== Hover ==== */
+
+static bool pos_le(ll_lsp_pos a, ll_lsp_pos b) {
+  return a.line < b.line || (a.line == b.line && a.character <= b.character);
+}
+
+char *ll__lsp_on_hover(ll_lsp_server *s, const char *uri, ll_lsp_pos pos,
+                       ll_lsp_range *range) {
+  ll_lsp_doc *d = ll__lsp_doc_find(s, uri);
+  if (!d || !d->published) return NULL;
+  const ll_file_result *r = d->published;
+  ll_strbuf b;
+  ll_strbuf_init(&b);
+  bool any = false;
+  for (size_t i = 0; i < r->count; i++) {
+    const ll_finding *f = &r->findings[i];
+    ll_lsp_range fr = {{f->line - 1, f->column - 1},
+                       {f->end_line - 1, f->end_column - 1}};
+    if (!pos_le(fr.start, pos) || !pos_le(pos, fr.end)) continue;
+    char *md = ll__lsp_rule_markdown(s, f->rule);
+    if (!md) continue;
+    if (any) ll_strbuf_puts(&b, "\n---\n\n");
+    ll_strbuf_printf(&b, "%s\n\n", f->message);
+    if (f->help) ll_strbuf_printf(&b, "*Fix:* %s\n\n", f->help);
+    ll_strbuf_puts(&b, md);
+    ll_free(md);
+    if (!any) *range = fr;
+    any = true;
+  }
+  if (!any || b.failed) {
+    ll_strbuf_fini(&b);
+    return NULL;
+  }
+  return ll_strbuf_take(&b);
+}
+
+/* ==== Code actions ==== */
+
+void ll__lsp_actions_free(ll_lsp_action *a, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    ll_free(a[i].title);
+    ll_free(a[i].new_text);
+  }
+  ll_free(a);
+}
+
+typedef struct actions {
+  ll_lsp_action *items;
+  size_t len, cap;
+  bool oom;
+} actions;
+
+static void add_action(actions *as, int diag, bool preferred, ll_lsp_range r,
+                       char *title, char *text) {
+  if (!title || !text) goto oom;
+  if (as->len == as->cap) {
+    size_t cap = as->cap ? as->cap * 2 : 8;
+    ll_lsp_action *p = ll_realloc(as->items, cap * sizeof *p);
+    if (!p) goto oom;
+    as->items = p;
+    as->cap = cap;
+  }
+  as->items[as->len++] = (ll_lsp_action){title, preferred, diag, r, text};
+  return;
+oom:
+  as->oom = true;
+  ll_free(title);
+  ll_free(text);
+}
+
+/* The leading blanks of line `line` (a copy). */
+static char *indent_of(const ll_lsp_text *t, uint32_t line) {
+  size_t n = 0;
+  const char *l = ll_lsp_text_line(t, line, &n);
+  size_t w = l ? strspn(l, " \t") : 0;
+  if (w > n) w = n;
+  return ll_strndup(l ? l : "", w);
+}
+
+static bool line_starts_with(const ll_lsp_text *t, uint32_t line,
+                             const char *prefix) {
+  size_t n = 0;
+  const char *l = ll_lsp_text_line(t, line, &n);
+  if (!l) return false;
+  size_t w = strspn(l, " \t");
+  size_t pl = strlen(prefix);
+  return w <= n && n - w >= pl && strncmp(l + w, prefix, pl) == 0;
+}
+
+/* "Suppress RULE on this line": a next-line directive above the finding's
+ * line, or the rule added to one that is already there. */
+static void suppress_line(actions *as, const ll_lsp_text *t, int diag,
+                          uint32_t line, const ll_rule_info *info) {
+  static const char dir[] = "// leaklint-disable-next-line ";
+  ll_strbuf b;
+  ll_strbuf_init(&b);
+  ll_lsp_range r = {{line, 0}, {line, 0}};
+  size_t n = 0;
+  const char *prev = line > 0 ? ll_lsp_text_line(t, line - 1, &n) : NULL;
+  if (prev && line_starts_with(t, line - 1, dir)) {
+    /* Extend the existing directive's rule list (before its `--` reason). */
+    const char *dash = NULL;
+    for (size_t i = 0; i + 1 < n; i++)
+      if (prev[i] == '-' && prev[i + 1] == '-' && i > 0 && prev[i - 1] == ' ' &&
+          (dash = prev + i - 1))
+        break;
+    size_t at = dash ? (size_t)(dash - prev) : n;
+    while (at > 0 && (prev[at - 1] == ' ' || prev[at - 1] == '\t')) at--;
+    ll_lsp_pos p = ll_lsp_text_pos(t, (size_t)(prev + at - t->data));
+    r.start = r.end = p;
+    ll_strbuf_printf(&b, ", %s", info->id);
+  } else {
+    char *ind = indent_of(t, line);
+    ll_strbuf_printf(&b, "%s%s%s -- reason\n", ind ? ind : "", dir, info->id);
+    ll_free(ind);
+  }
+  char title[160];
+  snprintf(title, sizeof title, "Suppress %s on this line", info->id);
+  add_action(as, diag, false, r, ll_strdup(title),
+             b.failed ? NULL : ll_strbuf_take(&b));
+  ll_strbuf_fini(&b);
+}
+
+/* "Suppress RULE in this file": a block directive at the top, after a
+ * shebang and a "use strict" directive. */
+static void suppress_file(actions *as, const ll_lsp_text *t, int diag,
+                          const ll_rule_info *info) {
+  uint32_t line = 0;
+  if (line_starts_with(t, 0, "#!")) line = 1;
+  if (line_starts_with(t, line, "'use strict'") ||
+      line_starts_with(t, line, "\"use strict\""))
+    line++;
+  ll_lsp_range r = {{line, 0}, {line, 0}};
+  bool past_end = line >= t->nlines; /* only a shebang line, no break */
+  if (past_end) r.start = r.end = ll_lsp_text_pos(t, t->len);
+  size_t len = strlen(info->id) + 64;
+  char *text = ll_malloc(len);
+  if (text)
+    snprintf(text, len, "%s/* leaklint-disable %s -- reason */\n",
+             past_end ? "\n" : "", info->id);
+  char title[160];
+  snprintf(title, sizeof title, "Suppress %s in this file", info->id);
+  add_action(as, diag, false, r, ll_strdup(title), text);
+}
+
+/* ---- The no-implicit-global quick fix ---- */
+
+static bool is_ref(const ll_js *js, ll_nid n) {
+  ll_kind k = ll_js_kind(js, n);
+  return k == LL_K_identifier || k == LL_K_shorthand_property_identifier ||
+         k == LL_K_shorthand_property_identifier_pattern;
+}
+
+static bool contains(const ll_js *js, ll_nid outer, ll_nid n) {
+  return n >= outer && n < js->nodes[outer].end_index;
+}
+
+/* The first statement of a body (program or statement block) that is not a
+ * directive prologue string, an import, a shebang or a comment. */
+static ll_nid first_statement(const ll_js *js, ll_nid body) {
+  bool prologue = true;
+  for (ll_nid c = js->nodes[body].first; c != LL_NONE; c = js->nodes[c].next) {
+    ll_kind k = ll_js_kind(js, c);
+    if (k == LL_K_comment || k == LL_K_hash_bang_line || k == LL_K_token ||
+        k == LL_K_html_comment || k == LL_K_import_statement)
+      continue;
+    if (prologue && k == LL_K_expression_statement &&
+        ll_js_kind(js, js->nodes[c].first) == LL_K_string)
+      continue;
+    prologue = false;
+    return c;
+  }
+  return LL_NONE;
+}
+
+/* The statement `n` (an assignment) stands for when it is a whole expression
+ * statement or the initializer of a for statement; LL_NONE otherwise. */
+static ll_nid statement_of(const ll_js *js, ll_nid assign) {
+  ll_nid p = js->nodes[assign].parent;
+  if (p == LL_NONE) return LL_NONE;
+  if (ll_js_kind(js, p) == LL_K_expression_statement) {
+    ll_nid gp = js->nodes[p].parent;
+    if (gp != LL_NONE && ll_js_kind(js, gp) == LL_K_for_statement)
+      /* `for (i = 0; …)`: the init is an expression statement */
+      return js->nodes[p].field == LL_F_initializer ? gp : LL_NONE;
+    return p;
+  }
+  if (ll_js_kind(js, p) == LL_K_for_statement &&
+      js->nodes[assign].field == LL_F_initializer)
+    return p;
+  return LL_NONE;
+}
+
+/* Declares the undeclared name written at byte `at` with `let` at the top of
+ * the function (or module) that owns it, when that is certain:
+ * - no binding of the name exists anywhere in the file (no shadowing doubt);
+ * - every reference lies in one function F and, when F is a function, not in
+ *   a function nested in it (a closure would see a per-call variable);
+ * - the first reference is the left side of a plain `=` whose right side does
+ *   not read the name, in a statement (or a for-loop head) directly in F's
+ *   body: the value never carried over from an earlier call. */
+static void declare_fix(actions *as, const ll_lsp_text *t, const ll_js *js,
+                        int diag, uint32_t at) {
+  ll_nid target = LL_NONE;
+  for (ll_nid i = 0; i < js->count; i++)
+    if (js->nodes[i].start == at && ll_js_kind(js, i) == LL_K_identifier &&
+        js->ref[i] == LL_UNRESOLVED) {
+      target = i;
+      break;
+    }
+  if (target == LL_NONE) return;
+  const ll_node *tn = &js->nodes[target];
+  const char *name = js->src + tn->start;
+  uint32_t nlen = tn->end - tn->start;
+  for (uint32_t b = 0; b < js->nbindings; b++)
+    if (js->bindings[b].name_len == nlen &&
+        memcmp(js->src + js->bindings[b].name_start, name, nlen) == 0)
+      return;
+  ll_nid first = LL_NONE, owner = LL_NONE;
+  bool have_owner = false, nested = false;
+  for (ll_nid i = 0; i < js->count; i++) {
+    const ll_node *n = &js->nodes[i];
+    if (!is_ref(js, i) || n->end - n->start != nlen ||
+        memcmp(js->src + n->start, name, nlen) != 0)
+      continue;
+    if (first == LL_NONE) first = i;
+    ll_nid f = ll_js_enclosing_function(js, i);
+    if (!have_owner) {
+      owner = f, have_owner = true;
+      continue;
+    }
+    if (f == owner) continue;
+    nested = true;
+    /* Widen the owner until it contains this reference too. */
+    while (owner != LL_NONE && !contains(js, owner, i))
+      owner = ll_js_enclosing_function(js, owner);
+  }
+  if (first == LL_NONE || (nested && owner != LL_NONE)) return;
+  ll_nid assign = js->nodes[first].parent;
+  if (assign == LL_NONE || ll_js_kind(js, assign) != LL_K_assignment_expression ||
+      js->nodes[first].field != LL_F_left ||
+      ll_js_enclosing_function(js, first) != owner)
+    return;
+  ll_nid rhs = ll_js_child(js, assign, LL_F_right);
+  for (ll_nid i = rhs; rhs != LL_NONE && i < js->nodes[rhs].end_index; i++)
+    if (is_ref(js, i) && js->nodes[i].end - js->nodes[i].start == nlen &&
+        memcmp(js->src + js->nodes[i].start, name, nlen) == 0)
+      return;
+  ll_nid stmt = statement_of(js, assign);
+  ll_nid body = owner == LL_NONE ? 0 : ll_js_child(js, owner, LL_F_body);
+  if (stmt == LL_NONE || body == LL_NONE ||
+      (owner != LL_NONE && ll_js_kind(js, body) != LL_K_statement_block) ||
+      (owner == LL_NONE && ll_js_kind(js, body) != LL_K_program) ||
+      js->nodes[stmt].parent != body)
+    return;
+  ll_nid s0 = first_statement(js, body);
+  if (s0 == LL_NONE) return;
+  /* Insert before the first statement: on a line of its own when the
+   * statement starts its line, else inline. */
+  ll_lsp_pos p = ll_lsp_text_pos(t, js->nodes[s0].start);
+  size_t n = 0;
+  const char *l = ll_lsp_text_line(t, p.line, &n);
+  size_t lead = l ? strspn(l, " \t") : 0;
+  bool own_line = l && (size_t)(js->nodes[s0].start - (l - t->data)) <= lead;
+  char *text = ll_malloc(nlen + lead + 16);
+  if (!text) {
+    as->oom = true;
+    return;
+  }
+  ll_lsp_range r;
+  if (own_line) {
+    r.start = r.end = (ll_lsp_pos){p.line, 0};
+    snprintf(text, nlen + lead + 16, "%.*slet %.*s;\n", (int)lead, l,
+             (int)nlen, name);
+  } else {
+    r.start = r.end = p;
+    snprintf(text, nlen + lead + 16, "let %.*s; ", (int)nlen, name);
+  }
+  char title[200];
+  snprintf(title, sizeof title, "Declare '%.*s' with let in the %s scope",
+           (int)(nlen > 100 ? 100 : nlen), name,
+           owner == LL_NONE ? "module" : "function");
+  add_action(as, diag, true, r, ll_strdup(title), text);
+}
+
+ll_status ll__lsp_on_code_action(ll_lsp_server *s, const char *uri,
+                                 ll_lsp_range range,
+                                 const ll_lsp_context_diag *diags, size_t n,
+                                 ll_lsp_action **out, size_t *nout,
+                                 int32_t *version) {
+  *out = NULL;
+  *nout = 0;
+  ll_lsp_doc *d = ll__lsp_doc_find(s, uri);
+  if (!d) return LL_OK; /* no document, no actions */
+  *version = d->version;
+  actions as = {0};
+  ll_js js;
+  ll_arena *arena = NULL;
+  bool parsed = false, tried = false, called = false;
+  uint64_t file_done = 0; /* rules that already have a file-level action */
+  for (size_t i = 0; i < n; i++) {
+    const ll_lsp_context_diag *cd = &diags[i];
+    const ll_rule_info *info = cd->rule >= 0 ? ll_rule_get((size_t)cd->rule) : NULL;
+    if (!info) continue;
+    if (cd->rule == LL_RULE_no_implicit_global && d->apath &&
+        ll_lang_for_path(d->apath) == LL_LANG_JS) {
+      if (!tried) {
+        tried = true;
+        arena = ll_arena_new();
+        const ll_options *o = NULL;
+        bool ignored = false;
+        ll_lsp_config *c = ll__lsp_config_for(s, d, &o, &ignored);
+        if (arena) {
+          called = true;
+          parsed = ll_js_parse(&js, arena, d->apath, d->text.data,
+                               (uint32_t)d->text.len, o->env, o->globals,
+                               o->nglobals) == LL_OK;
+        }
+        ll__lsp_config_unref(c);
+      }
+      if (parsed)
+        declare_fix(&as, &d->text, &js, (int)i,
+                    (uint32_t)ll_lsp_text_offset(&d->text, cd->range.start,
+                                                 NULL));
+    }
+    bool dup = false; /* one line action per (line, rule) */
+    for (size_t k = 0; k < i; k++)
+      if (diags[k].rule == cd->rule &&
+          diags[k].range.start.line == cd->range.start.line)
+        dup = true;
+    if (!dup) suppress_line(&as, &d->text, (int)i, cd->range.start.line, info);
+    if (!(file_done & ((uint64_t)1 << cd->rule))) {
+      file_done |= (uint64_t)1 << cd->rule;
+      suppress_file(&as, &d->text, (int)i, info);
+    }
+  }
+  (void)range;
+  if (called) ll_js_fini(&js);
+  ll_arena_free(arena);
+  if (as.oom) {
+    ll__lsp_actions_free(as.items, as.len);
+    return LL_ENOMEM;
+  }
+  *out = as.items;
+  *nout = as.len;
+  return LL_OK;
+}

@@ -1,0 +1,2281 @@
+/* The evaluator: a tree-walking interpreter over the compiled node view.
+ *
+ * Expressions return a value or EXC (the exception is in `S->exc`);
+ * statements return a completion (NORMAL, RETURN with the value in
+ * `frame->ret`, BREAK/CONTINUE with an optional label in the frame, THROW).
+ * Every function call pushes an `llrt_frame` on `S->frame`, every scope
+ * with bindings an environment record on `frame->env` (interp.h explains
+ * how references find their slot).
+ *
+ * Invariant: a value held in a C local across anything that can allocate
+ * (nearly everything) is on the value stack `S->stack`; `PUSH`/`POPN`
+ * bracket those regions, and the gc-stress tests catch violations.
+ *
+ * Must never: let a budget, out-of-memory or unsupported condition be caught
+ * by JavaScript `catch` (`S->fatal` bypasses handlers). */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "gc.h"
+#include "interp.h"
+#include "ops.h"
+
+enum { C_NORMAL, C_RETURN, C_BREAK, C_CONTINUE, C_THROW };
+
+#define K(n) (sc->k[n])
+#define CHILD(n, f) ll_js_child(&sc->js, (n), LL_F_##f)
+#define KIND(n) ((ll_kind)sc->js.nodes[n].kind)
+#define NODE(n) (&sc->js.nodes[n])
+#define FIRST(n) (sc->js.nodes[n].first)
+#define NEXT(n) (sc->js.nodes[n].next)
+#define TRY(v)                                                                 \
+  do {                                                                         \
+    if ((v) == LLRT_EXC) return LLRT_EXC;                                      \
+  } while (0)
+
+static llrt_value eval(llrt_state *S, ll_nid n);
+static int exec(llrt_state *S, ll_nid n);
+static llrt_value bind_pattern(llrt_state *S, ll_nid p, llrt_value v,
+                               bool init);
+static llrt_value make_function(llrt_state *S, ll_nid n, llrt_value home);
+static llrt_value eval_class(llrt_state *S, ll_nid n);
+
+#define SC (S->frame->script)
+
+bool llrt__push(llrt_state *S, llrt_value v) {
+  if (S->sp == S->stackcap) {
+    size_t cap = S->stackcap ? S->stackcap * 2 : 1024;
+    llrt_value *s = realloc(S->stack, cap * sizeof *s);
+    if (!s) {
+      S->oom = true;
+      return false;
+    }
+    S->stack = s;
+    S->stackcap = cap;
+  }
+  S->stack[S->sp++] = v;
+  return true;
+}
+
+static bool is_skippable(const llrt_script *sc, ll_nid n) {
+  ll_kind k = KIND(n);
+  return k == LL_K_comment || k == LL_K_token || k == LL_K_html_comment ||
+         k == LL_K_hash_bang_line;
+}
+
+static bool text_is(const llrt_script *sc, ll_nid n, const char *w) {
+  size_t l = strlen(w);
+  return llrt__tlen(sc, n) == l && !memcmp(llrt__text(sc, n), w, l);
+}
+static bool text_starts(const llrt_script *sc, ll_nid n, const char *w) {
+  size_t l = strlen(w);
+  return llrt__tlen(sc, n) >= l && !memcmp(llrt__text(sc, n), w, l);
+}
+
+/* ==== Errors and budgets ==== */
+
+static llrt_value fatal(llrt_state *S, llrt_status st) {
+  if (!S->fatal) S->fatal = st;
+  S->exc = LLRT_UNDEF;
+  return LLRT_EXC;
+}
+
+static llrt_value nomem(llrt_state *S) { return fatal(S, LLRT_NOMEM); }
+
+llrt_value llrt__unsupported(llrt_state *S, const char *what) {
+  llrt_frame *f = S->frame;
+  if (!S->unsupported) {
+    S->unsupported = 1;
+    if (f && f->script)
+      snprintf(S->unsupported_msg, sizeof S->unsupported_msg,
+               "unsupported: %s at %s:%u", what, f->script->path,
+               f->script->js.nodes[f->node].row + 1);
+    else
+      snprintf(S->unsupported_msg, sizeof S->unsupported_msg,
+               "unsupported: %s", what);
+  }
+  return fatal(S, LLRT_UNSUPPORTED);
+}
+
+static bool step(llrt_state *S) {
+  if (S->cfg.max_steps && ++S->steps > S->cfg.max_steps) {
+    fatal(S, LLRT_BUDGET);
+    return false;
+  }
+  if (S->oom) {
+    nomem(S);
+    return false;
+  }
+  return true;
+}
+
+/* ==== Environments ==== */
+
+static llrt_env *env_new(llrt_state *S, const llrt_script *sc, uint32_t scope,
+                         llrt_env *parent) {
+  uint32_t n = sc->nslots[scope];
+  if (!llrt__push(S, parent ? llrt_ptr(parent) : LLRT_UNDEF)) return NULL;
+  llrt_env *e = llrt__alloc(S, LLRT_T_ENV, sizeof(llrt_env) + n * sizeof(llrt_value));
+  llrt__popn(S, 1);
+  if (!e) return NULL;
+  e->parent = parent;
+  e->n = n;
+  memcpy(e->slots, sc->init[scope], n * sizeof(llrt_value));
+  return e;
+}
+
+static llrt_env *env_at(llrt_state *S, uint32_t hops) {
+  llrt_env *e = S->frame->env;
+  while (hops--) e = e->parent;
+  return e;
+}
+
+/* Instantiates the function declarations directly inside `body`. */
+static bool hoist_functions(llrt_state *S, ll_nid body) {
+  llrt_script *sc = SC;
+  for (ll_nid c = FIRST(body); c != LL_NONE; c = NEXT(c)) {
+    ll_nid d = c;
+    if (KIND(c) == LL_K_export_statement) d = CHILD(c, declaration);
+    if (d == LL_NONE) continue;
+    ll_kind k = KIND(d);
+    if (k != LL_K_function_declaration &&
+        k != LL_K_generator_function_declaration)
+      continue;
+    ll_nid name = CHILD(d, name);
+    if (name == LL_NONE || sc->ref[name] >= REF_ARGUMENTS) continue;
+    llrt_value f = make_function(S, d, LLRT_UNDEF);
+    if (f == LLRT_EXC) return false;
+    llrt_env *e = env_at(S, sc->ref[name] >> 16);
+    e->slots[sc->ref[name] & 0xFFFF] = f;
+    llrt_barrier(S, e, f);
+  }
+  return true;
+}
+
+/* Enters the scope `n` opens (if it has bindings). Returns the previous
+ * environment for `leave`, or NULL with an exception pending. */
+static bool enter(llrt_state *S, ll_nid n, llrt_env **saved) {
+  llrt_script *sc = SC;
+  *saved = S->frame->env;
+  uint32_t s = NODE(n)->scope;
+  if (sc->js.scopes[s].node == n && sc->nslots[s]) {
+    llrt_env *e = env_new(S, sc, s, S->frame->env);
+    if (!e) return false;
+    S->frame->env = e;
+  }
+  return true;
+}
+
+/* ==== Identifiers ==== */
+
+static llrt_value get_arguments(llrt_state *S) {
+  llrt_frame *f = S->frame;
+  while (f && f->fn != LLRT_UNDEF && llrt_tt(f->fn) == LLRT_T_CLOSURE &&
+         ((llrt_closure *)LLRT_PTR(f->fn))->kind == LLRT_FN_ARROW)
+    f = f->parent; /* arrows see the enclosing function's arguments */
+  if (!f) return LLRT_UNDEF;
+  if (f->arguments != LLRT_UNDEF) return f->arguments;
+  llrt_obj *a = llrt__obj_new(S, LLRT_T_ARGUMENTS, sizeof(llrt_obj),
+                              S->proto_object);
+  if (!a) return LLRT_EXC;
+  f->arguments = llrt_ptr(a);
+  if (!llrt__elems_reserve(S, a, (uint32_t)f->argc)) return LLRT_EXC;
+  for (int i = 0; i < f->argc; i++) a->elems[i] = f->args[i];
+  a->len = (uint32_t)f->argc;
+  if (!llrt__define(S, a, S->atoms.length, llrt_num(f->argc),
+                    LLRT_P_WRITABLE | LLRT_P_CONFIGURABLE))
+    return LLRT_EXC;
+  return f->arguments;
+}
+
+static llrt_value read_ident(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  uint32_t r = sc->ref[n];
+  if (r == REF_GLOBAL) {
+    llrt_obj *g = LLRT_OBJ(S->global);
+    llrt_prop *p = llrt__find_own(g, K(n));
+    if (p && !(p->flags & LLRT_P_ACCESSOR)) return p->val;
+    if (!p && !llrt__has(S, S->global, K(n))) {
+      if (text_is(sc, n, "undefined")) return LLRT_UNDEF;
+      return llrt__throw(S, 3, "%s is not defined", LLRT_STR(K(n))->data);
+    }
+    return llrt__get(S, S->global, K(n));
+  }
+  if (r == REF_ARGUMENTS) return get_arguments(S);
+  llrt_value v = env_at(S, r >> 16)->slots[r & 0xFFFF];
+  if (v == LLRT_HOLE)
+    return llrt__throw(S, 3, "Cannot access '%s' before initialization",
+                       LLRT_STR(K(n))->data);
+  return v;
+}
+
+/* Assigns to an identifier; `init` for declarations (ends the TDZ). */
+static llrt_value write_ident(llrt_state *S, ll_nid n, llrt_value v,
+                              bool init) {
+  llrt_script *sc = SC;
+  uint32_t r = sc->ref[n];
+  if (r == REF_GLOBAL || r == REF_ARGUMENTS) {
+    if (ll_js_is_strict(&sc->js, n) && !llrt__has(S, S->global, K(n)))
+      return llrt__throw(S, 3, "%s is not defined", LLRT_STR(K(n))->data);
+    return llrt__set(S, S->global, K(n), v);
+  }
+  llrt_env *e = env_at(S, r >> 16);
+  uint32_t slot = r & 0xFFFF;
+  if (!init) {
+    if (e->slots[slot] == LLRT_HOLE)
+      return llrt__throw(S, 3, "Cannot access '%s' before initialization",
+                         LLRT_STR(K(n))->data);
+    uint32_t b = sc->js.ref[n];
+    if (b != LL_UNRESOLVED && sc->js.bindings[b].kind == LL_BIND_CONST)
+      return llrt__throw(S, 1, "Assignment to constant variable.");
+  }
+  e->slots[slot] = v;
+  llrt_barrier(S, e, v);
+  return v;
+}
+
+/* ==== Functions ==== */
+
+static llrt_value make_function(llrt_state *S, ll_nid n, llrt_value home) {
+  llrt_script *sc = SC;
+  llrt_frame *f = S->frame;
+  uint32_t saved = S->cur_site;
+  S->cur_site = sc->site_base + n;
+  if (!llrt__push(S, home)) return nomem(S);
+  llrt_closure *c = (llrt_closure *)llrt__obj_new(
+      S, LLRT_T_CLOSURE, sizeof(llrt_closure), S->proto_function);
+  llrt__popn(S, 1);
+  S->cur_site = saved;
+  if (!c) return nomem(S);
+  c->script = sc;
+  c->node = n;
+  c->env = f->env;
+  c->home = home;
+  c->this_val = LLRT_UNDEF;
+  c->new_target = LLRT_UNDEF;
+  c->fields = LLRT_UNDEF;
+  ll_kind k = KIND(n);
+  if (k == LL_K_arrow_function) {
+    c->kind = LLRT_FN_ARROW;
+    c->this_val = f->this_val;
+    c->new_target = f->new_target;
+    c->home = f->home;
+  } else if (k == LL_K_method_definition) {
+    c->kind = LLRT_FN_METHOD;
+  } else {
+    c->kind = LLRT_FN_NORMAL;
+  }
+  return llrt_ptr(c);
+}
+
+llrt_value llrt__closure_prototype(llrt_state *S, llrt_closure *c) {
+  if (c->kind != LLRT_FN_NORMAL && c->kind != LLRT_FN_BASE_CTOR &&
+      c->kind != LLRT_FN_DERIVED_CTOR)
+    return LLRT_UNDEF;
+  llrt_value cv = llrt_ptr(c);
+  if (!llrt__push(S, cv)) return LLRT_EXC;
+  llrt_value p = llrt__new_object(S);
+  if (p == LLRT_EXC || !llrt__push(S, p)) {
+    llrt__popn(S, 1);
+    return LLRT_EXC;
+  }
+  bool ok = llrt__define(S, LLRT_OBJ(p), S->atoms.constructor, cv,
+                         LLRT_P_WRITABLE | LLRT_P_CONFIGURABLE) &&
+            llrt__define(S, &c->o, S->atoms.prototype, p, LLRT_P_WRITABLE);
+  llrt__popn(S, 2);
+  return ok ? p : LLRT_EXC;
+}
+
+llrt_value llrt__closure_lazy(llrt_state *S, llrt_closure *c, llrt_value key) {
+  const llrt_script *sc = c->script;
+  if (key == S->atoms.prototype) return llrt__closure_prototype(S, c);
+  if (key == S->atoms.name) {
+    ll_nid name = ll_js_child(&sc->js, c->node, LL_F_name);
+    if (name != LL_NONE && LLRT_IS_STR(sc->k[name])) return sc->k[name];
+    return S->atoms.empty;
+  }
+  if (key == S->atoms.length) {
+    ll_nid ps = ll_js_child(&sc->js, c->node, LL_F_parameters);
+    if (ps == LL_NONE) return llrt_num(ll_js_child(&sc->js, c->node, LL_F_parameter) != LL_NONE);
+    int count = 0;
+    for (ll_nid p = sc->js.nodes[ps].first; p != LL_NONE; p = sc->js.nodes[p].next) {
+      ll_kind k = (ll_kind)sc->js.nodes[p].kind;
+      if (k == LL_K_comment || k == LL_K_token) continue;
+      if (k == LL_K_assignment_pattern || k == LL_K_rest_pattern) break;
+      count++;
+    }
+    return llrt_num(count);
+  }
+  return LLRT_HOLE;
+}
+
+static llrt_value run_fields(llrt_state *S, llrt_closure *ctor,
+                             llrt_value obj);
+
+/* Binds parameters and runs the body of closure `c`; the frame is set up. */
+static llrt_value call_body(llrt_state *S, llrt_closure *c) {
+  llrt_script *sc = c->script;
+  llrt_frame *f = S->frame;
+  ll_nid fn = c->node;
+  uint8_t flags = sc->op[fn];
+  if (flags & M_GEN) return llrt__unsupported(S, "generator function");
+  if (flags & M_ASYNC) return llrt__unsupported(S, "async function");
+  uint32_t scope = NODE(fn)->scope;
+  if (sc->nslots[scope]) {
+    llrt_env *e = env_new(S, sc, scope, c->env);
+    if (!e) return nomem(S);
+    f->env = e;
+  }
+  /* A named function expression sees itself by name. */
+  ll_nid name = CHILD(fn, name);
+  if (name != LL_NONE && KIND(fn) != LL_K_function_declaration &&
+      KIND(fn) != LL_K_method_definition && sc->ref[name] < REF_ARGUMENTS &&
+      KIND(name) == LL_K_identifier)
+    write_ident(S, name, f->fn, true);
+  ll_nid params = CHILD(fn, parameters);
+  if (params == LL_NONE) {
+    ll_nid p = CHILD(fn, parameter);
+    if (p != LL_NONE)
+      TRY(bind_pattern(S, p, f->argc > 0 ? f->args[0] : LLRT_UNDEF, true));
+  } else {
+    int i = 0;
+    for (ll_nid p = FIRST(params); p != LL_NONE; p = NEXT(p)) {
+      if (is_skippable(sc, p)) continue;
+      ll_nid pat = p;
+      if (KIND(p) == LL_K_required_parameter || KIND(p) == LL_K_optional_parameter) {
+        pat = CHILD(p, pattern);
+        ll_nid def = CHILD(p, value);
+        llrt_value v = i < f->argc ? f->args[i] : LLRT_UNDEF;
+        if (v == LLRT_UNDEF && def != LL_NONE) {
+          v = eval(S, def);
+          TRY(v);
+        }
+        if (!llrt__push(S, v)) return nomem(S);
+        llrt_value r = bind_pattern(S, pat, v, true);
+        llrt__popn(S, 1);
+        TRY(r);
+        i++;
+        continue;
+      }
+      if (KIND(p) == LL_K_rest_pattern) {
+        llrt_value arr = llrt__new_array(S, 0);
+        TRY(arr);
+        if (!llrt__push(S, arr)) return nomem(S);
+        for (int j = i; j < f->argc; j++)
+          if (!llrt__array_push(S, LLRT_OBJ(arr), f->args[j])) return nomem(S);
+        llrt_value r = bind_pattern(S, FIRST(p), arr, true);
+        llrt__popn(S, 1);
+        TRY(r);
+        break;
+      }
+      TRY(bind_pattern(S, pat, i < f->argc ? f->args[i] : LLRT_UNDEF, true));
+      i++;
+    }
+  }
+  if (c->kind == LLRT_FN_BASE_CTOR && f->new_target != LLRT_UNDEF)
+    TRY(run_fields(S, c, f->this_val));
+  ll_nid body = CHILD(fn, body);
+  if (body == LL_NONE) return LLRT_UNDEF;
+  if (KIND(body) != LL_K_statement_block) return eval(S, body);
+  if (!hoist_functions(S, body)) return LLRT_EXC;
+  for (ll_nid s = FIRST(body); s != LL_NONE; s = NEXT(s)) {
+    if (is_skippable(sc, s)) continue;
+    int r = exec(S, s);
+    if (r == C_THROW) return LLRT_EXC;
+    if (r == C_RETURN) return f->ret;
+  }
+  return LLRT_UNDEF;
+}
+
+static llrt_value call_closure(llrt_state *S, llrt_closure *c,
+                               llrt_value this_val, int argc,
+                               llrt_value *argv, llrt_value new_target) {
+  unsigned max = S->cfg.max_depth ? S->cfg.max_depth : 400;
+  if (S->depth >= max)
+    return llrt__throw(S, 2, "Maximum call stack size exceeded");
+  if (c->kind == LLRT_FN_ARROW) {
+    this_val = c->this_val;
+    new_target = c->new_target;
+  } else if (!c->script->js.scopes[c->script->js.nodes[c->node].scope].strict &&
+             LLRT_IS_NULLISH(this_val) && new_target == LLRT_UNDEF &&
+             this_val != LLRT_HOLE) {
+    this_val = S->global; /* sloppy mode */
+  }
+  llrt_frame f = {.parent = S->frame, .fn = llrt_ptr(c), .this_val = this_val,
+                  .new_target = new_target, .args = argv, .argc = argc,
+                  .arguments = LLRT_UNDEF, .env = c->env, .script = c->script,
+                  .node = c->node, .ret = LLRT_UNDEF, .home = c->home};
+  S->frame = &f;
+  S->depth++;
+  llrt_value r = call_body(S, c);
+  S->depth--;
+  S->frame = f.parent;
+  if (r != LLRT_EXC && new_target != LLRT_UNDEF) {
+    if (LLRT_IS_OBJ(r)) return r;
+    if (f.this_val == LLRT_HOLE)
+      return llrt__throw(S, 3, "Must call super constructor in derived class "
+                               "before accessing 'this' or returning");
+    return f.this_val;
+  }
+  return r;
+}
+
+llrt_value llrt__call(llrt_state *S, llrt_value fn, llrt_value this_val,
+                      int argc, llrt_value *argv) {
+  if (!step(S)) return LLRT_EXC;
+  switch (llrt_tt(fn)) {
+  case LLRT_T_CLOSURE: {
+    llrt_closure *c = (llrt_closure *)LLRT_PTR(fn);
+    if (c->kind == LLRT_FN_BASE_CTOR || c->kind == LLRT_FN_DERIVED_CTOR)
+      return llrt__throw(S, 1, "Class constructor cannot be invoked without 'new'");
+    return call_closure(S, c, this_val, argc, argv, LLRT_UNDEF);
+  }
+  case LLRT_T_NATIVE: {
+    llrt_native *nf = (llrt_native *)LLRT_PTR(fn);
+    unsigned max = S->cfg.max_depth ? S->cfg.max_depth : 400;
+    if (S->depth >= max)
+      return llrt__throw(S, 2, "Maximum call stack size exceeded");
+    S->depth++;
+    llrt_value r = nf->fn(S, this_val, argc, argv, nf->magic, nf->data);
+    S->depth--;
+    return r;
+  }
+  case LLRT_T_BOUND: {
+    llrt_bound *b = (llrt_bound *)LLRT_PTR(fn);
+    size_t base = S->sp;
+    for (uint32_t i = 0; i < b->nargs; i++)
+      if (!llrt__push(S, b->args[i])) return nomem(S);
+    for (int i = 0; i < argc; i++)
+      if (!llrt__push(S, argv[i])) return nomem(S);
+    llrt_value r = llrt__call(S, b->target, b->this_val,
+                              (int)(S->sp - base), &S->stack[base]);
+    S->sp = base;
+    return r;
+  }
+  default: {
+    char buf[64];
+    llrt__describe(S, fn, buf, sizeof buf);
+    return llrt__throw(S, 1, "%s is not a function", buf);
+  }
+  }
+}
+
+llrt_value llrt__construct(llrt_state *S, llrt_value fn, int argc,
+                           llrt_value *argv, llrt_value new_target) {
+  if (!step(S)) return LLRT_EXC;
+  switch (llrt_tt(fn)) {
+  case LLRT_T_CLOSURE: {
+    llrt_closure *c = (llrt_closure *)LLRT_PTR(fn);
+    if (c->kind == LLRT_FN_ARROW || c->kind == LLRT_FN_METHOD)
+      return llrt__throw(S, 1, "function is not a constructor");
+    if (c->kind == LLRT_FN_DERIVED_CTOR)
+      return call_closure(S, c, LLRT_HOLE, argc, argv, new_target);
+    llrt_value proto = llrt__get(S, new_target, S->atoms.prototype);
+    TRY(proto);
+    llrt_obj *o = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj),
+                                LLRT_IS_OBJ(proto) ? proto : S->proto_object);
+    if (!o) return nomem(S);
+    llrt_value ov = llrt_ptr(o);
+    if (!llrt__push(S, ov)) return nomem(S);
+    llrt_value r = call_closure(S, c, ov, argc, argv, new_target);
+    llrt__popn(S, 1);
+    return r;
+  }
+  case LLRT_T_NATIVE: {
+    llrt_native *nf = (llrt_native *)LLRT_PTR(fn);
+    if (!nf->ctor) return llrt__throw(S, 1, "not a constructor");
+    llrt_value saved = S->native_nt;
+    S->native_nt = new_target;
+    llrt_value r = nf->fn(S, LLRT_HOLE, argc, argv, nf->magic, nf->data);
+    S->native_nt = saved;
+    return r;
+  }
+  case LLRT_T_BOUND: {
+    llrt_bound *b = (llrt_bound *)LLRT_PTR(fn);
+    size_t base = S->sp;
+    for (uint32_t i = 0; i < b->nargs; i++)
+      if (!llrt__push(S, b->args[i])) return nomem(S);
+    for (int i = 0; i < argc; i++)
+      if (!llrt__push(S, argv[i])) return nomem(S);
+    llrt_value nt = new_target == fn ? b->target : new_target;
+    llrt_value r = llrt__construct(S, b->target, (int)(S->sp - base),
+                                   &S->stack[base], nt);
+    S->sp = base;
+    return r;
+  }
+  default: {
+    char buf[64];
+    llrt__describe(S, fn, buf, sizeof buf);
+    return llrt__throw(S, 1, "%s is not a constructor", buf);
+  }
+  }
+}
+
+/* ==== Iteration helper for spread, for-of and array patterns ==== */
+
+/* Collects the values `v` iterates into a new array (fast path for arrays). */
+static llrt_value iterate_to_array(llrt_state *S, llrt_value v) {
+  if (llrt_tt(v) == LLRT_T_ARRAY) {
+    llrt_obj *a = LLRT_OBJ(v);
+    if (!llrt__push(S, v)) return nomem(S);
+    llrt_value r = llrt__new_array(S, a->len);
+    llrt__popn(S, 1);
+    TRY(r);
+    a = LLRT_OBJ(v);
+    llrt_obj *ro = LLRT_OBJ(r);
+    for (uint32_t i = 0; i < a->len; i++)
+      ro->elems[i] = a->elems[i] == LLRT_HOLE ? LLRT_UNDEF : a->elems[i];
+    return r;
+  }
+  llrt_value it = llrt__get_iterator(S, v);
+  TRY(it);
+  if (!llrt__push(S, it)) return nomem(S);
+  llrt_value r = llrt__new_array(S, 0);
+  if (r == LLRT_EXC || !llrt__push(S, r)) {
+    llrt__popn(S, 1);
+    return LLRT_EXC;
+  }
+  for (;;) {
+    llrt_value x = llrt__iter_step(S, it);
+    if (x == LLRT_EXC) {
+      llrt__popn(S, 2);
+      return LLRT_EXC;
+    }
+    if (x == LLRT_HOLE) break;
+    if (!llrt__array_push(S, LLRT_OBJ(r), x)) {
+      llrt__popn(S, 2);
+      return nomem(S);
+    }
+  }
+  llrt__popn(S, 2);
+  return r;
+}
+
+/* ==== Patterns ==== */
+
+static llrt_value assign_target(llrt_state *S, ll_nid t, llrt_value v,
+                                bool init);
+
+static llrt_value with_default(llrt_state *S, ll_nid def, llrt_value v) {
+  if (v != LLRT_UNDEF || def == LL_NONE) return v;
+  return eval(S, def);
+}
+
+static llrt_value bind_object_pattern(llrt_state *S, ll_nid p, llrt_value v,
+                                      bool init) {
+  llrt_script *sc = SC;
+  if (LLRT_IS_NULLISH(v))
+    return llrt__throw(S, 1, "Cannot destructure '%s' as it is %s.",
+                       v == LLRT_NULL ? "null" : "undefined",
+                       v == LLRT_NULL ? "null" : "undefined");
+  size_t base = S->sp;
+  if (!llrt__push(S, v)) return nomem(S);
+  for (ll_nid c = FIRST(p); c != LL_NONE; c = NEXT(c)) {
+    llrt_value r = LLRT_UNDEF;
+    switch (KIND(c)) {
+    case LL_K_shorthand_property_identifier_pattern: {
+      llrt_value x = llrt__get(S, v, K(c));
+      if (x == LLRT_EXC) goto fail;
+      r = write_ident(S, c, x, init);
+      break;
+    }
+    case LL_K_object_assignment_pattern: {
+      ll_nid left = CHILD(c, left), right = CHILD(c, right);
+      llrt_value x;
+      if (KIND(left) == LL_K_shorthand_property_identifier_pattern) {
+        x = llrt__get(S, v, K(left));
+        if (x == LLRT_EXC) goto fail;
+        x = with_default(S, right, x);
+        if (x == LLRT_EXC) goto fail;
+        r = write_ident(S, left, x, init);
+      } else {
+        r = llrt__unsupported(S, "object assignment pattern");
+      }
+      break;
+    }
+    case LL_K_pair_pattern: {
+      ll_nid key = CHILD(c, key), val = CHILD(c, value);
+      llrt_value kv;
+      if (KIND(key) == LL_K_computed_property_name) {
+        kv = eval(S, FIRST(key));
+      } else if (KIND(key) == LL_K_number) {
+        kv = K(key);
+      } else {
+        kv = K(key);
+      }
+      if (kv == LLRT_EXC) goto fail;
+      llrt_value x = llrt__get_v(S, v, kv);
+      if (x == LLRT_EXC) goto fail;
+      r = assign_target(S, val, x, init);
+      break;
+    }
+    case LL_K_rest_pattern: {
+      llrt_value rest = llrt__new_object(S);
+      if (rest == LLRT_EXC || !llrt__push(S, rest)) goto fail;
+      llrt_obj *src = LLRT_OBJ(v);
+      for (uint32_t i = 0; LLRT_IS_OBJ(v) && i < src->nprops; i++) {
+        llrt_prop *pp = &src->props[i];
+        if ((pp->flags & LLRT_P_DELETED) || !(pp->flags & LLRT_P_ENUMERABLE))
+          continue;
+        bool used = false;
+        for (ll_nid d = FIRST(p); d != c; d = NEXT(d)) {
+          ll_nid kn = KIND(d) == LL_K_pair_pattern ? CHILD(d, key)
+                      : KIND(d) == LL_K_object_assignment_pattern ? CHILD(d, left)
+                                                                  : d;
+          if (K(kn) == pp->key) used = true;
+        }
+        if (used) continue;
+        if (!llrt__define(S, LLRT_OBJ(rest), pp->key, pp->val, LLRT_P_DEFAULT))
+          goto fail;
+        src = LLRT_OBJ(v);
+      }
+      r = assign_target(S, FIRST(c), rest, init);
+      break;
+    }
+    default:
+      continue;
+    }
+    if (r == LLRT_EXC) goto fail;
+  }
+  S->sp = base;
+  return v;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+static llrt_value bind_array_pattern(llrt_state *S, ll_nid p, llrt_value v,
+                                     bool init) {
+  llrt_script *sc = SC;
+  llrt_value arr = iterate_to_array(S, v);
+  TRY(arr);
+  size_t base = S->sp;
+  if (!llrt__push(S, arr)) return nomem(S);
+  uint32_t i = 0;
+  uint32_t prev_end = NODE(p)->start + 1;
+  for (ll_nid c = FIRST(p); c != LL_NONE; c = NEXT(c)) {
+    if (is_skippable(sc, c)) continue;
+    /* Elisions: count commas since the previous element. */
+    for (uint32_t b = prev_end; b < NODE(c)->start; b++)
+      if (sc->src[b] == ',') i++;
+    prev_end = NODE(c)->end;
+    llrt_value r;
+    if (KIND(c) == LL_K_rest_pattern) {
+      llrt_obj *a = LLRT_OBJ(arr);
+      llrt_value rest = llrt__new_array(S, 0);
+      if (rest == LLRT_EXC || !llrt__push(S, rest)) goto fail;
+      for (uint32_t j = i; j < LLRT_OBJ(arr)->len; j++) {
+        a = LLRT_OBJ(arr);
+        if (!llrt__array_push(S, LLRT_OBJ(rest), a->elems[j])) goto fail;
+      }
+      r = assign_target(S, FIRST(c), rest, init);
+    } else {
+      llrt_obj *a = LLRT_OBJ(arr);
+      llrt_value x = i < a->len ? a->elems[i] : LLRT_UNDEF;
+      r = assign_target(S, c, x, init);
+    }
+    if (r == LLRT_EXC) goto fail;
+  }
+  S->sp = base;
+  return v;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+static llrt_value bind_pattern(llrt_state *S, ll_nid p, llrt_value v,
+                               bool init) {
+  return assign_target(S, p, v, init);
+}
+
+static llrt_value assign_target(llrt_state *S, ll_nid t, llrt_value v,
+                                bool init) {
+  llrt_script *sc = SC;
+  switch (KIND(t)) {
+  case LL_K_identifier:
+  case LL_K_shorthand_property_identifier_pattern:
+    return write_ident(S, t, v, init);
+  case LL_K_object_pattern: return bind_object_pattern(S, t, v, init);
+  case LL_K_array_pattern: return bind_array_pattern(S, t, v, init);
+  case LL_K_assignment_pattern: {
+    if (!llrt__push(S, v)) return nomem(S);
+    llrt_value x = with_default(S, CHILD(t, right), v);
+    llrt__popn(S, 1);
+    TRY(x);
+    return assign_target(S, CHILD(t, left), x, init);
+  }
+  case LL_K_parenthesized_expression:
+    return assign_target(S, ll_js_named_child(&sc->js, t, 0), v, init);
+  case LL_K_member_expression:
+  case LL_K_subscript_expression: {
+    size_t base = S->sp;
+    if (!llrt__push(S, v)) return nomem(S);
+    llrt_value obj = eval(S, CHILD(t, object));
+    if (obj == LLRT_EXC || !llrt__push(S, obj)) goto fail;
+    llrt_value r;
+    if (KIND(t) == LL_K_member_expression) {
+      r = llrt__set(S, obj, K(CHILD(t, property)), v);
+    } else {
+      llrt_value key = eval(S, CHILD(t, index));
+      if (key == LLRT_EXC) goto fail;
+      r = llrt__set_v(S, obj, key, v);
+    }
+    S->sp = base;
+    return r == LLRT_EXC ? r : v;
+  fail:
+    S->sp = base;
+    return LLRT_EXC;
+  }
+  default:
+    return llrt__unsupported(S, "assignment target");
+  }
+}
+
+/* ==== Operators ==== */
+
+static llrt_value to_numeric(llrt_state *S, llrt_value v, double *out) {
+  bool exc = false;
+  *out = llrt__to_number(S, v, &exc);
+  return exc ? LLRT_EXC : LLRT_UNDEF;
+}
+
+static int32_t to_int32(double d) {
+  if (!isfinite(d)) return 0;
+  d = trunc(fmod(d, 4294967296.0));
+  if (d < 0) d += 4294967296.0;
+  return (int32_t)(uint32_t)d;
+}
+
+static llrt_value instance_of(llrt_state *S, llrt_value v, llrt_value ctor) {
+  if (!llrt__is_callable(ctor))
+    return llrt__throw(S, 1, "Right-hand side of 'instanceof' is not callable");
+  if (llrt_tt(ctor) == LLRT_T_BOUND) ctor = ((llrt_bound *)LLRT_PTR(ctor))->target;
+  if (!LLRT_IS_OBJ(v)) return LLRT_FALSE;
+  llrt_value proto = llrt__get(S, ctor, S->atoms.prototype);
+  TRY(proto);
+  if (!LLRT_IS_OBJ(proto)) return LLRT_FALSE;
+  for (llrt_obj *o = LLRT_OBJ(v)->proto; o; o = o->proto)
+    if (o == LLRT_OBJ(proto)) return LLRT_TRUE;
+  return LLRT_FALSE;
+}
+
+/* Relational comparison: returns 1 true, 0 false, -1 undefined (NaN), -2 exc */
+static int less_than(llrt_state *S, llrt_value a, llrt_value b) {
+  if (LLRT_IS_NUM(a) && LLRT_IS_NUM(b)) {
+    double x = llrt_tonum_raw(a), y = llrt_tonum_raw(b);
+    if (x != x || y != y) return -1;
+    return x < y;
+  }
+  if (!llrt__push(S, a) || !llrt__push(S, b)) return -2;
+  a = llrt__to_primitive(S, a, 1);
+  if (a == LLRT_EXC) { llrt__popn(S, 2); return -2; }
+  S->stack[S->sp - 2] = a;
+  b = llrt__to_primitive(S, b, 1);
+  llrt__popn(S, 2);
+  if (b == LLRT_EXC) return -2;
+  if (LLRT_IS_STR(a) && LLRT_IS_STR(b)) {
+    llrt_str *x = LLRT_STR(a), *y = LLRT_STR(b);
+    uint32_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->data, y->data, n);
+    return c < 0 || (c == 0 && x->len < y->len);
+  }
+  bool exc = false;
+  double x = llrt__to_number(S, a, &exc);
+  if (exc) return -2;
+  double y = llrt__to_number(S, b, &exc);
+  if (exc) return -2;
+  if (x != x || y != y) return -1;
+  return x < y;
+}
+
+llrt_value llrt__binary(llrt_state *S, int op, llrt_value a, llrt_value b) {
+  double x, y;
+  if (LLRT_IS_NUM(a) && LLRT_IS_NUM(b)) {
+    x = llrt_tonum_raw(a);
+    y = llrt_tonum_raw(b);
+    switch (op) {
+    case OP_ADD: return llrt_num(x + y);
+    case OP_SUB: return llrt_num(x - y);
+    case OP_MUL: return llrt_num(x * y);
+    case OP_DIV: return llrt_num(x / y);
+    case OP_LT: return llrt_bool(x < y);
+    case OP_GT: return llrt_bool(x > y);
+    case OP_LE: return llrt_bool(x <= y);
+    case OP_GE: return llrt_bool(x >= y);
+    case OP_SEQ: case OP_EQ: return llrt_bool(x == y);
+    case OP_SNE: case OP_NE: return llrt_bool(x != y);
+    default: break;
+    }
+  }
+  switch (op) {
+  case OP_SEQ: return llrt_bool(llrt__strict_eq(a, b));
+  case OP_SNE: return llrt_bool(!llrt__strict_eq(a, b));
+  case OP_EQ: return llrt__loose_eq(S, a, b);
+  case OP_NE: {
+    llrt_value r = llrt__loose_eq(S, a, b);
+    TRY(r);
+    return llrt_bool(r == LLRT_FALSE);
+  }
+  case OP_LT: case OP_GT: case OP_LE: case OP_GE: {
+    int r = op == OP_LT || op == OP_GE ? less_than(S, a, b) : less_than(S, b, a);
+    if (r == -2) return LLRT_EXC;
+    if (r == -1) return LLRT_FALSE;
+    return llrt_bool(op == OP_LT || op == OP_GT ? r : !r);
+  }
+  case OP_INSTANCEOF: return instance_of(S, a, b);
+  case OP_IN: {
+    if (!LLRT_IS_OBJ(b))
+      return llrt__throw(S, 1, "Cannot use 'in' operator to search for a key in a primitive");
+    llrt_value key;
+    uint32_t idx;
+    if (!llrt__push(S, b)) return nomem(S);
+    int k = llrt__to_key(S, a, &key, &idx);
+    llrt__popn(S, 1);
+    if (k < 0) return LLRT_EXC;
+    if (k == 1) {
+      llrt_obj *o = LLRT_OBJ(b);
+      if (o->elems && idx < o->len && o->elems[idx] != LLRT_HOLE) return LLRT_TRUE;
+      if (o->h.tt == LLRT_T_MAP || o->h.tt == LLRT_T_SET) return LLRT_FALSE;
+      char buf[16];
+      snprintf(buf, sizeof buf, "%u", idx);
+      if (!llrt__push(S, b)) return nomem(S);
+      key = llrt__intern(S, buf, strlen(buf));
+      llrt__popn(S, 1);
+      TRY(key);
+    }
+    return llrt_bool(llrt__has(S, b, key));
+  }
+  case OP_ADD: {
+    if (!llrt__push(S, a) || !llrt__push(S, b)) return nomem(S);
+    a = llrt__to_primitive(S, a, 0);
+    if (a == LLRT_EXC) { llrt__popn(S, 2); return a; }
+    S->stack[S->sp - 2] = a;
+    b = llrt__to_primitive(S, b, 0);
+    if (b == LLRT_EXC) { llrt__popn(S, 2); return b; }
+    S->stack[S->sp - 1] = b;
+    if (LLRT_IS_STR(a) || LLRT_IS_STR(b)) {
+      if (!LLRT_IS_STR(a)) {
+        a = llrt__to_string(S, a);
+        S->stack[S->sp - 2] = a;
+      }
+      if (a != LLRT_EXC && !LLRT_IS_STR(b)) {
+        b = llrt__to_string(S, b);
+        S->stack[S->sp - 1] = b;
+      }
+      llrt_value r = a == LLRT_EXC || b == LLRT_EXC ? LLRT_EXC
+                                                    : llrt__str_concat(S, a, b);
+      llrt__popn(S, 2);
+      return r;
+    }
+    llrt__popn(S, 2);
+    break;
+  }
+  default: break;
+  }
+  if (!llrt__push(S, b)) return nomem(S);
+  llrt_value e = to_numeric(S, a, &x);
+  llrt__popn(S, 1);
+  TRY(e);
+  TRY(to_numeric(S, b, &y));
+  switch (op) {
+  case OP_ADD: return llrt_num(x + y);
+  case OP_SUB: return llrt_num(x - y);
+  case OP_MUL: return llrt_num(x * y);
+  case OP_DIV: return llrt_num(x / y);
+  case OP_MOD: return llrt_num(fmod(x, y));
+  case OP_EXP:
+    if ((x == 1 || x == -1) && !isfinite(y)) return llrt_num(NAN);
+    return llrt_num(pow(x, y));
+  case OP_BAND: return llrt_num(to_int32(x) & to_int32(y));
+  case OP_BOR: return llrt_num(to_int32(x) | to_int32(y));
+  case OP_BXOR: return llrt_num(to_int32(x) ^ to_int32(y));
+  case OP_SHL: return llrt_num((int32_t)((uint32_t)to_int32(x) << (to_int32(y) & 31)));
+  case OP_SAR: return llrt_num(to_int32(x) >> (to_int32(y) & 31));
+  case OP_SHR: return llrt_num((uint32_t)to_int32(x) >> (to_int32(y) & 31));
+  default: return llrt__unsupported(S, "operator");
+  }
+}
+
+/* ==== Expressions ==== */
+
+static llrt_value eval_args(llrt_state *S, ll_nid args, int *argc) {
+  llrt_script *sc = SC;
+  size_t base = S->sp;
+  if (args == LL_NONE) {
+    *argc = 0;
+    return LLRT_UNDEF;
+  }
+  if (KIND(args) == LL_K_template_string) { /* tagged template */
+    return llrt__unsupported(S, "tagged template");
+  }
+  for (ll_nid a = FIRST(args); a != LL_NONE; a = NEXT(a)) {
+    if (is_skippable(sc, a)) continue;
+    if (KIND(a) == LL_K_spread_element) {
+      llrt_value v = eval(S, FIRST(a));
+      if (v == LLRT_EXC) return v;
+      llrt_value arr = iterate_to_array(S, v);
+      if (arr == LLRT_EXC) return arr;
+      llrt_obj *o = LLRT_OBJ(arr);
+      if (!llrt__push(S, arr)) return nomem(S);
+      S->sp--; /* keep it reachable only while copying below */
+      for (uint32_t i = 0; i < o->len; i++)
+        if (!llrt__push(S, o->elems[i])) return nomem(S);
+      continue;
+    }
+    llrt_value v = eval(S, a);
+    if (v == LLRT_EXC) return v;
+    if (!llrt__push(S, v)) return nomem(S);
+  }
+  *argc = (int)(S->sp - base);
+  return LLRT_UNDEF;
+}
+
+static llrt_value eval_template(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  size_t base = S->sp;
+  llrt_value acc = S->atoms.empty;
+  if (!llrt__push(S, acc)) return nomem(S);
+  uint32_t pos = NODE(n)->start + 1, end = NODE(n)->end - 1;
+  ll_nid c = FIRST(n);
+  for (;;) {
+    while (c != LL_NONE && KIND(c) != LL_K_template_substitution) c = NEXT(c);
+    uint32_t stop = c == LL_NONE ? end : NODE(c)->start;
+    if (stop > pos) {
+      char *buf = malloc(stop - pos + 1);
+      if (!buf) return nomem(S);
+      size_t l = llrt__unescape(sc->src + pos, stop - pos, buf);
+      llrt_value s = llrt__str_new(S, buf, l);
+      free(buf);
+      if (s == LLRT_EXC) goto fail;
+      acc = llrt__str_concat(S, S->stack[base], s);
+      if (acc == LLRT_EXC) goto fail;
+      S->stack[base] = acc;
+    }
+    if (c == LL_NONE) break;
+    llrt_value v = eval(S, ll_js_named_child(&sc->js, c, 0));
+    if (v == LLRT_EXC) goto fail;
+    if (!LLRT_IS_STR(v)) {
+      if (LLRT_IS_SYM(v)) {
+        llrt__throw(S, 1, "Cannot convert a Symbol value to a string");
+        goto fail;
+      }
+      v = llrt__to_string(S, v);
+      if (v == LLRT_EXC) goto fail;
+    }
+    acc = llrt__str_concat(S, S->stack[base], v);
+    if (acc == LLRT_EXC) goto fail;
+    S->stack[base] = acc;
+    pos = NODE(c)->end;
+    c = NEXT(c);
+  }
+  S->sp = base;
+  return acc;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+/* Evaluates the key of a pair/method/field: a name, string, number or
+ * computed key. */
+static llrt_value prop_key(llrt_state *S, ll_nid key) {
+  llrt_script *sc = SC;
+  switch (KIND(key)) {
+  case LL_K_computed_property_name: {
+    llrt_value v = eval(S, ll_js_named_child(&sc->js, key, 0));
+    TRY(v);
+    llrt_value k;
+    uint32_t idx;
+    int r = llrt__to_key(S, v, &k, &idx);
+    if (r < 0) return LLRT_EXC;
+    if (r == 1) {
+      char buf[16];
+      snprintf(buf, sizeof buf, "%u", idx);
+      return llrt__intern(S, buf, strlen(buf));
+    }
+    return k;
+  }
+  case LL_K_number: {
+    llrt_value s = llrt__to_string(S, K(key));
+    TRY(s);
+    return llrt__intern_value(S, s);
+  }
+  default:
+    return K(key);
+  }
+}
+
+static llrt_value eval_object(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  S->cur_site = sc->site_base + n;
+  llrt_value ov = llrt__new_object(S);
+  TRY(ov);
+  size_t base = S->sp;
+  if (!llrt__push(S, ov)) return nomem(S);
+  for (ll_nid c = FIRST(n); c != LL_NONE; c = NEXT(c)) {
+    llrt_obj *o = LLRT_OBJ(ov);
+    switch (KIND(c)) {
+    case LL_K_pair: {
+      llrt_value k = prop_key(S, CHILD(c, key));
+      if (k == LLRT_EXC || !llrt__push(S, k)) goto fail;
+      llrt_value v = eval(S, CHILD(c, value));
+      if (v == LLRT_EXC) goto fail;
+      if (k == S->atoms.__proto__ && KIND(CHILD(c, key)) != LL_K_computed_property_name) {
+        if (LLRT_IS_OBJ(v) || v == LLRT_NULL) {
+          o->proto = v == LLRT_NULL ? NULL : LLRT_OBJ(v);
+          llrt_barrier(S, o, v);
+        }
+      } else if (!llrt__define(S, o, k, v, LLRT_P_DEFAULT)) {
+        goto fail;
+      }
+      llrt__popn(S, 1);
+      break;
+    }
+    case LL_K_shorthand_property_identifier: {
+      llrt_value v = read_ident(S, c);
+      if (v == LLRT_EXC || !llrt__define(S, o, K(c), v, LLRT_P_DEFAULT))
+        goto fail;
+      break;
+    }
+    case LL_K_method_definition: {
+      llrt_value k = prop_key(S, CHILD(c, name));
+      if (k == LLRT_EXC || !llrt__push(S, k)) goto fail;
+      llrt_value f = make_function(S, c, ov);
+      if (f == LLRT_EXC) goto fail;
+      uint8_t fl = sc->op[c];
+      bool ok = fl & M_GET ? llrt__define_accessor(S, o, k, f, LLRT_UNDEF, LLRT_P_ENUMERABLE | LLRT_P_CONFIGURABLE)
+              : fl & M_SET ? llrt__define_accessor(S, o, k, LLRT_UNDEF, f, LLRT_P_ENUMERABLE | LLRT_P_CONFIGURABLE)
+                           : llrt__define(S, o, k, f, LLRT_P_DEFAULT);
+      llrt__popn(S, 1);
+      if (!ok) goto fail;
+      break;
+    }
+    case LL_K_spread_element: {
+      llrt_value v = eval(S, FIRST(c));
+      if (v == LLRT_EXC) goto fail;
+      if (LLRT_IS_OBJ(v)) {
+        if (!llrt__push(S, v)) goto fail;
+        llrt_obj *src = LLRT_OBJ(v);
+        for (uint32_t i = 0; src->elems && i < src->len; i++) {
+          if (src->elems[i] == LLRT_HOLE) continue;
+          if (llrt__set_index(S, ov, i, src->elems[i]) == LLRT_EXC) goto fail;
+          src = LLRT_OBJ(v);
+        }
+        for (uint32_t i = 0; i < src->nprops; i++) {
+          llrt_prop *p = &src->props[i];
+          if ((p->flags & LLRT_P_DELETED) || !(p->flags & LLRT_P_ENUMERABLE))
+            continue;
+          llrt_value pk = p->key;
+          llrt_value pv = p->flags & LLRT_P_ACCESSOR ? llrt__get(S, v, pk) : p->val;
+          if (pv == LLRT_EXC ||
+              !llrt__define(S, LLRT_OBJ(ov), pk, pv, LLRT_P_DEFAULT))
+            goto fail;
+          src = LLRT_OBJ(v);
+        }
+        llrt__popn(S, 1);
+      } else if (LLRT_IS_STR(v)) {
+        llrt_str *s = LLRT_STR(v);
+        for (uint32_t i = 0; i < s->ulen; i++) {
+          llrt_value ch = llrt__get_index(S, v, i);
+          if (ch == LLRT_EXC || llrt__set_index(S, ov, i, ch) == LLRT_EXC)
+            goto fail;
+        }
+      }
+      break;
+    }
+    default:
+      break;
+    }
+  }
+  S->sp = base;
+  return ov;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+static llrt_value eval_array(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  S->cur_site = sc->site_base + n;
+  llrt_value av = llrt__new_array(S, 0);
+  TRY(av);
+  size_t base = S->sp;
+  if (!llrt__push(S, av)) return nomem(S);
+  uint32_t prev_end = NODE(n)->start + 1;
+  bool first = true;
+  for (ll_nid c = FIRST(n); c != LL_NONE; c = NEXT(c)) {
+    if (is_skippable(sc, c)) continue;
+    /* Holes: a comma with no element before it. */
+    int commas = 0;
+    for (uint32_t b = prev_end; b < NODE(c)->start; b++)
+      if (sc->src[b] == ',') commas++;
+    int holes = first ? commas : commas - 1;
+    for (int h = 0; h < holes; h++)
+      if (!llrt__array_push(S, LLRT_OBJ(av), LLRT_HOLE)) goto fail;
+    first = false;
+    prev_end = NODE(c)->end;
+    if (KIND(c) == LL_K_spread_element) {
+      llrt_value v = eval(S, FIRST(c));
+      if (v == LLRT_EXC) goto fail;
+      llrt_value arr = iterate_to_array(S, v);
+      if (arr == LLRT_EXC || !llrt__push(S, arr)) goto fail;
+      for (uint32_t i = 0; i < LLRT_OBJ(arr)->len; i++)
+        if (!llrt__array_push(S, LLRT_OBJ(av), LLRT_OBJ(arr)->elems[i])) goto fail;
+      llrt__popn(S, 1);
+      continue;
+    }
+    llrt_value v = eval(S, c);
+    if (v == LLRT_EXC) goto fail;
+    if (!llrt__array_push(S, LLRT_OBJ(av), v)) goto fail;
+  }
+  S->sp = base;
+  return av;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+/* Evaluates a callee, giving the `this` for the call in `*this_out` (pushed
+ * on the stack by the caller). Returns HOLE for a short-circuited chain. */
+static llrt_value eval_chain(llrt_state *S, ll_nid n);
+
+static llrt_value super_base(llrt_state *S) {
+  llrt_value home = S->frame->home;
+  if (!LLRT_IS_OBJ(home)) return llrt__throw(S, 4, "'super' keyword unexpected here");
+  llrt_obj *p = LLRT_OBJ(home)->proto;
+  return p ? llrt_ptr(p) : LLRT_NULL;
+}
+
+static llrt_value member_get(llrt_state *S, ll_nid n, llrt_value *this_out) {
+  llrt_script *sc = SC;
+  ll_nid on = CHILD(n, object);
+  llrt_value obj;
+  bool is_super = KIND(on) == LL_K_super;
+  if (is_super) {
+    obj = super_base(S);
+    *this_out = S->frame->this_val;
+  } else {
+    obj = eval_chain(S, on);
+    *this_out = obj;
+  }
+  if (obj == LLRT_EXC || obj == LLRT_HOLE) return obj;
+  if (CHILD(n, optional_chain) != LL_NONE && LLRT_IS_NULLISH(obj))
+    return LLRT_HOLE;
+  if (!llrt__push(S, obj)) return nomem(S);
+  llrt_value r;
+  if (KIND(n) == LL_K_member_expression) {
+    r = is_super ? llrt__get(S, obj, K(CHILD(n, property)))
+                 : llrt__get(S, obj, K(CHILD(n, property)));
+    if (is_super && LLRT_IS_OBJ(obj)) {
+      /* Getters on super run with the current `this`. */
+      r = llrt__get(S, obj, K(CHILD(n, property)));
+    }
+  } else {
+    llrt_value key = eval(S, CHILD(n, index));
+    r = key == LLRT_EXC ? key : llrt__get_v(S, obj, key);
+  }
+  llrt__popn(S, 1);
+  return r;
+}
+
+static llrt_value eval_call(llrt_state *S, ll_nid n);
+
+static llrt_value eval_chain(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  llrt_value r, t;
+  switch (KIND(n)) {
+  case LL_K_member_expression:
+  case LL_K_subscript_expression:
+    r = member_get(S, n, &t);
+    break;
+  case LL_K_call_expression:
+    r = eval_call(S, n);
+    break;
+  default:
+    return eval(S, n);
+  }
+  if (r == LLRT_HOLE && (sc->op[n] & OP_CHAIN_TOP)) return LLRT_UNDEF;
+  return r;
+}
+
+static llrt_value run_fields(llrt_state *S, llrt_closure *ctor,
+                             llrt_value obj);
+
+static llrt_value eval_super_call(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  llrt_frame *f = S->frame;
+  while (f && llrt_tt(f->fn) == LLRT_T_CLOSURE &&
+         ((llrt_closure *)LLRT_PTR(f->fn))->kind == LLRT_FN_ARROW)
+    f = f->parent;
+  if (!f || llrt_tt(f->fn) != LLRT_T_CLOSURE)
+    return llrt__throw(S, 4, "'super' keyword unexpected here");
+  llrt_closure *ctor = (llrt_closure *)LLRT_PTR(f->fn);
+  llrt_obj *parent = ctor->o.proto;
+  size_t base = S->sp;
+  int argc = 0;
+  if (eval_args(S, CHILD(n, arguments), &argc) == LLRT_EXC) {
+    S->sp = base;
+    return LLRT_EXC;
+  }
+  if (f->this_val != LLRT_HOLE) {
+    S->sp = base;
+    return llrt__throw(S, 3, "Super constructor may only be called once");
+  }
+  S->cur_site = sc->site_base + n;
+  llrt_value r = llrt__construct(S, parent ? llrt_ptr(parent) : LLRT_NULL,
+                                 argc, &S->stack[base], f->new_target);
+  S->sp = base;
+  TRY(r);
+  f->this_val = r;
+  if (S->frame != f) S->frame->this_val = r; /* an arrow inside the ctor */
+  TRY(run_fields(S, ctor, r));
+  return LLRT_UNDEF;
+}
+
+static llrt_value eval_call(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  ll_nid fn = CHILD(n, function);
+  if (KIND(fn) == LL_K_super) return eval_super_call(S, n);
+  size_t base = S->sp;
+  llrt_value callee, this_val = LLRT_UNDEF;
+  if (KIND(fn) == LL_K_member_expression || KIND(fn) == LL_K_subscript_expression) {
+    callee = member_get(S, fn, &this_val);
+  } else if (KIND(fn) == LL_K_identifier && text_is(sc, fn, "import")) {
+    return llrt__unsupported(S, "dynamic import()");
+  } else {
+    callee = eval_chain(S, fn);
+  }
+  if (callee == LLRT_EXC || callee == LLRT_HOLE) return callee;
+  if (CHILD(n, optional_chain) != LL_NONE && LLRT_IS_NULLISH(callee))
+    return LLRT_HOLE;
+  if (!llrt__push(S, callee) || !llrt__push(S, this_val)) return nomem(S);
+  int argc = 0;
+  if (eval_args(S, CHILD(n, arguments), &argc) == LLRT_EXC) {
+    S->sp = base;
+    return LLRT_EXC;
+  }
+  S->frame->node = n;
+  S->cur_site = sc->site_base + n;
+  if (!llrt__is_callable(callee)) {
+    S->sp = base;
+    char buf[96];
+    uint32_t l = llrt__tlen(sc, fn);
+    snprintf(buf, sizeof buf, "%.*s", (int)(l > 60 ? 60 : l), llrt__text(sc, fn));
+    return llrt__throw(S, 1, "%s is not a function", buf);
+  }
+  llrt_value r = llrt__call(S, callee, this_val, argc, &S->stack[base + 2]);
+  S->sp = base;
+  return r;
+}
+
+static llrt_value eval_new(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  size_t base = S->sp;
+  llrt_value ctor = eval(S, CHILD(n, constructor));
+  TRY(ctor);
+  if (!llrt__push(S, ctor)) return nomem(S);
+  int argc = 0;
+  if (eval_args(S, CHILD(n, arguments), &argc) == LLRT_EXC) {
+    S->sp = base;
+    return LLRT_EXC;
+  }
+  S->frame->node = n;
+  S->cur_site = sc->site_base + n;
+  llrt_value r = llrt__construct(S, ctor, argc, &S->stack[base + 1], ctor);
+  S->sp = base;
+  return r;
+}
+
+/* Reads the current value of an assignment target (for `+=`, `++`). */
+static llrt_value read_target(llrt_state *S, ll_nid t, size_t *pushed) {
+  llrt_script *sc = SC;
+  *pushed = 0;
+  if (KIND(t) == LL_K_identifier) return read_ident(S, t);
+  if (KIND(t) == LL_K_parenthesized_expression)
+    return read_target(S, ll_js_named_child(&sc->js, t, 0), pushed);
+  if (KIND(t) == LL_K_member_expression || KIND(t) == LL_K_subscript_expression) {
+    llrt_value obj = eval(S, CHILD(t, object));
+    TRY(obj);
+    if (!llrt__push(S, obj)) return nomem(S);
+    llrt_value key = KIND(t) == LL_K_member_expression ? K(CHILD(t, property))
+                                                       : eval(S, CHILD(t, index));
+    if (key == LLRT_EXC || !llrt__push(S, key)) {
+      llrt__popn(S, 1);
+      return LLRT_EXC;
+    }
+    *pushed = 2;
+    return llrt__get_v(S, obj, key);
+  }
+  return llrt__unsupported(S, "assignment target");
+}
+
+/* Writes after `read_target` (object and key are on the stack). */
+static llrt_value write_target(llrt_state *S, ll_nid t, llrt_value v,
+                               size_t pushed) {
+  llrt_script *sc = SC;
+  if (KIND(t) == LL_K_parenthesized_expression)
+    return write_target(S, ll_js_named_child(&sc->js, t, 0), v, pushed);
+  if (!pushed) return write_ident(S, t, v, false);
+  llrt_value obj = S->stack[S->sp - 2], key = S->stack[S->sp - 1];
+  llrt_value r = llrt__set_v(S, obj, key, v);
+  llrt__popn(S, 2);
+  return r == LLRT_EXC ? r : v;
+}
+
+static llrt_value eval_update(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  ll_nid arg = CHILD(n, argument);
+  size_t pushed;
+  llrt_value old = read_target(S, arg, &pushed);
+  if (old == LLRT_EXC) {
+    S->sp -= pushed;
+    return old;
+  }
+  double d;
+  if (LLRT_IS_NUM(old)) {
+    d = llrt_tonum_raw(old);
+  } else if (to_numeric(S, old, &d) == LLRT_EXC) {
+    S->sp -= pushed;
+    return LLRT_EXC;
+  }
+  double nv = sc->op[n] == OP_INC ? d + 1 : d - 1;
+  llrt_value r = write_target(S, arg, llrt_num(nv), pushed);
+  TRY(r);
+  bool prefix = NODE(CHILD(n, operator))->start < NODE(arg)->start;
+  return llrt_num(prefix ? nv : d);
+}
+
+static llrt_value eval_assign(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  ll_nid left = CHILD(n, left), right = CHILD(n, right);
+  ll_kind lk = KIND(left);
+  if (lk == LL_K_identifier) {
+    llrt_value v = eval(S, right);
+    TRY(v);
+    /* Anonymous functions take the variable's name: nothing to do, the name
+     * comes from the node lazily. */
+    return write_ident(S, left, v, false);
+  }
+  if (lk == LL_K_member_expression || lk == LL_K_subscript_expression) {
+    size_t base = S->sp;
+    llrt_value obj = eval(S, CHILD(left, object));
+    if (obj == LLRT_EXC || !llrt__push(S, obj)) goto fail;
+    llrt_value key;
+    if (lk == LL_K_member_expression) {
+      key = K(CHILD(left, property));
+    } else {
+      key = eval(S, CHILD(left, index));
+      if (key == LLRT_EXC) goto fail;
+    }
+    if (!llrt__push(S, key)) goto fail;
+    llrt_value v = eval(S, right);
+    if (v == LLRT_EXC || !llrt__push(S, v)) goto fail;
+    llrt_value r = lk == LL_K_member_expression ? llrt__set(S, obj, key, v)
+                                                : llrt__set_v(S, obj, key, v);
+    S->sp = base;
+    return r == LLRT_EXC ? r : v;
+  fail:
+    S->sp = base;
+    return LLRT_EXC;
+  }
+  llrt_value v = eval(S, right);
+  TRY(v);
+  if (!llrt__push(S, v)) return nomem(S);
+  llrt_value r = assign_target(S, left, v, false);
+  llrt__popn(S, 1);
+  return r == LLRT_EXC ? r : v;
+}
+
+static llrt_value eval_augmented(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  ll_nid left = CHILD(n, left);
+  int op = sc->op[n];
+  size_t pushed;
+  llrt_value old = read_target(S, left, &pushed);
+  if (old == LLRT_EXC) {
+    S->sp -= pushed;
+    return old;
+  }
+  llrt_value v;
+  if (op == OP_AND_A || op == OP_OR_A || op == OP_NULLISH_A) {
+    bool keep = op == OP_AND_A ? !llrt__truthy(old)
+              : op == OP_OR_A  ? llrt__truthy(old)
+                               : !LLRT_IS_NULLISH(old);
+    if (keep) {
+      S->sp -= pushed;
+      return old;
+    }
+    v = eval(S, CHILD(n, right));
+  } else {
+    if (!llrt__push(S, old)) return nomem(S);
+    llrt_value rhs = eval(S, CHILD(n, right));
+    if (rhs == LLRT_EXC) {
+      S->sp -= pushed + 1;
+      return rhs;
+    }
+    static const int base_op[] = {
+        [OP_ADD_A] = OP_ADD, [OP_SUB_A] = OP_SUB, [OP_MUL_A] = OP_MUL,
+        [OP_DIV_A] = OP_DIV, [OP_MOD_A] = OP_MOD, [OP_EXP_A] = OP_EXP,
+        [OP_BAND_A] = OP_BAND, [OP_BOR_A] = OP_BOR, [OP_BXOR_A] = OP_BXOR,
+        [OP_SHL_A] = OP_SHL, [OP_SAR_A] = OP_SAR, [OP_SHR_A] = OP_SHR};
+    v = llrt__binary(S, base_op[op], old, rhs);
+    llrt__popn(S, 1);
+  }
+  if (v == LLRT_EXC) {
+    S->sp -= pushed;
+    return v;
+  }
+  return write_target(S, left, v, pushed);
+}
+
+static llrt_value eval_unary(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  ll_nid arg = CHILD(n, argument);
+  int op = sc->op[n];
+  if (op == OP_TYPEOF && KIND(arg) == LL_K_identifier &&
+      sc->ref[arg] == REF_GLOBAL && !llrt__has(S, S->global, K(arg)))
+    return S->atoms.undefined_s;
+  if (op == OP_DELETE) {
+    if (KIND(arg) != LL_K_member_expression && KIND(arg) != LL_K_subscript_expression)
+      return LLRT_TRUE;
+    llrt_value obj = eval(S, CHILD(arg, object));
+    TRY(obj);
+    if (!LLRT_IS_OBJ(obj)) return LLRT_TRUE;
+    if (!llrt__push(S, obj)) return nomem(S);
+    llrt_value key;
+    uint32_t idx;
+    int k;
+    if (KIND(arg) == LL_K_member_expression) {
+      key = K(CHILD(arg, property));
+      k = 0;
+    } else {
+      llrt_value kv = eval(S, CHILD(arg, index));
+      if (kv == LLRT_EXC) { llrt__popn(S, 1); return kv; }
+      k = llrt__to_key(S, kv, &key, &idx);
+    }
+    llrt__popn(S, 1);
+    if (k < 0) return LLRT_EXC;
+    llrt_obj *o = LLRT_OBJ(obj);
+    if (k == 1) {
+      if (o->elems && idx < o->len) {
+        if (o->frozen) return LLRT_FALSE;
+        o->elems[idx] = LLRT_HOLE;
+        return LLRT_TRUE;
+      }
+      char buf[16];
+      snprintf(buf, sizeof buf, "%u", idx);
+      if (!llrt__push(S, obj)) return nomem(S);
+      key = llrt__intern(S, buf, strlen(buf));
+      llrt__popn(S, 1);
+      TRY(key);
+    }
+    return llrt_bool(llrt__delete_own(S, o, key));
+  }
+  llrt_value v = eval(S, arg);
+  TRY(v);
+  double d;
+  switch (op) {
+  case OP_NOT: return llrt_bool(!llrt__truthy(v));
+  case OP_TYPEOF: return llrt__typeof(S, v);
+  case OP_VOID: return LLRT_UNDEF;
+  case OP_SUB:
+    TRY(to_numeric(S, v, &d));
+    return llrt_num(-d);
+  case OP_ADD:
+    TRY(to_numeric(S, v, &d));
+    return llrt_num(d);
+  case OP_BNOT:
+    TRY(to_numeric(S, v, &d));
+    return llrt_num(~to_int32(d));
+  default: return llrt__unsupported(S, "unary operator");
+  }
+}
+
+static llrt_value eval_binary(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  int op = sc->op[n];
+  llrt_value a = eval(S, CHILD(n, left));
+  TRY(a);
+  if (op == OP_AND) return llrt__truthy(a) ? eval(S, CHILD(n, right)) : a;
+  if (op == OP_OR) return llrt__truthy(a) ? a : eval(S, CHILD(n, right));
+  if (op == OP_NULLISH) return LLRT_IS_NULLISH(a) ? eval(S, CHILD(n, right)) : a;
+  if (!llrt__push(S, a)) return nomem(S);
+  llrt_value b = eval(S, CHILD(n, right));
+  if (b == LLRT_EXC) {
+    llrt__popn(S, 1);
+    return b;
+  }
+  llrt_value r = llrt__binary(S, op, a, b);
+  llrt__popn(S, 1);
+  return r;
+}
+
+static llrt_value eval_this(llrt_state *S) {
+  llrt_value t = S->frame->this_val;
+  if (t == LLRT_HOLE)
+    return llrt__throw(S, 3, "Must call super constructor in derived class "
+                             "before accessing 'this' or returning");
+  return t;
+}
+
+static llrt_value eval(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  switch (KIND(n)) {
+  case LL_K_number:
+  case LL_K_string: return K(n);
+  case LL_K_identifier: return read_ident(S, n);
+  case LL_K_true: return LLRT_TRUE;
+  case LL_K_false: return LLRT_FALSE;
+  case LL_K_null: return LLRT_NULL;
+  case LL_K_undefined: return LLRT_UNDEF;
+  case LL_K_this: return eval_this(S);
+  case LL_K_parenthesized_expression:
+    return eval(S, ll_js_named_child(&sc->js, n, 0));
+  case LL_K_template_string: return eval_template(S, n);
+  case LL_K_object: return eval_object(S, n);
+  case LL_K_array: return eval_array(S, n);
+  case LL_K_function_expression:
+  case LL_K_function:
+  case LL_K_arrow_function:
+  case LL_K_generator_function:
+    return make_function(S, n, LLRT_UNDEF);
+  case LL_K_class: return eval_class(S, n);
+  case LL_K_member_expression:
+  case LL_K_subscript_expression:
+  case LL_K_call_expression:
+    return eval_chain(S, n);
+  case LL_K_new_expression: return eval_new(S, n);
+  case LL_K_assignment_expression: return eval_assign(S, n);
+  case LL_K_augmented_assignment_expression: return eval_augmented(S, n);
+  case LL_K_update_expression: return eval_update(S, n);
+  case LL_K_unary_expression: return eval_unary(S, n);
+  case LL_K_binary_expression: return eval_binary(S, n);
+  case LL_K_ternary_expression: {
+    llrt_value c = eval(S, CHILD(n, condition));
+    TRY(c);
+    return eval(S, llrt__truthy(c) ? CHILD(n, consequence) : CHILD(n, alternative));
+  }
+  case LL_K_sequence_expression: {
+    llrt_value v = LLRT_UNDEF;
+    for (ll_nid c = FIRST(n); c != LL_NONE; c = NEXT(c)) {
+      if (is_skippable(sc, c)) continue;
+      v = eval(S, c);
+      TRY(v);
+    }
+    return v;
+  }
+  case LL_K_as_expression:
+  case LL_K_satisfies_expression:
+  case LL_K_non_null_expression:
+  case LL_K_type_assertion:
+  case LL_K_instantiation_expression:
+    return eval(S, ll_js_named_child(&sc->js, n, 0));
+  case LL_K_regex: return llrt__regexp_literal(S, llrt__text(sc, n), llrt__tlen(sc, n));
+  case LL_K_meta_property:
+    if (text_starts(sc, n, "new")) return S->frame->new_target;
+    return llrt__unsupported(S, "import.meta");
+  case LL_K_await_expression: return llrt__unsupported(S, "await");
+  case LL_K_yield_expression: return llrt__unsupported(S, "yield");
+  case LL_K_private_property_identifier: return K(n);
+  default: {
+    char what[80];
+    snprintf(what, sizeof what, "expression '%.*s'",
+             (int)(llrt__tlen(sc, n) > 30 ? 30 : llrt__tlen(sc, n)),
+             llrt__text(sc, n));
+    S->frame->node = n;
+    return llrt__unsupported(S, what);
+  }
+  }
+}
+
+/* ==== Classes ==== */
+
+/* Instance fields of the class whose constructor is `ctor`, onto `obj`. */
+static llrt_value run_fields(llrt_state *S, llrt_closure *ctor,
+                             llrt_value obj) {
+  if (ctor->fields == LLRT_UNDEF) return LLRT_UNDEF;
+  llrt_script *sc = ctor->script;
+  ll_nid cls = (ll_nid)llrt_tonum_raw(ctor->fields);
+  ll_nid body = ll_js_child(&sc->js, cls, LL_F_body);
+  llrt_frame f = {.parent = S->frame, .fn = llrt_ptr(ctor), .this_val = obj,
+                  .new_target = LLRT_UNDEF, .args = NULL, .argc = 0,
+                  .arguments = LLRT_UNDEF, .env = ctor->env, .script = sc,
+                  .node = cls, .ret = LLRT_UNDEF, .home = ctor->home};
+  S->frame = &f;
+  llrt_value r = LLRT_UNDEF;
+  for (ll_nid m = FIRST(body); m != LL_NONE; m = NEXT(m)) {
+    if (KIND(m) != LL_K_field_definition && KIND(m) != LL_K_public_field_definition)
+      continue;
+    if (sc->op[m] & M_STATIC) continue;
+    llrt_value k = prop_key(S, CHILD(m, property));
+    if (k == LLRT_EXC || !llrt__push(S, k)) { r = LLRT_EXC; break; }
+    ll_nid vn = CHILD(m, value);
+    llrt_value v = vn == LL_NONE ? LLRT_UNDEF : eval(S, vn);
+    if (v == LLRT_EXC ||
+        !llrt__define(S, LLRT_OBJ(obj), k, v, LLRT_P_DEFAULT)) {
+      llrt__popn(S, 1);
+      r = LLRT_EXC;
+      break;
+    }
+    llrt__popn(S, 1);
+  }
+  S->frame = f.parent;
+  return r;
+}
+
+static llrt_value eval_class(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  llrt_env *saved;
+  size_t base = S->sp;
+  llrt_value parent = LLRT_UNDEF;
+  bool has_parent = false;
+  for (ll_nid c = FIRST(n); c != LL_NONE; c = NEXT(c))
+    if (KIND(c) == LL_K_class_heritage) {
+      parent = eval(S, ll_js_named_child(&sc->js, c, 0));
+      TRY(parent);
+      has_parent = true;
+    }
+  if (!llrt__push(S, parent)) return nomem(S);
+  if (!enter(S, n, &saved)) return nomem(S);
+  llrt_value proto_parent = S->proto_object;
+  if (has_parent) {
+    if (parent == LLRT_NULL) {
+      proto_parent = LLRT_NULL;
+    } else if (!llrt__is_callable(parent)) {
+      S->frame->env = saved;
+      S->sp = base;
+      return llrt__throw(S, 1, "Class extends value is not a constructor or null");
+    } else {
+      proto_parent = llrt__get(S, parent, S->atoms.prototype);
+      if (proto_parent == LLRT_EXC) goto fail;
+    }
+  }
+  if (!llrt__push(S, proto_parent)) goto fail;
+  S->cur_site = sc->site_base + n;
+  llrt_obj *proto = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj),
+                                  proto_parent);
+  if (!proto) goto fail;
+  llrt_value pv = llrt_ptr(proto);
+  if (!llrt__push(S, pv)) goto fail;
+  ll_nid body = CHILD(n, body), ctor_node = LL_NONE;
+  for (ll_nid m = FIRST(body); m != LL_NONE; m = NEXT(m))
+    if (KIND(m) == LL_K_method_definition && !(sc->op[m] & M_STATIC) &&
+        text_is(sc, CHILD(m, name), "constructor"))
+      ctor_node = m;
+  /* The constructor: the written one, or an implicit empty one made from
+   * the class node itself (its body is the class body, so a call runs no
+   * statements). */
+  llrt_value ctor = make_function(S, ctor_node != LL_NONE ? ctor_node : n, pv);
+  if (ctor == LLRT_EXC || !llrt__push(S, ctor)) goto fail;
+  llrt_closure *cc = (llrt_closure *)LLRT_PTR(ctor);
+  cc->kind = has_parent ? LLRT_FN_DERIVED_CTOR : LLRT_FN_BASE_CTOR;
+  cc->fields = llrt_num(n);
+  cc->o.is_class_ctor = true;
+  if (has_parent && parent != LLRT_NULL) {
+    cc->o.proto = LLRT_OBJ(parent);
+    llrt_barrier(S, cc, parent);
+  }
+  if (!llrt__define(S, &cc->o, S->atoms.prototype, pv, 0) ||
+      !llrt__define(S, proto, S->atoms.constructor, ctor,
+                    LLRT_P_WRITABLE | LLRT_P_CONFIGURABLE))
+    goto fail;
+  ll_nid name = CHILD(n, name);
+  if (name != LL_NONE &&
+      !llrt__define(S, &cc->o, S->atoms.name, K(name), LLRT_P_CONFIGURABLE))
+    goto fail;
+  /* The class's own name binding (class expressions) before members run. */
+  if (name != LL_NONE && KIND(n) == LL_K_class && sc->ref[name] < REF_ARGUMENTS)
+    write_ident(S, name, ctor, true);
+  for (ll_nid m = FIRST(body); m != LL_NONE; m = NEXT(m)) {
+    uint8_t fl = sc->op[m];
+    llrt_obj *target = fl & M_STATIC ? &cc->o : proto;
+    llrt_value tv = llrt_ptr(target);
+    if (KIND(m) == LL_K_method_definition) {
+      if (m == ctor_node) continue;
+      llrt_value k = prop_key(S, CHILD(m, name));
+      if (k == LLRT_EXC || !llrt__push(S, k)) goto fail;
+      llrt_value f = make_function(S, m, tv);
+      if (f == LLRT_EXC) goto fail;
+      bool ok = fl & M_GET ? llrt__define_accessor(S, target, k, f, LLRT_UNDEF, LLRT_P_CONFIGURABLE)
+              : fl & M_SET ? llrt__define_accessor(S, target, k, LLRT_UNDEF, f, LLRT_P_CONFIGURABLE)
+                           : llrt__define(S, target, k, f, LLRT_P_WRITABLE | LLRT_P_CONFIGURABLE);
+      llrt__popn(S, 1);
+      if (!ok) goto fail;
+    } else if ((KIND(m) == LL_K_field_definition ||
+                KIND(m) == LL_K_public_field_definition) && (fl & M_STATIC)) {
+      llrt_value k = prop_key(S, CHILD(m, property));
+      if (k == LLRT_EXC || !llrt__push(S, k)) goto fail;
+      llrt_value saved_this = S->frame->this_val, saved_home = S->frame->home;
+      S->frame->this_val = ctor;
+      S->frame->home = ctor;
+      ll_nid vn = CHILD(m, value);
+      llrt_value v = vn == LL_NONE ? LLRT_UNDEF : eval(S, vn);
+      S->frame->this_val = saved_this;
+      S->frame->home = saved_home;
+      if (v == LLRT_EXC || !llrt__define(S, &cc->o, k, v, LLRT_P_DEFAULT)) goto fail;
+      llrt__popn(S, 1);
+    } else if (KIND(m) == LL_K_class_static_block) {
+      llrt_value saved_this = S->frame->this_val;
+      S->frame->this_val = ctor;
+      int r = C_NORMAL;
+      ll_nid blk = CHILD(m, body);
+      for (ll_nid s = blk == LL_NONE ? LL_NONE : FIRST(blk); s != LL_NONE && r == C_NORMAL; s = NEXT(s))
+        if (!is_skippable(sc, s)) r = exec(S, s);
+      S->frame->this_val = saved_this;
+      if (r == C_THROW) goto fail;
+    }
+  }
+  S->frame->env = saved;
+  S->sp = base;
+  return ctor;
+fail:
+  S->frame->env = saved;
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+/* ==== Statements ==== */
+
+static bool label_matches(llrt_state *S, ll_nid stmt) {
+  llrt_script *sc = SC;
+  llrt_frame *f = S->frame;
+  if (!f->label) return true;
+  ll_nid p = NODE(stmt)->parent;
+  while (p != LL_NONE && KIND(p) == LL_K_labeled_statement) {
+    ll_nid l = CHILD(p, label);
+    if (llrt__tlen(sc, l) == f->label_len &&
+        !memcmp(llrt__text(sc, l), f->label, f->label_len))
+      return true;
+    p = NODE(p)->parent;
+  }
+  return false;
+}
+
+/* After a loop body: returns -1 to keep looping, or the completion to
+ * return from the loop. */
+static int loop_completion(llrt_state *S, ll_nid loop, int r, bool *stop) {
+  *stop = false;
+  if (r == C_BREAK && label_matches(S, loop)) {
+    S->frame->label = NULL;
+    *stop = true;
+    return C_NORMAL;
+  }
+  if (r == C_CONTINUE && label_matches(S, loop)) {
+    S->frame->label = NULL;
+    return -1;
+  }
+  if (r != C_NORMAL) {
+    *stop = true;
+    return r;
+  }
+  return -1;
+}
+
+static int exec_block(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  llrt_env *saved;
+  if (!enter(S, n, &saved)) return C_THROW;
+  int r = C_NORMAL;
+  if (!hoist_functions(S, n)) r = C_THROW;
+  for (ll_nid s = FIRST(n); s != LL_NONE && r == C_NORMAL; s = NEXT(s))
+    if (!is_skippable(sc, s)) r = exec(S, s);
+  S->frame->env = saved;
+  return r;
+}
+
+static int exec_declaration(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  bool is_var = KIND(n) == LL_K_variable_declaration;
+  for (ll_nid d = FIRST(n); d != LL_NONE; d = NEXT(d)) {
+    if (KIND(d) != LL_K_variable_declarator) continue;
+    ll_nid name = CHILD(d, name), val = CHILD(d, value);
+    if (val == LL_NONE) {
+      if (is_var) continue; /* `var x;` keeps the hoisted value */
+      if (write_ident(S, name, LLRT_UNDEF, true) == LLRT_EXC) return C_THROW;
+      continue;
+    }
+    llrt_value v = eval(S, val);
+    if (v == LLRT_EXC) return C_THROW;
+    if (!llrt__push(S, v)) return C_THROW;
+    llrt_value r = bind_pattern(S, name, v, true);
+    llrt__popn(S, 1);
+    if (r == LLRT_EXC) return C_THROW;
+  }
+  return C_NORMAL;
+}
+
+/* Copies the loop's environment so closures of each iteration see their
+ * own `let` bindings. */
+static bool fresh_iteration_env(llrt_state *S, llrt_env *outer) {
+  llrt_env *cur = S->frame->env;
+  if (cur == outer) return true;
+  llrt_env *e = llrt__alloc(S, LLRT_T_ENV, sizeof(llrt_env) + cur->n * sizeof(llrt_value));
+  if (!e) return false;
+  cur = S->frame->env;
+  e->parent = cur->parent;
+  e->n = cur->n;
+  memcpy(e->slots, cur->slots, cur->n * sizeof(llrt_value));
+  S->frame->env = e;
+  return true;
+}
+
+static int exec_for(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  llrt_env *saved;
+  if (!enter(S, n, &saved)) return C_THROW;
+  int result = C_NORMAL;
+  ll_nid init = CHILD(n, initializer), cond = CHILD(n, condition),
+         incr = CHILD(n, increment), body = CHILD(n, body);
+  if (init != LL_NONE) {
+    ll_kind ik = KIND(init);
+    if (ik == LL_K_lexical_declaration || ik == LL_K_variable_declaration) {
+      if (exec_declaration(S, init) == C_THROW) goto throw;
+    } else if (ik != LL_K_other && ik != LL_K_token) {
+      if (eval(S, init) == LLRT_EXC) goto throw;
+    }
+  }
+  for (;;) {
+    if (!step(S)) goto throw;
+    if (cond != LL_NONE && KIND(cond) != LL_K_other && KIND(cond) != LL_K_token) {
+      llrt_value c = eval(S, cond);
+      if (c == LLRT_EXC) goto throw;
+      if (!llrt__truthy(c)) break;
+    }
+    bool stop;
+    int r = loop_completion(S, n, exec(S, body), &stop);
+    if (stop) {
+      result = r;
+      break;
+    }
+    if (!fresh_iteration_env(S, saved)) goto throw;
+    if (incr != LL_NONE && eval(S, incr) == LLRT_EXC) goto throw;
+  }
+  S->frame->env = saved;
+  return result;
+throw:
+  S->frame->env = saved;
+  return C_THROW;
+}
+
+static int exec_for_in(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  ll_nid left = CHILD(n, left), right = CHILD(n, right), body = CHILD(n, body);
+  ll_nid opn = CHILD(n, operator);
+  bool of = opn != LL_NONE && text_is(sc, opn, "of");
+  bool decl = CHILD(n, kind) != LL_NONE;
+  if (text_starts(sc, n, "for await")) {
+    llrt__unsupported(S, "for await");
+    return C_THROW;
+  }
+  llrt_env *saved;
+  if (!enter(S, n, &saved)) return C_THROW;
+  size_t base = S->sp;
+  int result = C_NORMAL;
+  llrt_value obj = eval(S, right);
+  if (obj == LLRT_EXC) goto throw;
+  llrt_value items;
+  if (of) {
+    items = iterate_to_array(S, obj); /* TODO(#3): lazy iteration */
+  } else {
+    items = llrt__for_in_keys(S, obj);
+  }
+  if (items == LLRT_EXC || !llrt__push(S, items)) goto throw;
+  for (uint32_t i = 0; i < LLRT_OBJ(items)->len; i++) {
+    if (!step(S)) goto throw;
+    llrt_env *iter_env = S->frame->env;
+    if (iter_env != saved) {
+      llrt_env *e = env_new(S, sc, NODE(n)->scope, saved);
+      if (!e) goto throw;
+      S->frame->env = e;
+    }
+    llrt_value v = LLRT_OBJ(items)->elems[i];
+    if (v == LLRT_HOLE) v = LLRT_UNDEF;
+    if (assign_target(S, left, v, decl) == LLRT_EXC) goto throw;
+    bool stop;
+    int r = loop_completion(S, n, exec(S, body), &stop);
+    if (stop) {
+      result = r;
+      break;
+    }
+  }
+  S->sp = base;
+  S->frame->env = saved;
+  return result;
+throw:
+  S->sp = base;
+  S->frame->env = saved;
+  return C_THROW;
+}
+
+static int exec_while(llrt_state *S, ll_nid n, bool do_while) {
+  llrt_script *sc = SC;
+  ll_nid cond = CHILD(n, condition), body = CHILD(n, body);
+  bool first = true;
+  for (;;) {
+    if (!step(S)) return C_THROW;
+    if (!(do_while && first)) {
+      llrt_value c = eval(S, cond);
+      if (c == LLRT_EXC) return C_THROW;
+      if (!llrt__truthy(c)) return C_NORMAL;
+    }
+    first = false;
+    bool stop;
+    int r = loop_completion(S, n, exec(S, body), &stop);
+    if (stop) return r;
+  }
+}
+
+static int exec_switch(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  llrt_value d = eval(S, CHILD(n, value));
+  if (d == LLRT_EXC) return C_THROW;
+  llrt_env *saved;
+  size_t base = S->sp;
+  if (!llrt__push(S, d) || !enter(S, n, &saved)) return C_THROW;
+  ll_nid body = CHILD(n, body), start = LL_NONE, def = LL_NONE;
+  int result = C_NORMAL;
+  for (ll_nid c = FIRST(body); c != LL_NONE && start == LL_NONE; c = NEXT(c)) {
+    if (KIND(c) == LL_K_switch_default) {
+      def = c;
+      continue;
+    }
+    if (KIND(c) != LL_K_switch_case) continue;
+    llrt_value v = eval(S, CHILD(c, value));
+    if (v == LLRT_EXC) goto throw;
+    if (llrt__strict_eq(d, v)) start = c;
+  }
+  if (start == LL_NONE) start = def;
+  for (ll_nid c = start; c != LL_NONE; c = NEXT(c)) {
+    if (KIND(c) != LL_K_switch_case && KIND(c) != LL_K_switch_default) continue;
+    for (ll_nid s = FIRST(c); s != LL_NONE; s = NEXT(s)) {
+      if (NODE(s)->field != LL_F_body || is_skippable(sc, s)) continue;
+      int r = exec(S, s);
+      if (r == C_BREAK && !S->frame->label) goto done;
+      if (r != C_NORMAL) {
+        result = r;
+        goto done;
+      }
+    }
+  }
+done:
+  S->frame->env = saved;
+  S->sp = base;
+  return result;
+throw:
+  S->frame->env = saved;
+  S->sp = base;
+  return C_THROW;
+}
+
+static int exec_try(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  ll_nid body = CHILD(n, body), handler = CHILD(n, handler),
+         finalizer = CHILD(n, finalizer);
+  llrt_env *env0 = S->frame->env;
+  size_t sp0 = S->sp;
+  int r = exec(S, body);
+  if (r == C_THROW && handler != LL_NONE && !S->fatal) {
+    S->frame->env = env0;
+    S->sp = sp0;
+    llrt_value exc = S->exc;
+    S->exc = LLRT_UNDEF;
+    llrt_env *saved;
+    if (!llrt__push(S, exc) || !enter(S, handler, &saved)) return C_THROW;
+    ll_nid param = CHILD(handler, parameter);
+    r = C_NORMAL;
+    if (param != LL_NONE && bind_pattern(S, param, exc, true) == LLRT_EXC)
+      r = C_THROW;
+    llrt__popn(S, 1);
+    if (r == C_NORMAL) r = exec(S, CHILD(handler, body));
+    S->frame->env = saved;
+  }
+  if (finalizer != LL_NONE && !S->fatal) {
+    S->frame->env = env0;
+    /* Keep the pending completion's value across the finally block. */
+    llrt_value keep = r == C_THROW ? S->exc : S->frame->ret;
+    const char *label = S->frame->label;
+    uint32_t label_len = S->frame->label_len;
+    if (!llrt__push(S, keep)) return C_THROW;
+    int fr = exec(S, ll_js_named_child(&sc->js, finalizer, 0));
+    llrt__popn(S, 1);
+    if (fr != C_NORMAL) return fr;
+    if (r == C_THROW) S->exc = keep;
+    else S->frame->ret = keep;
+    S->frame->label = label;
+    S->frame->label_len = label_len;
+  }
+  return r;
+}
+
+static int exec_export(llrt_state *S, ll_nid n);
+static int exec_import(llrt_state *S, ll_nid n);
+
+static int exec(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  S->frame->node = n;
+  if (!step(S)) return C_THROW;
+  switch (KIND(n)) {
+  case LL_K_expression_statement: {
+    ll_nid e = ll_js_named_child(&sc->js, n, 0);
+    if (e == LL_NONE) return C_NORMAL;
+    return eval(S, e) == LLRT_EXC ? C_THROW : C_NORMAL;
+  }
+  case LL_K_lexical_declaration:
+  case LL_K_variable_declaration:
+    return exec_declaration(S, n);
+  case LL_K_function_declaration:
+  case LL_K_generator_function_declaration:
+    return C_NORMAL; /* hoisted */
+  case LL_K_class_declaration: {
+    llrt_value c = eval_class(S, n);
+    if (c == LLRT_EXC) return C_THROW;
+    return write_ident(S, CHILD(n, name), c, true) == LLRT_EXC ? C_THROW : C_NORMAL;
+  }
+  case LL_K_statement_block: return exec_block(S, n);
+  case LL_K_if_statement: {
+    llrt_value c = eval(S, CHILD(n, condition));
+    if (c == LLRT_EXC) return C_THROW;
+    if (llrt__truthy(c)) return exec(S, CHILD(n, consequence));
+    ll_nid alt = CHILD(n, alternative);
+    if (alt == LL_NONE) return C_NORMAL;
+    return exec(S, ll_js_named_child(&sc->js, alt, 0));
+  }
+  case LL_K_else_clause: return exec(S, ll_js_named_child(&sc->js, n, 0));
+  case LL_K_for_statement: return exec_for(S, n);
+  case LL_K_for_in_statement: return exec_for_in(S, n);
+  case LL_K_while_statement: return exec_while(S, n, false);
+  case LL_K_do_statement: return exec_while(S, n, true);
+  case LL_K_switch_statement: return exec_switch(S, n);
+  case LL_K_try_statement: return exec_try(S, n);
+  case LL_K_return_statement: {
+    ll_nid e = ll_js_named_child(&sc->js, n, 0);
+    llrt_value v = LLRT_UNDEF;
+    if (e != LL_NONE) {
+      v = eval(S, e);
+      if (v == LLRT_EXC) return C_THROW;
+    }
+    S->frame->ret = v;
+    return C_RETURN;
+  }
+  case LL_K_throw_statement: {
+    llrt_value v = eval(S, ll_js_named_child(&sc->js, n, 0));
+    if (v == LLRT_EXC) return C_THROW;
+    llrt__throw_value(S, v);
+    return C_THROW;
+  }
+  case LL_K_labeled_statement: {
+    int r = exec(S, CHILD(n, body));
+    if (r == C_BREAK && S->frame->label) {
+      ll_nid l = CHILD(n, label);
+      if (llrt__tlen(sc, l) == S->frame->label_len &&
+          !memcmp(llrt__text(sc, l), S->frame->label, S->frame->label_len)) {
+        S->frame->label = NULL;
+        return C_NORMAL;
+      }
+    }
+    return r;
+  }
+  case LL_K_import_statement: return exec_import(S, n);
+  case LL_K_export_statement: return exec_export(S, n);
+  case LL_K_comment:
+  case LL_K_token:
+  case LL_K_hash_bang_line:
+    return C_NORMAL;
+  case LL_K_ERROR:
+    llrt__throw(S, 4, "Unexpected token");
+    return C_THROW;
+  case LL_K_with_statement:
+    llrt__unsupported(S, "with statement");
+    return C_THROW;
+  default:
+    if (text_starts(sc, n, "break") || text_starts(sc, n, "continue")) {
+      ll_nid l = CHILD(n, label);
+      S->frame->label = l == LL_NONE ? NULL : llrt__text(sc, l);
+      S->frame->label_len = l == LL_NONE ? 0 : llrt__tlen(sc, l);
+      return text_starts(sc, n, "break") ? C_BREAK : C_CONTINUE;
+    }
+    if (text_is(sc, n, ";") || text_starts(sc, n, "debugger")) return C_NORMAL;
+    if (KIND(n) == LL_K_enum_declaration || KIND(n) == LL_K_internal_module ||
+        KIND(n) == LL_K_module) {
+      llrt__unsupported(S, "TypeScript enum/namespace");
+      return C_THROW;
+    }
+    if (KIND(n) == LL_K_ambient_declaration || KIND(n) == LL_K_function_signature)
+      return C_NORMAL; /* declarations only: nothing runs */
+    {
+      char what[80];
+      snprintf(what, sizeof what, "statement '%.*s'",
+               (int)(llrt__tlen(sc, n) > 30 ? 30 : llrt__tlen(sc, n)),
+               llrt__text(sc, n));
+      llrt__unsupported(S, what);
+    }
+    return C_THROW;
+  }
+}
+
+/* ==== Modules ==== */
+
+static llrt_value module_exports(llrt_state *S) {
+  llrt_script *sc = SC;
+  llrt_env *e = S->frame->env;
+  while (e->parent) e = e->parent;
+  (void)sc;
+  llrt_value module = e->slots[SC->module_slot + 1];
+  if (!LLRT_IS_OBJ(module)) return LLRT_UNDEF;
+  return llrt__get(S, module, S->atoms.exports);
+}
+
+static int export_name(llrt_state *S, llrt_value name, llrt_value v) {
+  if (!llrt__push(S, v) || !llrt__push(S, name)) return C_THROW;
+  llrt_value ex = module_exports(S);
+  int r = C_NORMAL;
+  if (ex == LLRT_EXC) r = C_THROW;
+  else if (LLRT_IS_OBJ(ex) && llrt__set(S, ex, name, v) == LLRT_EXC) r = C_THROW;
+  llrt__popn(S, 2);
+  return r;
+}
+
+static int export_pattern_names(llrt_state *S, ll_nid p) {
+  llrt_script *sc = SC;
+  if (KIND(p) == LL_K_identifier || KIND(p) == LL_K_shorthand_property_identifier_pattern) {
+    llrt_value v = read_ident(S, p);
+    if (v == LLRT_EXC) return C_THROW;
+    return export_name(S, K(p), v);
+  }
+  for (ll_nid c = FIRST(p); c != LL_NONE; c = NEXT(c))
+    if (!is_skippable(sc, c) && NODE(c)->field != LL_F_right &&
+        NODE(c)->field != LL_F_key && export_pattern_names(S, c) != C_NORMAL)
+      return C_THROW;
+  return C_NORMAL;
+}
+
+static int exec_export(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  ll_nid decl = CHILD(n, declaration), value = CHILD(n, value);
+  if (decl != LL_NONE) {
+    int r = exec(S, decl);
+    if (r != C_NORMAL) return r;
+    ll_kind k = KIND(decl);
+    if (k == LL_K_lexical_declaration || k == LL_K_variable_declaration) {
+      for (ll_nid d = FIRST(decl); d != LL_NONE; d = NEXT(d))
+        if (KIND(d) == LL_K_variable_declarator &&
+            export_pattern_names(S, CHILD(d, name)) != C_NORMAL)
+          return C_THROW;
+      return C_NORMAL;
+    }
+    ll_nid name = CHILD(decl, name);
+    if (name == LL_NONE) return C_NORMAL;
+    llrt_value v = read_ident(S, name);
+    if (v == LLRT_EXC) return C_THROW;
+    return export_name(S, K(name), v);
+  }
+  if (value != LL_NONE || text_starts(sc, n, "export default")) {
+    ll_nid e = value != LL_NONE ? value : ll_js_named_child(&sc->js, n, 0);
+    llrt_value v = eval(S, e);
+    if (v == LLRT_EXC) return C_THROW;
+    return export_name(S, S->atoms.default_, v);
+  }
+  for (ll_nid c = FIRST(n); c != LL_NONE; c = NEXT(c)) {
+    if (KIND(c) != LL_K_export_clause) continue;
+    if (CHILD(n, source) != LL_NONE) {
+      llrt__unsupported(S, "export ... from");
+      return C_THROW;
+    }
+    for (ll_nid s = FIRST(c); s != LL_NONE; s = NEXT(s)) {
+      if (KIND(s) != LL_K_export_specifier) continue;
+      ll_nid name = CHILD(s, name), alias = CHILD(s, alias);
+      llrt_value v = read_ident(S, name);
+      if (v == LLRT_EXC) return C_THROW;
+      if (export_name(S, K(alias != LL_NONE ? alias : name), v) != C_NORMAL)
+        return C_THROW;
+    }
+    return C_NORMAL;
+  }
+  llrt__unsupported(S, "export form");
+  return C_THROW;
+}
+
+static int exec_import(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  ll_nid src = CHILD(n, source);
+  if (src == LL_NONE) {
+    llrt__unsupported(S, "import form");
+    return C_THROW;
+  }
+  llrt_value ex = llrt__require(S, sc->path, K(src));
+  if (ex == LLRT_EXC) return C_THROW;
+  size_t base = S->sp;
+  if (!llrt__push(S, ex)) return C_THROW;
+  int r = C_NORMAL;
+  for (ll_nid c = FIRST(n); c != LL_NONE && r == C_NORMAL; c = NEXT(c)) {
+    if (KIND(c) != LL_K_import_clause) continue;
+    for (ll_nid d = FIRST(c); d != LL_NONE && r == C_NORMAL; d = NEXT(d)) {
+      switch (KIND(d)) {
+      case LL_K_identifier: { /* default import */
+        llrt_value v = llrt__get(S, ex, S->atoms.default_);
+        if (v == LLRT_UNDEF && !llrt__has(S, ex, S->atoms.default_)) v = ex;
+        if (v == LLRT_EXC || write_ident(S, d, v, true) == LLRT_EXC) r = C_THROW;
+        break;
+      }
+      case LL_K_namespace_import: {
+        ll_nid id = ll_js_named_child(&sc->js, d, 0);
+        if (write_ident(S, id, ex, true) == LLRT_EXC) r = C_THROW;
+        break;
+      }
+      case LL_K_named_imports:
+        for (ll_nid s = FIRST(d); s != LL_NONE; s = NEXT(s)) {
+          if (KIND(s) != LL_K_import_specifier) continue;
+          ll_nid name = CHILD(s, name), alias = CHILD(s, alias);
+          llrt_value v = llrt__get(S, ex, K(name));
+          if (v == LLRT_EXC ||
+              write_ident(S, alias != LL_NONE ? alias : name, v, true) == LLRT_EXC) {
+            r = C_THROW;
+            break;
+          }
+        }
+        break;
+      default: break;
+      }
+    }
+  }
+  S->sp = base;
+  return r;
+}
+
+/* ==== Running a script ==== */
+
+llrt_value llrt__run_script(llrt_state *S, llrt_script *sc, llrt_value module) {
+  llrt_frame f = {.parent = S->frame, .fn = LLRT_UNDEF, .this_val = LLRT_UNDEF,
+                  .new_target = LLRT_UNDEF, .args = NULL, .argc = 0,
+                  .arguments = LLRT_UNDEF, .env = NULL, .script = sc, .node = 0,
+                  .ret = LLRT_UNDEF, .home = LLRT_UNDEF};
+  S->frame = &f;
+  llrt_value result = LLRT_UNDEF;
+  llrt_env *e = env_new(S, sc, 0, NULL);
+  if (!e) {
+    S->frame = f.parent;
+    return nomem(S);
+  }
+  f.env = e;
+  if (LLRT_IS_OBJ(module)) {
+    f.this_val = llrt__get(S, module, S->atoms.exports);
+    e->slots[sc->module_slot] = llrt__get_str(S, module, "require");
+    e->slots[sc->module_slot + 1] = module;
+    e->slots[sc->module_slot + 2] = f.this_val;
+    llrt_barrier(S, e, module);
+  }
+  if (!hoist_functions(S, 0)) {
+    S->frame = f.parent;
+    return LLRT_EXC;
+  }
+  for (ll_nid s = FIRST(0); s != LL_NONE; s = NEXT(s)) {
+    if (is_skippable(sc, s)) continue;
+    int r = exec(S, s);
+    if (r == C_THROW) {
+      result = LLRT_EXC;
+      break;
+    }
+    if (r != C_NORMAL) break;
+  }
+  S->frame = f.parent;
+  return result;
+}

@@ -1,0 +1,2 @@
+/* Code actions and hover through the real `leaklint lsp`. */
+#include "client.h"
