@@ -15,7 +15,7 @@ case "$build" in /*) ;; *) build="$here/$build" ;; esac
 packages=(
   build-essential cmake ninja-build pkg-config git nodejs npm
   libtree-sitter-dev libuv1-dev libcriterion-dev libcjson-dev libclang-19-dev
-  libgit2-dev libpcre2-dev
+  libgit2-dev libpcre2-dev neovim
 )
 
 need_apt() {

@@ -1071,6 +1071,17 @@ bool llrt__builtins_init(llrt_state *S) {
   for (int i = 1; i < 8; i++)
     CHECK(S->err_protos[i] = make_proto(S, LLRT_T_OBJECT, sizeof(llrt_obj), S->proto_error));
   llrt_value g = S->global;
+  static const char *const wk[] = {"Symbol.iterator", "Symbol.asyncIterator",
+                                   "Symbol.hasInstance", "Symbol.toPrimitive",
+                                   "Symbol.toStringTag"};
+  llrt_value *wks[] = {&S->sym_iterator, &S->sym_async_iterator,
+                       &S->sym_has_instance, &S->sym_to_primitive,
+                       &S->sym_to_string_tag};
+  for (int i = 0; i < 5; i++) {
+    llrt_value d = llrt__intern(S, wk[i], strlen(wk[i]));
+    CHECK(d);
+    CHECK(*wks[i] = llrt__symbol_new(S, d));
+  }
   if (!llrt__def_val(S, g, "globalThis", g) ||
       !llrt__def_val(S, g, "NaN", llrt_num(NAN)) ||
       !llrt__def_val(S, g, "Infinity", llrt_num(INFINITY)) ||

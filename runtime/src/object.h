@@ -484,6 +484,9 @@ llrt_value llrt__make_error(llrt_state *S, int k, llrt_value msg);
 
 /* ==== Builtins ==== */
 bool llrt__builtins_init(llrt_state *S);
+bool llrt__builtins_array_init(llrt_state *S);
+bool llrt__builtins_string_init(llrt_state *S);
+llrt_value llrt__symbol_new(llrt_state *S, llrt_value desc);
 bool llrt__builtins_coll_init(llrt_state *S);
 bool llrt__builtins_more_init(llrt_state *S);
 /* An iterator step over any iterable: returns DONE(HOLE), a value or EXC. */

@@ -17,6 +17,9 @@ void llrt_config_init(llrt_config *c) {
   c->major_growth = 100;
   c->promote_age = 2;
   c->max_depth = 400;
+#ifdef LLRT_GC_STRESS_DEFAULT
+  c->gc_stress = true; /* -DLL_GC_STRESS=ON: every state stresses the heap */
+#endif
 }
 
 /* ==== Roots ==== */

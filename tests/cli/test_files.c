@@ -59,16 +59,16 @@ static const char *collect(bool no_ignore, int n, char **paths, size_t *errors) 
 
 static char dot[] = ".";
 
-Test(files, walk_is_sorted_and_keeps_only_js_and_ts) {
+Test(files, walk_is_sorted_and_keeps_js_ts_and_c) {
   const char *names[] = {"z.js", "a.tsx", "lib/m.mjs", "lib/c.cjs", "x.mts", "y.cts",
                          "k.jsx", "t.ts", "main.c", "main.h", "README.md", "lib/data.json"};
   for (size_t i = 0; i < sizeof names / sizeof *names; i++) write_file(dir, names[i], "");
   char *p[] = {dot};
   size_t errors = 99;
   cr_assert_str_eq(collect(false, 1, p, &errors),
-                   "a.tsx k.jsx lib/c.cjs lib/m.mjs t.ts x.mts y.cts z.js");
+                   "a.tsx k.jsx lib/c.cjs lib/m.mjs main.c main.h t.ts x.mts y.cts z.js");
   cr_assert_eq(errors, 0);
-  cr_assert_str_eq(msgs, "", "C files in a walk are skipped silently: %s", msgs);
+  cr_assert_str_eq(msgs, "", "%s", msgs);
 }
 
 Test(files, display_paths_follow_the_argument) {
@@ -113,7 +113,7 @@ Test(files, gitignore_applies_inside_a_repository_only) {
   size_t errors;
   cr_assert_str_eq(collect(false, 1, q, &errors), "");
   cr_assert_eq(errors, 1);
-  cr_assert(strstr(msgs, "no JavaScript or TypeScript files found in sub"), "%s", msgs);
+  cr_assert(strstr(msgs, "no JavaScript, TypeScript or C files found in sub"), "%s", msgs);
   char skip[] = "skip.js";
   char *r[] = {skip};
   cr_assert_str_eq(collect(false, 1, r, NULL), "");
@@ -162,13 +162,12 @@ Test(files, bad_arguments_are_reported_and_the_rest_collected) {
        e[] = "dangling.js", f[] = "empty";
   char *p[] = {a, b, c, d, e, f};
   size_t errors;
-  cr_assert_str_eq(collect(false, 6, p, &errors), "ok.js");
+  cr_assert_str_eq(collect(false, 6, p, &errors), "ok.js tool.c");
   cr_assert_eq(errors, 4, "%s", msgs);
   cr_assert(strstr(msgs, "error: missing.js: no such file or directory"), "%s", msgs);
   cr_assert(strstr(msgs, "error: notes.txt: unsupported file type"), "%s", msgs);
-  cr_assert(strstr(msgs, "note: tool.c: skipped: C analysis is not available yet"), "%s", msgs);
   cr_assert(strstr(msgs, "error: dangling.js: broken symbolic link"), "%s", msgs);
-  cr_assert(strstr(msgs, "error: no JavaScript or TypeScript files found in empty"), "%s", msgs);
+  cr_assert(strstr(msgs, "error: no JavaScript, TypeScript or C files found in empty"), "%s", msgs);
 }
 
 /* ==== Reading ==== */

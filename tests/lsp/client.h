@@ -41,7 +41,7 @@ typedef struct client {
   int next_id;
 } client;
 
-static long now_ms(void) {
+static UNUSED long now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
@@ -130,7 +130,7 @@ static cJSON *take_message(client *c) {
 }
 
 /* Reads until one more message arrives or `deadline` (ms) passes. */
-static bool read_one(client *c, long deadline) {
+static UNUSED bool read_one(client *c, long deadline) {
   for (;;) {
     cJSON *m = take_message(c);
     if (m) {
@@ -173,18 +173,18 @@ static UNUSED const cJSON *client_wait(client *c, int timeout_ms, msg_pred pred,
   }
 }
 
-static bool is_response_to(const cJSON *m, const void *ud) {
+static UNUSED bool is_response_to(const cJSON *m, const void *ud) {
   const cJSON *id = cJSON_GetObjectItem(m, "id");
   return !cJSON_GetObjectItem(m, "method") && cJSON_IsNumber(id) &&
          id->valueint == *(const int *)ud;
 }
 
-static bool is_null_id_error(const cJSON *m, const void *ud) {
+static UNUSED bool is_null_id_error(const cJSON *m, const void *ud) {
   const cJSON *id = cJSON_GetObjectItem(m, "id");
   return cJSON_IsNull(id) && cJSON_GetObjectItem(m, "error");
 }
 
-static bool is_method(const cJSON *m, const void *ud) {
+static UNUSED bool is_method(const cJSON *m, const void *ud) {
   const cJSON *meth = cJSON_GetObjectItem(m, "method");
   return cJSON_IsString(meth) && !strcmp(meth->valuestring, ud);
 }
@@ -194,7 +194,7 @@ typedef struct diag_key {
   int version; /* -1: any */
 } diag_key;
 
-static bool is_diagnostics(const cJSON *m, const void *ud) {
+static UNUSED bool is_diagnostics(const cJSON *m, const void *ud) {
   const diag_key *k = ud;
   if (!is_method(m, "textDocument/publishDiagnostics")) return false;
   const cJSON *p = cJSON_GetObjectItem(m, "params");
@@ -248,7 +248,7 @@ static UNUSED bool client_published(client *c, const char *uri, int timeout_ms) 
 }
 
 /* The first window/logMessage whose text contains `needle`, or NULL. */
-static bool log_contains(const cJSON *m, const void *ud) {
+static UNUSED bool log_contains(const cJSON *m, const void *ud) {
   if (!is_method(m, "window/logMessage")) return false;
   const cJSON *t = cJSON_GetObjectItem(cJSON_GetObjectItem(m, "params"),
                                        "message");

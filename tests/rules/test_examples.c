@@ -52,7 +52,7 @@ static int entry_cmp(const void *pa, const void *pb) {
   return strcmp(a->rule, b->rule);
 }
 
-/* Analyses every JS/TS file under `dir` (relative path `rel`), recursively,
+/* Analyses every JS/TS/C file under `dir` (relative path `rel`), recursively,
  * skipping node_modules and hidden folders. */
 static void scan(const char *dir, const char *rel, const ll_options *o,
                  entries *found, size_t *nfiles, rt_buf *out) {
@@ -71,7 +71,7 @@ static void scan(const char *dir, const char *rel, const ll_options *o,
         scan(path, sub, o, found, nfiles, out);
       continue;
     }
-    if (ll_lang_for_path(names[i]) != LL_LANG_JS) continue;
+    if (ll_lang_for_path(names[i]) == LL_LANG_ANY) continue;
     size_t len = 0;
     char *src = rt_read_file(path, &len);
     if (!src) {

@@ -151,6 +151,7 @@ static const char *fence_ext(const char *lang, size_t n) {
   static const struct { const char *lang, *ext; } map[] = {
       {"js", "js"}, {"javascript", "js"}, {"jsx", "jsx"}, {"mjs", "mjs"},
       {"cjs", "cjs"}, {"ts", "ts"}, {"typescript", "ts"}, {"tsx", "tsx"},
+      {"c", "c"},
   };
   for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
     if (strlen(map[i].lang) == n && !memcmp(map[i].lang, lang, n)) return map[i].ext;
@@ -186,7 +187,7 @@ static void check_readme_block(const char *readme, unsigned line,
   ll_file_result_free(r);
 }
 
-/* Runs every fenced JS/TS block under "### Incorrect" / "### Correct". */
+/* Runs every fenced JS/TS/C block under "### Incorrect" / "### Correct". */
 static void check_readme(const char *dir, const char *shown_dir, int rule,
                          const char *id, rt_buf *out) {
   char path[4096], shown[4096];
@@ -243,9 +244,9 @@ static void check_readme(const char *dir, const char *shown_dir, int rule,
     p = eol < end ? eol + 1 : end;
   }
   if (!nincorrect)
-    rt_buf_line(out, "%s: no ```js block under \"### Incorrect\"", shown);
+    rt_buf_line(out, "%s: no ```js (or ```c) block under \"### Incorrect\"", shown);
   if (!ncorrect)
-    rt_buf_line(out, "%s: no ```js block under \"### Correct\"", shown);
+    rt_buf_line(out, "%s: no ```js (or ```c) block under \"### Correct\"", shown);
   free(text);
 }
 

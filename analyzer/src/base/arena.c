@@ -23,11 +23,13 @@ struct ll_arena {
 
 enum { FIRST_BLOCK = 4096, MAX_BLOCK = 1 << 20 };
 
-ll_arena *ll_arena_new(void) {
+ll_arena *ll_arena_new_sized(size_t first) {
   ll_arena *a = ll_calloc(1, sizeof *a);
-  if (a) a->next_size = FIRST_BLOCK;
+  if (a) a->next_size = first ? first : FIRST_BLOCK;
   return a;
 }
+
+ll_arena *ll_arena_new(void) { return ll_arena_new_sized(FIRST_BLOCK); }
 
 void ll_arena_free(ll_arena *a) {
   if (!a) return;

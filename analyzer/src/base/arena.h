@@ -10,6 +10,9 @@ typedef struct ll_arena ll_arena;
 
 /** Creates an empty arena; free it with `ll_arena_free`. NULL on OOM. */
 ll_arena *ll_arena_new(void);
+/** The same with a first block of `first` bytes (later blocks double), for
+ * arenas that usually hold little. */
+ll_arena *ll_arena_new_sized(size_t first);
 /** Frees the arena and everything allocated from it. NULL is a no-op. */
 void ll_arena_free(ll_arena *a);
 /** Returns `n` zeroed bytes aligned for any type, owned by the arena. */

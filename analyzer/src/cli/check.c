@@ -219,6 +219,18 @@ ll_status ll_check_args_parse(ll_check_args *a, int argc, char **argv,
       a->ov.report_unused_disables = true;
     } else if (OPT("--no-ignore", false)) {
       a->no_ignore = true;
+    } else if (OPT("--compile-commands", true)) {
+      if (!missing) {
+        char db[4200];
+        struct stat dsb;
+        snprintf(db, sizeof db, "%s/compile_commands.json", v);
+        if (stat(v, &dsb) != 0 || !S_ISDIR(dsb.st_mode))
+          return usage(err, "--compile-commands %s: no such folder", v);
+        if (stat(db, &dsb) != 0)
+          return usage(err, "--compile-commands %s: the folder has no "
+                       "compile_commands.json", v);
+        a->compile_commands = v;
+      }
     } else {
       return usage(err, "unknown option '%s' (`leaklint check --help` lists "
                    "the options)", arg);
@@ -246,6 +258,7 @@ void ll_check_args_fini(ll_check_args *a) {
 
 typedef struct job {
   const ll_file_item *item;
+  const char *compile_commands; /* --compile-commands, or NULL */
   const char *text;       /* --stdin: the text already read (borrowed) */
   size_t len;
   ll_file_result *result; /* owned; NULL on failure */
@@ -281,7 +294,9 @@ static void job_fail(job *j, ll_status st, const ll_error *e) {
 }
 
 static void job_run(job *j) {
-  const ll_options *o = &j->item->settings->opts;
+  ll_options copy = j->item->settings->opts;
+  if (j->compile_commands) copy.compile_commands = j->compile_commands;
+  const ll_options *o = &copy;
   ll_error e = {0};
   char *text = NULL;
   size_t len = j->len;
@@ -445,16 +460,11 @@ int ll_check_run(const ll_check_args *a) {
     ll_status st = stdin_item(a, res, &list.items[0], &err);
     list.len = 1;
     if (st != LL_OK) goto fatal;
-    if (list.items[0].lang != LL_LANG_JS) {
-      if (list.items[0].lang == LL_LANG_C) {
-        ll_cli_diag("note: %s: skipped: C analysis is not available yet",
-                    a->stdin_filename);
-      } else {
-        ll_cli_diag("%s: unsupported file type (leaklint checks .js, .mjs, "
-                    ".cjs, .jsx, .ts, .mts, .cts and .tsx files)",
-                    a->stdin_filename);
-        failed = true;
-      }
+    if (list.items[0].lang == LL_LANG_ANY) {
+      ll_cli_diag("%s: unsupported file type (leaklint checks .js, .mjs, "
+                  ".cjs, .jsx, .ts, .mts, .cts, .tsx, .c and .h files)",
+                  a->stdin_filename);
+      failed = true;
       ll_file_list_fini(&list);
     } else {
       size_t limit = effective_limit(&list.items[0].settings->opts);
@@ -484,6 +494,7 @@ int ll_check_run(const ll_check_args *a) {
   if (list.len && !(jobs = ll_calloc(list.len, sizeof *jobs))) goto oom;
   for (size_t i = 0; i < list.len; i++) {
     jobs[i].item = &list.items[i];
+    jobs[i].compile_commands = a->compile_commands;
     if (a->use_stdin) jobs[i].text = stdin_text, jobs[i].len = stdin_len;
   }
   pool p = {.jobs = jobs, .n = list.len};

@@ -31,6 +31,7 @@ typedef struct ll_check_args {
   const char *stdin_filename;   /* default "<stdin>.js" */
   unsigned jobs;                /* 0: all cores */
   bool no_ignore;
+  const char *compile_commands; /* --compile-commands DIR, or NULL */
   bool help;                    /* --help: print usage, do nothing else */
 } ll_check_args;
 

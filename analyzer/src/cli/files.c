@@ -411,7 +411,7 @@ static ll_status walk_entry(walker *w, const char *dir, const char *abs_dir,
   if (stat(path, &sb) != 0) {
     int e = errno;
     struct stat lsb;
-    if (ll_lang_for_path(name) == LL_LANG_JS) {
+    if (ll_lang_for_path(name) != LL_LANG_ANY) {
       if (lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
         diag(w, LL_DIAG_NOTE, "%s: skipped: broken symbolic link", path);
       else
@@ -430,12 +430,13 @@ static ll_status walk_entry(walker *w, const char *dir, const char *abs_dir,
     st = walk_dir(w, path, abs, (devino){sb.st_dev, sb.st_ino}, git);
     goto done;
   }
-  if (ll_lang_for_path(name) != LL_LANG_JS) goto done; /* C: not yet */
+  ll_lang lang = ll_lang_for_path(name);
+  if (lang == LL_LANG_ANY) goto done;
   if (ignore && (git_ignored(&git) || ll_settings_ignores(s, abs, false, NULL))) {
     w->ignored++;
     goto done;
   }
-  st = add_file(w, path, abs, s, LL_LANG_JS, (devino){sb.st_dev, sb.st_ino});
+  st = add_file(w, path, abs, s, lang, (devino){sb.st_dev, sb.st_ino});
 done:
   ll_free(rel);
   ll_free(path);
@@ -541,22 +542,18 @@ static ll_status collect_one(walker *w, const char *arg) {
     if ((st = walk_dir(w, arg, abs, (devino){sb.st_dev, sb.st_ino}, git)) != LL_OK)
       goto done;
     if (w->found == 0 && w->ignored == 0)
-      diag(w, LL_DIAG_ERROR, "no JavaScript or TypeScript files found in %s",
+      diag(w, LL_DIAG_ERROR, "no JavaScript, TypeScript or C files found in %s",
            arg);
     else if (w->found == 0)
-      diag(w, LL_DIAG_ERROR, "no JavaScript or TypeScript files found in %s "
+      diag(w, LL_DIAG_ERROR, "no JavaScript, TypeScript or C files found in %s "
            "(%zu ignored by .gitignore or the config's \"ignore\"; "
            "--no-ignore checks them)", arg, w->ignored);
     goto done;
   }
   ll_lang lang = ll_lang_for_path(arg);
-  if (lang == LL_LANG_C) {
-    diag(w, LL_DIAG_NOTE, "%s: skipped: C analysis is not available yet", arg);
-    goto done;
-  }
-  if (lang != LL_LANG_JS) {
+  if (lang == LL_LANG_ANY) {
     diag(w, LL_DIAG_ERROR, "%s: unsupported file type (leaklint checks .js, "
-         ".mjs, .cjs, .jsx, .ts, .mts, .cts and .tsx files)", arg);
+         ".mjs, .cjs, .jsx, .ts, .mts, .cts, .tsx, .c and .h files)", arg);
     goto done;
   }
   if (!(parent = abs_parent(abs, &leaf))) goto nomem;

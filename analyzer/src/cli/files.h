@@ -68,7 +68,7 @@ typedef struct ll_file_list {
 /** Collects the files to check from the paths `argv[0..argc)` into the
  * empty `list` (caller-owned; release with `ll_file_list_fini`), in path
  * order.
- * Folders are walked recursively: only JavaScript/TypeScript files are
+ * Folders are walked recursively: JavaScript/TypeScript and C (.c, .h) files are
  * kept; node_modules, .git, build, dist, out and coverage are skipped, as is
  * what `.gitignore` (via libgit2) and the configs' `ignore` globs exclude.
  * Problems with single paths (missing, unsupported type, loop, empty

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "runtime/src/run_cmd.h"
 
 int main(int argc, char **argv) {
   int code;
@@ -16,6 +17,8 @@ int main(int argc, char **argv) {
     code = LL_EXIT_FAILURE;
   } else if (!strcmp(cmd, "check")) {
     code = ll_cli_check(argc - 1, argv + 1);
+  } else if (!strcmp(cmd, "run")) {
+    code = llrt_cli_run(argc - 1, argv + 1);
   } else if (!strcmp(cmd, "rules")) {
     code = ll_cli_rules(argc - 1, argv + 1, stdout);
   } else if (!strcmp(cmd, "explain")) {

@@ -90,20 +90,47 @@ static int by_position(const void *a, const void *b) {
   return strcmp(x->f.message, y->f.message);
 }
 
-/* Moves the sink's findings into the result's arena. */
-static bool finish(ll_file_result *r, ll_arena *arena, ll_report_sink *sink) {
+/* Copies `s` into the result arena (NULL stays NULL; `*ok` drops on OOM). */
+static const char *keep(ll_arena *a, const char *s, bool *ok) {
+  if (!s) return NULL;
+  const char *c = ll_arena_strdup(a, s);
+  if (!c) *ok = false;
+  return c;
+}
+
+/* Builds the file's result in an arena of its own, copying every finding
+ * out of the analysis's scratch memory: the scratch arena (node view
+ * strings, rule state) is freed right after, so what the CLI keeps per file
+ * until the report is written is only its findings — memory does not grow
+ * with the corpus. NULL on OOM. */
+static ll_file_result *finish(const char *path, ll_lang lang, size_t len,
+                              ll_report_sink *sink) {
   if (sink->items.len > 1)
     qsort(sink->items.items, sink->items.len, sizeof *sink->items.items,
           by_position);
+  ll_arena *arena = ll_arena_new_sized(sink->items.len ? 4096 : 256);
+  if (!arena) return NULL;
+  bool ok = true;
+  ll_file_result *r = ll_arena_alloc(arena, sizeof *r);
   ll_finding *fs = ll_arena_alloc(arena, sink->items.len * sizeof *fs);
-  if (!fs) return false;
-  for (uint32_t i = 0; i < sink->items.len; i++) {
+  if (!r || !fs) goto fail;
+  r->arena = arena;
+  r->path = keep(arena, path, &ok);
+  r->lang = lang;
+  r->bytes = len;
+  for (uint32_t i = 0; i < sink->items.len && ok; i++) {
     ll_pending *p = &sink->items.items[i];
     fs[i] = p->f;
+    fs[i].message = keep(arena, p->f.message, &ok);
+    fs[i].help = keep(arena, p->f.help, &ok);
+    fs[i].source_line = keep(arena, p->f.source_line, &ok);
     if (p->related.len) {
       ll_related *rel = ll_arena_alloc(arena, p->related.len * sizeof *rel);
-      if (!rel) return false;
-      memcpy(rel, p->related.items, p->related.len * sizeof *rel);
+      if (!rel) goto fail;
+      for (uint32_t k = 0; k < p->related.len; k++) {
+        rel[k] = p->related.items[k];
+        rel[k].message = keep(arena, rel[k].message, &ok);
+      }
       fs[i].related = rel;
       fs[i].nrelated = p->related.len;
     }
@@ -113,9 +140,13 @@ static bool finish(ll_file_result *r, ll_arena *arena, ll_report_sink *sink) {
     default: r->infos++; break;
     }
   }
+  if (!ok) goto fail;
   r->findings = fs;
   r->count = sink->items.len;
-  return true;
+  return r;
+fail:
+  ll_arena_free(arena);
+  return NULL;
 }
 
 static ll_status check_text(const char *path, const char *src, size_t len,
@@ -149,12 +180,7 @@ static ll_status analyze_c(const ll_options *o, const char *path,
   ll_status st = check_text(path, src, len, max, err);
   if (st != LL_OK) return st;
   st = LL_ENOMEM;
-  if (!(arena = ll_arena_new())) goto fail;
-  ll_file_result *r = ll_arena_alloc(arena, sizeof *r);
-  if (!r || !(r->path = ll_arena_strdup(arena, path))) goto fail;
-  r->lang = LL_LANG_C;
-  r->bytes = len;
-  r->arena = arena;
+  if (!(arena = ll_arena_new())) goto fail; /* scratch, freed below */
   if (!ll__text_init(&text, arena, src, (uint32_t)len)) goto fail;
   if ((st = ll__c_analyze(o, path, &text, &sink, err)) != LL_OK) goto fail;
   uint32_t ncomments = 0;
@@ -164,8 +190,10 @@ static ll_status analyze_c(const ll_options *o, const char *path,
   ll__apply_suppressions_text(&text, comments, ncomments, &sink,
                               o->report_unused_disables,
                               ll_options_severity(o, LL_RULE_unused_disable));
-  if (sink.oom || !finish(r, arena, &sink)) goto fail;
+  ll_file_result *r = sink.oom ? NULL : finish(path, LL_LANG_C, len, &sink);
+  if (!r) goto fail;
   ll__sink_fini(&sink);
+  ll_arena_free(arena);
   *out = r;
   return LL_OK;
 fail:
@@ -174,6 +202,15 @@ fail:
   if (!err || err->code == LL_OK)
     ll_error_set(err, st, path, "%s: %s", path, ll_status_str(st));
   return st;
+}
+
+/* TypeScript declaration files: `x.d.ts`, `x.d.mts`, `x.d.cts`. */
+static bool is_declaration_file(const char *path) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  const char *d = strstr(base, ".d.");
+  return d && (strcmp(d, ".d.ts") == 0 || strcmp(d, ".d.mts") == 0 ||
+               strcmp(d, ".d.cts") == 0);
 }
 
 ll_status ll_analyze_source(const ll_options *o, const char *path,
@@ -194,6 +231,13 @@ ll_status ll_analyze_source(const ll_options *o, const char *path,
   size_t max = o->max_file_size ? o->max_file_size : DEFAULT_MAX_FILE_SIZE;
   if (max > UINT32_MAX - 1) max = UINT32_MAX - 1;
   if ((st = check_text(path, src, len, max, err)) != LL_OK) return st;
+  if (is_declaration_file(path)) {
+    /* `.d.ts` holds types only: nothing in it ever runs, nothing leaks. */
+    ll_report_sink none = {0};
+    *out = finish(path, LL_LANG_JS, len, &none);
+    return *out ? LL_OK : ll_error_set(err, LL_ENOMEM, path, "%s: %s", path,
+                                       ll_status_str(LL_ENOMEM));
+  }
 
   st = LL_ENOMEM;
   const ll_resources *res;
@@ -203,12 +247,7 @@ ll_status ll_analyze_source(const ll_options *o, const char *path,
   } else {
     res = builtins();
   }
-  if (!res || !(arena = ll_arena_new())) goto fail;
-  ll_file_result *r = ll_arena_alloc(arena, sizeof *r);
-  if (!r || !(r->path = ll_arena_strdup(arena, path))) goto fail;
-  r->lang = LL_LANG_JS;
-  r->bytes = len;
-  r->arena = arena;
+  if (!res || !(arena = ll_arena_new())) goto fail; /* scratch, freed below */
 
   st = ll_js_parse(&js, arena, path, src, (uint32_t)len, o->env, o->globals,
                    o->nglobals);
@@ -219,10 +258,12 @@ ll_status ll_analyze_source(const ll_options *o, const char *path,
   ll__apply_suppressions(&js, &sink, o->report_unused_disables,
                          ll_options_severity(o, LL_RULE_unused_disable));
   st = LL_ENOMEM;
-  if (sink.oom || !finish(r, arena, &sink)) goto fail;
+  ll_file_result *r = sink.oom ? NULL : finish(path, LL_LANG_JS, len, &sink);
+  if (!r) goto fail;
   ll_js_fini(&js);
   ll__sink_fini(&sink);
   ll_resources_free(own_res);
+  ll_arena_free(arena);
   *out = r;
   return LL_OK;
 fail:

@@ -897,6 +897,16 @@ bool ll__lsp_id_equal(const ll_lsp_id *a, const ll_lsp_id *b) {
 void ll__lsp_handle_body(ll_lsp_server *s, const char *body, size_t len) {
   const char *end = NULL;
   cJSON *msg = cJSON_ParseWithLengthOpts(body, len, &end, false);
+  if (msg) { /* one JSON value and nothing after it but blanks */
+    const char *p = end;
+    while (p < body + len && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+      p++;
+    if (p < body + len) {
+      cJSON_Delete(msg);
+      msg = NULL;
+      end = p;
+    }
+  }
   if (!msg) {
     size_t at = end && end >= body ? (size_t)(end - body) : 0;
     char text[128];

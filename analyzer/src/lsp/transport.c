@@ -96,6 +96,21 @@ static void printable(char *out, size_t cap, const char *s, size_t n) {
   out[o] = '\0';
 }
 
+/* The start of "Content-Length:" (any case) in line[0..n), or NULL. */
+static const char *find_length_header(const char *line, size_t n) {
+  for (size_t i = 0; i + 15 <= n; i++)
+    if (strncasecmp(line + i, "Content-Length:", 15) == 0) return line + i;
+  return NULL;
+}
+
+/* True when s[0..n) is an HTTP header name (letters, digits, '-'). */
+static bool is_token(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+      return false;
+  return n > 0;
+}
+
 /* Parses the header block buf[0..end). Returns true with `*length` set when it
  * holds one valid Content-Length; reports every problem it meets. */
 static bool parse_headers(ll_lsp_framer *f, size_t end, size_t *length,
@@ -109,9 +124,19 @@ static bool parse_headers(ll_lsp_framer *f, size_t end, size_t *length,
     size_t n = (size_t)(eol - p);
     if (n && p[n - 1] == '\r') n--;
     if (n == 0) break; /* the blank line */
-    const char *colon = memchr(p, ':', n);
     char shown[256];
-    if (!colon || colon == p) {
+    /* Bytes left over from a wrong Content-Length may precede a header on
+     * its line: resynchronise at a "Content-Length:" found inside it. */
+    const char *cl = find_length_header(p, n);
+    if (cl && cl > p) {
+      printable(shown, sizeof shown, p, (size_t)(cl - p));
+      complain(f, "ignored %zu bytes that are not a message header: \"%s\"",
+               (size_t)(cl - p), shown);
+      n -= (size_t)(cl - p);
+      p = cl;
+    }
+    const char *colon = memchr(p, ':', n);
+    if (!colon || colon == p || !is_token(p, (size_t)(colon - p))) {
       printable(shown, sizeof shown, p, n);
       complain(f, "ignored %zu bytes that are not a message header: \"%s\"", n,
                shown);

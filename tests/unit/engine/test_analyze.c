@@ -544,3 +544,19 @@ Test(analyze, a_long_member_chain_as_a_listener_target_does_not_crash) {
   cr_assert_eq(count_rule(r, PE), 0);
   free(src);
 }
+
+Test(analyze, typescript_declaration_files_hold_no_code_and_report_nothing) {
+  ll_options o;
+  ll_options_init(&o);
+  /* Type syntax the grammar cannot parse, and an assignment that would be
+   * an implicit global in a .ts file: a .d.ts is never run. */
+  const char *src = "export type * from './types.ts';\nleak = 1;\n";
+  ll_file_result *r = NULL;
+  ll_error err = {0};
+  cr_assert_eq(ll_analyze_source(&o, "lib/index.d.ts", src, strlen(src), &r, &err), LL_OK);
+  cr_assert_eq(r->count, 0);
+  ll_file_result_free(r);
+  cr_assert_eq(ll_analyze_source(&o, "lib/index.ts", src, strlen(src), &r, &err), LL_OK);
+  cr_assert_gt(r->count, 0);
+  ll_file_result_free(r);
+}

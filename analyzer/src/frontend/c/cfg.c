@@ -276,7 +276,8 @@ static void cond(builder *b, CXCursor e, int t, int f) {
 
 static int label_block(builder *b, CXCursor decl) {
   for (uint32_t i = 0; i < b->labels.len; i++)
-    if (clang_equalCursors(b->labels.items[i].decl, decl))
+    if (clang_equalRanges(clang_getCursorExtent(b->labels.items[i].decl),
+                          clang_getCursorExtent(decl)))
       return b->labels.items[i].block;
   label l = {decl, new_block(b)};
   if (!ll_array_push(&b->labels, l)) b->oom = true;

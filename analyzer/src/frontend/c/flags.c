@@ -12,6 +12,7 @@
  * A database that exists but cannot be loaded is reported in `note`. */
 #include "frontend/c/flags.h"
 
+#include <cjson/cJSON.h>
 #include <clang-c/CXCompilationDatabase.h>
 #include <limits.h>
 #include <stdio.h>
@@ -131,8 +132,41 @@ static bool take_command(ll_c_flags *fl, CXCompileCommand cmd, const char *abs,
 
 /* Looks `abs` up in the database of `dir`. 1: found, 0: not in it, -1: the
  * database cannot be loaded. */
+/* True when DIR/compile_commands.json is a JSON array: libclang prints
+ * its own errors to stderr for anything else, so it never sees one. */
+static bool database_is_valid(const char *dir) {
+  char path[PATH_MAX + 32];
+  snprintf(path, sizeof path, "%s/compile_commands.json", dir);
+  FILE *f = fopen(path, "rb");
+  if (!f) return false;
+  size_t cap = 1 << 16, n = 0;
+  char *buf = ll_malloc(cap);
+  bool ok = buf != NULL;
+  while (ok) {
+    if (n == cap) {
+      char *nb = cap < (256u << 20) ? ll_realloc(buf, cap * 2) : NULL;
+      if (!nb) {
+        ok = false;
+        break;
+      }
+      buf = nb;
+      cap *= 2;
+    }
+    size_t got = fread(buf + n, 1, cap - n, f);
+    if (got == 0) break;
+    n += got;
+  }
+  fclose(f);
+  cJSON *root = ok ? cJSON_ParseWithLength(buf, n) : NULL;
+  ok = cJSON_IsArray(root);
+  cJSON_Delete(root);
+  ll_free(buf);
+  return ok;
+}
+
 static int from_database(ll_c_flags *fl, const char *dir, const char *abs,
                          bool is_header) {
+  if (!database_is_valid(dir)) return -1;
   CXCompilationDatabase_Error e = CXCompilationDatabase_NoError;
   CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(dir, &e);
   if (e != CXCompilationDatabase_NoError || !db) {
@@ -140,24 +174,29 @@ static int from_database(ll_c_flags *fl, const char *dir, const char *abs,
     return -1;
   }
   int found = 0;
-  CXCompileCommands cmds = clang_CompilationDatabase_getCompileCommands(db, abs);
-  unsigned n = cmds ? clang_CompileCommands_getSize(cmds) : 0;
-  if (n > 0) {
-    /* Duplicate entries (a shared and a static build of one file) have
-     * the same include paths: the first is enough. */
-    found = take_command(fl, clang_CompileCommands_getCommand(cmds, 0), abs,
-                         true) ? 1 : 0;
+  /* Not getCompileCommands: libclang answers a file without an entry with
+   * another file's command under this file's name (an inferred one), so
+   * the real entries are searched here. Duplicate entries (a shared and a
+   * static build of one file) have the same include paths: the first is
+   * enough. */
+  CXCompileCommands all = clang_CompilationDatabase_getAllCompileCommands(db);
+  unsigned n = all ? clang_CompileCommands_getSize(all) : 0;
+  for (unsigned i = 0; i < n && !found; i++) {
+    CXCompileCommand cmd = clang_CompileCommands_getCommand(all, i);
+    CXString d = clang_CompileCommand_getDirectory(cmd);
+    CXString file = clang_CompileCommand_getFilename(cmd);
+    bool mine = same_file(clang_getCString(d), clang_getCString(file), abs);
+    clang_disposeString(d);
+    clang_disposeString(file);
+    if (mine) found = take_command(fl, cmd, abs, true) ? 1 : 0;
   }
-  if (cmds) clang_CompileCommands_dispose(cmds);
-  if (!found && is_header) {
+  if (!found && is_header && n > 0) {
     /* A header has no entry: borrow the flags of the project's first file
      * (its include paths and defines are what the header is built with). */
-    CXCompileCommands all = clang_CompilationDatabase_getAllCompileCommands(db);
-    if (all && clang_CompileCommands_getSize(all) > 0)
-      found = take_command(fl, clang_CompileCommands_getCommand(all, 0), abs,
-                           false) ? 1 : 0;
-    if (all) clang_CompileCommands_dispose(all);
+    found = take_command(fl, clang_CompileCommands_getCommand(all, 0), abs,
+                         false) ? 1 : 0;
   }
+  if (all) clang_CompileCommands_dispose(all);
   clang_CompilationDatabase_dispose(db);
   return found;
 }

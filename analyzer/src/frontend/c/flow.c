@@ -259,7 +259,9 @@ static int slot_of(fnctx *x, CXCursor e, bool create) {
 
 static int site_resource(fnctx *x, CXCursor call) {
   for (uint32_t i = 0; i < x->res.len; i++)
-    if (x->res.items[i].param < 0 && clang_equalCursors(x->res.items[i].site, call))
+    if (x->res.items[i].param < 0 &&
+        clang_equalRanges(clang_getCursorExtent(x->res.items[i].site),
+                          clang_getCursorExtent(call)))
       return (int)i;
   return -1;
 }

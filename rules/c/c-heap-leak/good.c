@@ -1,0 +1,208 @@
+#define _GNU_SOURCE /* asprintf, wcsdup */
+/* c-heap-leak: near-misses that must not be reported. Each `ok:` covers the
+ * next code line. */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct buf {
+  char *data;
+  size_t len;
+};
+
+static char *global_cache;
+
+/* The null check: returning when malloc failed leaks nothing. */
+int null_check(size_t n) {
+  // ok: c-heap-leak
+  char *p = malloc(n);
+  if (!p) return -1;
+  free(p);
+  return 0;
+}
+
+/* `== NULL` and `NULL ==` forms. */
+int null_compare(size_t n) {
+  // ok: c-heap-leak
+  char *p = malloc(n);
+  if (p == NULL) return -1;
+  // ok: c-heap-leak
+  char *q = malloc(n);
+  if (NULL == q) {
+    free(p);
+    return -1;
+  }
+  free(q);
+  free(p);
+  return 0;
+}
+
+/* Returned: the caller owns it. */
+char *returned(const char *s) {
+  // ok: c-heap-leak
+  char *copy = strdup(s);
+  return copy;
+}
+
+/* Stored in a global. */
+void stored_in_global(void) {
+  // ok: c-heap-leak
+  global_cache = malloc(128);
+}
+
+/* Stored through an out-parameter. */
+int out_param(char **out) {
+  // ok: c-heap-leak
+  char *p = malloc(8);
+  if (!p) return -1;
+  *out = p;
+  return 0;
+}
+
+/* Stored in a field of a parameter. */
+int field_of_param(struct buf *b, size_t n) {
+  // ok: c-heap-leak
+  b->data = malloc(n);
+  if (!b->data) return -1;
+  b->len = n;
+  return 0;
+}
+
+/* A cleanup label frees on every path. */
+int goto_cleanup(void) {
+  int rc = -1;
+  // ok: c-heap-leak
+  char *a = malloc(1);
+  // ok: c-heap-leak
+  char *b = malloc(2);
+  if (!a || !b) goto out;
+  rc = 0;
+out:
+  free(b);
+  free(a);
+  return rc;
+}
+
+/* `if (p) free(p)` frees on both paths. */
+void conditional_free(int k) {
+  // ok: c-heap-leak
+  char *p = k ? malloc(4) : NULL;
+  if (p) free(p);
+}
+
+/* The temporary realloc pattern. */
+int realloc_tmp(char **pp, size_t n) {
+  // ok: c-heap-leak
+  char *q = realloc(*pp, n);
+  if (!q) return -1;
+  *pp = q;
+  return 0;
+}
+
+/* A helper of this file that frees its argument. */
+static void destroy(struct buf *b) {
+  if (!b) return;
+  free(b->data);
+  free(b);
+}
+
+void freed_by_helper(void) {
+  // ok: c-heap-leak
+  struct buf *b = malloc(sizeof *b);
+  if (!b) return;
+  // ok: c-heap-leak
+  b->data = malloc(16);
+  destroy(b);
+}
+
+/* A helper that keeps its argument (stores it in a global). */
+static void remember(char *p) { global_cache = p; }
+
+void kept_by_helper(void) {
+  // ok: c-heap-leak
+  char *p = malloc(4);
+  remember(p);
+}
+
+/* Passed to a function leaklint knows nothing about: it may keep it. */
+extern void queue_push(void *item);
+void unknown_function_keeps(void) {
+  // ok: c-heap-leak
+  void *item = malloc(4);
+  queue_push(item);
+}
+
+/* exit() ends the path: nothing to free before it. */
+void exits(void) {
+  // ok: c-heap-leak
+  char *p = malloc(4);
+  if (!p) exit(1);
+  if (p[0]) exit(2);
+  free(p);
+}
+
+/* assert() on the pointer. */
+void asserted(void) {
+  // ok: c-heap-leak
+  char *p = malloc(4);
+  assert(p != NULL);
+  free(p);
+}
+
+/* A loop that frees every block. */
+void loop_frees(int n) {
+  for (int i = 0; i < n; i++) {
+    // ok: c-heap-leak
+    char *p = malloc(4);
+    if (!p) continue;
+    free(p);
+  }
+}
+
+/* Ownership moves to a struct that is returned. */
+struct buf *buf_new(size_t n) {
+  // ok: c-heap-leak
+  struct buf *b = malloc(sizeof *b);
+  if (!b) return NULL;
+  // ok: c-heap-leak
+  b->data = malloc(n);
+  if (!b->data) {
+    free(b);
+    return NULL;
+  }
+  b->len = n;
+  return b;
+}
+
+/* A switch where every case frees. */
+int switch_frees(int k) {
+  // ok: c-heap-leak
+  char *p = malloc(4);
+  switch (k) {
+  case 0:
+    free(p);
+    return 0;
+  default:
+    free(p);
+    return 1;
+  }
+}
+
+/* asprintf's failure is checked before use. */
+int asprintf_checked(int v) {
+  char *msg;
+  // ok: c-heap-leak
+  if (asprintf(&msg, "%d", v) < 0) return -1;
+  puts(msg);
+  free(msg);
+  return 0;
+}
+
+/* A pointer copied to another variable and freed through it. */
+void alias_freed(void) {
+  // ok: c-heap-leak
+  char *p = malloc(4);
+  char *q = p;
+  free(q);
+}

@@ -1,0 +1,557 @@
+/* Date (time comes only from the host's clock hook) and RegExp on PCRE2.
+ *
+ * RegExp compiles with PCRE2_UTF plus PCRE2_ALT_BSUX (`\u`, `\x` the way
+ * ECMAScript spells them), PCRE2_MATCH_UNSET_BACKREF (an unset group matches
+ * the empty string, as in JavaScript) and PCRE2_DOLLAR_ENDONLY unless `m`;
+ * flags i/m/s map to CASELESS/MULTILINE/DOTALL, `u` adds UCP; `g` and `y`
+ * are handled here through `lastIndex`. Offsets are bytes inside PCRE2 and
+ * UTF-16 units outside. Dates are UTC only. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "builtins.h"
+
+/* ==== Date ==== */
+
+static double now_ms(llrt_state *S) {
+  return S->cfg.clock ? S->cfg.clock(S->cfg.host) : 0;
+}
+
+static double days_from_civil(double y, double m, double d) {
+  y -= m <= 2;
+  double era = floor(y / 400);
+  double yoe = y - era * 400;
+  double doy = floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  double doe = yoe * 365 + floor(yoe / 4) - floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(double z, int *y, int *m, int *d) {
+  z += 719468;
+  double era = floor(z / 146097);
+  double doe = z - era * 146097;
+  double yoe = floor((doe - floor(doe / 1460) + floor(doe / 36524) - floor(doe / 146096)) / 365);
+  double yy = yoe + era * 400;
+  double doy = doe - (365 * yoe + floor(yoe / 4) - floor(yoe / 100));
+  double mp = floor((5 * doy + 2) / 153);
+  *d = (int)(doy - floor((153 * mp + 2) / 5) + 1);
+  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *y = (int)(yy + (*m <= 2));
+}
+
+static double parse_iso(const char *s) {
+  int y = 0, mo = 1, d = 1, h = 0, mi = 0;
+  double sec = 0;
+  int n = sscanf(s, "%d-%d-%dT%d:%d:%lf", &y, &mo, &d, &h, &mi, &sec);
+  if (n < 1) return NAN;
+  return days_from_civil(y, mo, d) * 86400000.0 + h * 3600000.0 + mi * 60000.0 + sec * 1000;
+}
+
+NATIVE(date_ctor) {
+  (void)magic; (void)data;
+  double t;
+  if (argc == 0) {
+    t = now_ms(S);
+  } else if (argc == 1) {
+    llrt_value v = argv[0];
+    if (llrt_tt(v) == LLRT_T_DATE) v = llrt_num(((llrt_date *)LLRT_PTR(v))->t);
+    if (LLRT_IS_STR(v)) {
+      t = parse_iso(LLRT_STR(v)->data);
+    } else {
+      bool exc = false;
+      t = llrt__to_number(S, v, &exc);
+      if (exc) return LLRT_EXC;
+    }
+  } else {
+    double f[7] = {0, 0, 1, 0, 0, 0, 0};
+    for (int i = 0; i < argc && i < 7; i++) {
+      bool exc = false;
+      f[i] = llrt__to_number(S, argv[i], &exc);
+      if (exc) return LLRT_EXC;
+    }
+    t = days_from_civil(f[0], f[1] + 1, f[2]) * 86400000.0 + f[3] * 3600000.0 +
+        f[4] * 60000.0 + f[5] * 1000 + f[6];
+  }
+  if (this_val != LLRT_HOLE) {
+    /* Date() called as a function: a string of now. */
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.0f", now_ms(S));
+    return llrt__str_cstr(S, buf);
+  }
+  llrt_value proto = llrt__proto_for(S, S->proto_date);
+  if (proto == LLRT_EXC) return proto;
+  llrt_date *d = (llrt_date *)llrt__obj_new(S, LLRT_T_DATE, sizeof *d, proto);
+  if (!d) return LLRT_EXC;
+  d->t = isfinite(t) ? trunc(t) : NAN;
+  return llrt_ptr(d);
+}
+
+NATIVE(date_now) {
+  UNUSED_NATIVE_ARGS;
+  return llrt_num(now_ms(S));
+}
+
+/* getTime/valueOf 0, getFullYear 1, getMonth 2, getDate 3, getHours 4,
+ * getMinutes 5, getSeconds 6, getMilliseconds 7, getDay 8, toISOString 9,
+ * toString 10, getTimezoneOffset 11, toJSON 12 */
+NATIVE(date_get) {
+  (void)argc; (void)argv; (void)data;
+  if (llrt_tt(this_val) != LLRT_T_DATE) return llrt__throw(S, 1, "this is not a Date object.");
+  double t = ((llrt_date *)LLRT_PTR(this_val))->t;
+  if (magic == 0) return llrt_num(t);
+  if (magic == 11) return llrt_num(0);
+  if (t != t) {
+    if (magic == 9) return llrt__throw(S, 2, "Invalid time value");
+    if (magic >= 10) return llrt__str_cstr(S, "Invalid Date");
+    return llrt_num(NAN);
+  }
+  double days = floor(t / 86400000.0), ms = t - days * 86400000.0;
+  int y, m, d;
+  civil_from_days(days, &y, &m, &d);
+  switch (magic) {
+  case 1: return llrt_num(y);
+  case 2: return llrt_num(m - 1);
+  case 3: return llrt_num(d);
+  case 4: return llrt_num(floor(ms / 3600000));
+  case 5: return llrt_num(fmod(floor(ms / 60000), 60));
+  case 6: return llrt_num(fmod(floor(ms / 1000), 60));
+  case 7: return llrt_num(fmod(ms, 1000));
+  case 8: return llrt_num(fmod(fmod(days + 4, 7) + 7, 7));
+  default: {
+    char buf[64];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, m, d,
+             (int)(ms / 3600000), (int)fmod(floor(ms / 60000), 60),
+             (int)fmod(floor(ms / 1000), 60), (int)fmod(ms, 1000));
+    return llrt__str_cstr(S, buf);
+  }
+  }
+}
+
+/* ==== RegExp ==== */
+
+void llrt__regexp_free(llrt_state *S, llrt_regexp *r) {
+  (void)S;
+  if (r->code) pcre2_code_free((pcre2_code *)r->code);
+  r->code = NULL;
+}
+
+static llrt_value regexp_make(llrt_state *S, llrt_value src, llrt_value flags, llrt_value proto) {
+  const llrt_str *fs = LLRT_STR(flags);
+  uint32_t opts = PCRE2_UTF | PCRE2_ALT_BSUX | PCRE2_MATCH_UNSET_BACKREF;
+  bool global = false, sticky = false, multi = false;
+  for (uint32_t i = 0; i < fs->len; i++) {
+    switch (fs->data[i]) {
+    case 'g': global = true; break;
+    case 'i': opts |= PCRE2_CASELESS; break;
+    case 'm': opts |= PCRE2_MULTILINE; multi = true; break;
+    case 's': opts |= PCRE2_DOTALL; break;
+    case 'u': case 'v': opts |= PCRE2_UCP; break;
+    case 'y': sticky = true; break;
+    case 'd': break;
+    default: return llrt__throw(S, 4, "Invalid regular expression flags '%s'", fs->data);
+    }
+  }
+  if (!multi) opts |= PCRE2_DOLLAR_ENDONLY;
+  int err = 0;
+  PCRE2_SIZE off = 0;
+  pcre2_code *code = pcre2_compile((PCRE2_SPTR)LLRT_STR(src)->data, LLRT_STR(src)->len,
+                                   opts, &err, &off, NULL);
+  if (!code) {
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(err, msg, sizeof msg);
+    return llrt__throw(S, 4, "Invalid regular expression: /%s/: %s", LLRT_STR(src)->data,
+                       (const char *)msg);
+  }
+  if (!llrt__push(S, src) || !llrt__push(S, flags)) {
+    pcre2_code_free(code);
+    return LLRT_EXC;
+  }
+  llrt_regexp *r = (llrt_regexp *)llrt__obj_new(S, LLRT_T_REGEXP, sizeof *r, proto);
+  llrt__popn(S, 2);
+  if (!r) {
+    pcre2_code_free(code);
+    return LLRT_EXC;
+  }
+  r->code = code;
+  r->source = src;
+  r->flags = flags;
+  r->global = global;
+  r->sticky = sticky;
+  llrt_value rv = llrt_ptr(r);
+  if (!llrt__push(S, rv)) return LLRT_EXC;
+  bool ok = llrt__define(S, &r->o, S->atoms.lastIndex, llrt_num(0), LLRT_P_WRITABLE);
+  llrt__popn(S, 1);
+  return ok ? rv : LLRT_EXC;
+}
+
+llrt_value llrt__regexp_literal(llrt_state *S, const char *text, uint32_t len) {
+  uint32_t end = len;
+  while (end > 0 && text[end - 1] != '/') end--;
+  if (end < 2) return llrt__throw(S, 4, "Invalid regular expression");
+  llrt_value src = llrt__str_new(S, text + 1, end - 2);
+  if (src == LLRT_EXC || !llrt__push(S, src)) return LLRT_EXC;
+  llrt_value flags = llrt__str_new(S, text + end, len - end);
+  llrt__popn(S, 1);
+  if (flags == LLRT_EXC) return flags;
+  return regexp_make(S, src, flags, S->proto_regexp);
+}
+
+NATIVE(regexp_ctor) {
+  (void)this_val; (void)magic; (void)data;
+  llrt_value p = ARG(0), f = ARG(1);
+  size_t base = S->sp;
+  if (llrt_tt(p) == LLRT_T_REGEXP) {
+    llrt_regexp *r = (llrt_regexp *)LLRT_PTR(p);
+    if (f == LLRT_UNDEF) f = r->flags;
+    p = r->source;
+  }
+  llrt_value src = p == LLRT_UNDEF ? llrt__str_cstr(S, "(?:)") : llrt__to_string(S, p);
+  if (src == LLRT_EXC || !llrt__push(S, src)) goto fail;
+  llrt_value flags = f == LLRT_UNDEF ? S->atoms.empty : llrt__to_string(S, f);
+  if (flags == LLRT_EXC) goto fail;
+  llrt_value proto = llrt__proto_for(S, S->proto_regexp);
+  if (proto == LLRT_EXC) goto fail;
+  llrt_value r = regexp_make(S, src, flags, proto);
+  S->sp = base;
+  return r;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+/* Runs the regexp on `str` from UTF-16 offset `from`. Returns the match
+ * data (caller frees) or NULL when there is no match. */
+static pcre2_match_data *run(llrt_regexp *r, const llrt_str *s, uint32_t from_byte, int *rc) {
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern((pcre2_code *)r->code, NULL);
+  if (!md) return NULL;
+  uint32_t opts = r->sticky ? PCRE2_ANCHORED : 0;
+  *rc = pcre2_match((pcre2_code *)r->code, (PCRE2_SPTR)s->data, s->len, from_byte, opts, md, NULL);
+  if (*rc < 0) {
+    pcre2_match_data_free(md);
+    return NULL;
+  }
+  return md;
+}
+
+static double get_last_index(llrt_state *S, llrt_value re) {
+  llrt_value li = llrt__get(S, re, S->atoms.lastIndex);
+  bool exc = false;
+  double d = li == LLRT_EXC ? 0 : llrt__to_number(S, li, &exc);
+  return d != d || d < 0 ? 0 : d;
+}
+
+/* The exec() result array for a match, or NULL/EXC. */
+static llrt_value exec_at(llrt_state *S, llrt_value re, llrt_value str, bool update) {
+  llrt_regexp *r = (llrt_regexp *)LLRT_PTR(re);
+  bool uses_last = r->global || r->sticky;
+  double li = uses_last ? get_last_index(S, re) : 0;
+  const llrt_str *s = LLRT_STR(str);
+  if (li > s->ulen) {
+    if (update && uses_last && llrt__set(S, re, S->atoms.lastIndex, llrt_num(0)) == LLRT_EXC)
+      return LLRT_EXC;
+    return LLRT_NULL;
+  }
+  int rc = 0;
+  pcre2_match_data *md = run(r, s, llrt__unit_to_byte(s, (uint32_t)li), &rc);
+  if (!md) {
+    if (update && uses_last && llrt__set(S, re, S->atoms.lastIndex, llrt_num(0)) == LLRT_EXC)
+      return LLRT_EXC;
+    return LLRT_NULL;
+  }
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+  uint32_t ng = pcre2_get_ovector_count(md);
+  size_t base = S->sp;
+  llrt_value out = llrt__new_array(S, ng);
+  if (out == LLRT_EXC || !llrt__push(S, out) || !llrt__push(S, str)) goto fail;
+  for (uint32_t g = 0; g < ng; g++) {
+    llrt_value v = LLRT_UNDEF;
+    if (ov[2 * g] != PCRE2_UNSET) {
+      const llrt_str *cs = LLRT_STR(str);
+      v = llrt__str_new(S, cs->data + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+      if (v == LLRT_EXC) goto fail;
+    }
+    LLRT_OBJ(out)->elems[g] = v;
+    llrt_barrier(S, LLRT_OBJ(out), v);
+  }
+  uint32_t idx = llrt__byte_to_unit(LLRT_STR(str), (uint32_t)ov[0]);
+  uint32_t end = llrt__byte_to_unit(LLRT_STR(str), (uint32_t)ov[1]);
+  if (!llrt__define(S, LLRT_OBJ(out), S->atoms.index, llrt_num(idx), LLRT_P_DEFAULT) ||
+      !llrt__define(S, LLRT_OBJ(out), S->atoms.input, str, LLRT_P_DEFAULT) ||
+      !llrt__define(S, LLRT_OBJ(out), S->atoms.groups, LLRT_UNDEF, LLRT_P_DEFAULT))
+    goto fail;
+  /* Named groups */
+  uint32_t namecount = 0, entry = 0;
+  PCRE2_SPTR table = NULL;
+  pcre2_pattern_info((pcre2_code *)r->code, PCRE2_INFO_NAMECOUNT, &namecount);
+  if (namecount) {
+    pcre2_pattern_info((pcre2_code *)r->code, PCRE2_INFO_NAMETABLE, &table);
+    pcre2_pattern_info((pcre2_code *)r->code, PCRE2_INFO_NAMEENTRYSIZE, &entry);
+    llrt_value groups = llrt__new_object(S);
+    if (groups == LLRT_EXC || !llrt__push(S, groups)) goto fail;
+    for (uint32_t i = 0; i < namecount; i++) {
+      PCRE2_SPTR e = table + i * entry;
+      int gi = (e[0] << 8) | e[1];
+      llrt_value key = llrt__intern(S, (const char *)e + 2, strlen((const char *)e + 2));
+      if (key == LLRT_EXC || !llrt__define(S, LLRT_OBJ(groups), key,
+                                           LLRT_OBJ(out)->elems[gi], LLRT_P_DEFAULT))
+        goto fail;
+    }
+    if (!llrt__define(S, LLRT_OBJ(out), S->atoms.groups, groups, LLRT_P_DEFAULT)) goto fail;
+  }
+  if (update && uses_last) {
+    if (end == idx && ov[1] == ov[0]) { /* empty match: caller advances */ }
+    if (llrt__set(S, re, S->atoms.lastIndex, llrt_num(end)) == LLRT_EXC) goto fail;
+  }
+  pcre2_match_data_free(md);
+  S->sp = base;
+  return out;
+fail:
+  pcre2_match_data_free(md);
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+static llrt_regexp *this_re(llrt_state *S, llrt_value v) {
+  if (llrt_tt(v) != LLRT_T_REGEXP) {
+    llrt__throw(S, 1, "RegExp method called on incompatible receiver");
+    return NULL;
+  }
+  return (llrt_regexp *)LLRT_PTR(v);
+}
+
+/* exec 0, test 1 */
+NATIVE(regexp_exec) {
+  (void)data;
+  if (!this_re(S, this_val)) return LLRT_EXC;
+  llrt_value s = llrt__to_string(S, ARG(0));
+  if (s == LLRT_EXC || !llrt__push(S, s)) return LLRT_EXC;
+  llrt_value r = exec_at(S, this_val, s, true);
+  llrt__popn(S, 1);
+  if (magic == 0 || r == LLRT_EXC) return r;
+  return llrt_bool(r != LLRT_NULL);
+}
+
+/* source 0, flags 1, global 2, toString 3 */
+NATIVE(regexp_prop) {
+  (void)argc; (void)argv; (void)data;
+  llrt_regexp *r = this_re(S, this_val);
+  if (!r) return LLRT_EXC;
+  if (magic == 0) return r->source;
+  if (magic == 1) return r->flags;
+  if (magic == 2) return llrt_bool(r->global);
+  char *buf = malloc(LLRT_STR(r->source)->len + LLRT_STR(r->flags)->len + 3);
+  if (!buf) return LLRT_EXC;
+  int n = sprintf(buf, "/%s/%s", LLRT_STR(r->source)->data, LLRT_STR(r->flags)->data);
+  llrt_value out = llrt__str_new(S, buf, (size_t)n);
+  free(buf);
+  return out;
+}
+
+llrt_value llrt__regexp_match(llrt_state *S, llrt_value re, llrt_value str, bool all) {
+  llrt_regexp *r = (llrt_regexp *)LLRT_PTR(re);
+  if (all && !r->global) return llrt__throw(S, 1, "matchAll requires a global RegExp");
+  if (!r->global) return exec_at(S, re, str, true);
+  size_t base = S->sp;
+  llrt_value out = llrt__new_array(S, 0);
+  if (out == LLRT_EXC || !llrt__push(S, out) || !llrt__push(S, re) || !llrt__push(S, str)) goto fail;
+  if (llrt__set(S, re, S->atoms.lastIndex, llrt_num(0)) == LLRT_EXC) goto fail;
+  for (;;) {
+    llrt_value m = exec_at(S, re, str, true);
+    if (m == LLRT_EXC) goto fail;
+    if (m == LLRT_NULL) break;
+    llrt_value item = all ? m : LLRT_OBJ(m)->elems[0];
+    if (!llrt__array_push(S, LLRT_OBJ(out), item)) goto fail;
+    if (LLRT_STR(LLRT_OBJ(m)->elems[0])->len == 0) {
+      double li = get_last_index(S, re);
+      if (llrt__set(S, re, S->atoms.lastIndex, llrt_num(li + 1)) == LLRT_EXC) goto fail;
+    }
+  }
+  S->sp = base;
+  if (all) return llrt__new_array_iter(S, out, 1);
+  return LLRT_OBJ(out)->len ? out : LLRT_NULL;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+llrt_value llrt__regexp_replace(llrt_state *S, llrt_value re, llrt_value str, llrt_value repl) {
+  llrt_regexp *r = (llrt_regexp *)LLRT_PTR(re);
+  size_t base = S->sp;
+  bool fn = llrt__is_callable(repl);
+  if (!llrt__push(S, re) || !llrt__push(S, str)) return LLRT_EXC;
+  if (!fn) {
+    repl = llrt__to_string(S, repl);
+    if (repl == LLRT_EXC || !llrt__push(S, repl)) goto fail;
+  }
+  llrt_buf b = {0};
+  bool ok = llrt__buf_put(&b, "", 0);
+  uint32_t pos = 0; /* bytes of `str` copied so far */
+  uint32_t from = 0;
+  for (;;) {
+    const llrt_str *s = LLRT_STR(str);
+    if (from > s->len) break;
+    int rc = 0;
+    pcre2_match_data *md = run(r, s, from, &rc);
+    if (!md) break;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    uint32_t ng = pcre2_get_ovector_count(md);
+    uint32_t ms = (uint32_t)ov[0], me = (uint32_t)ov[1];
+    ok = ok && llrt__buf_put(&b, s->data + pos, ms - pos);
+    if (fn) {
+      size_t fb = S->sp;
+      for (uint32_t g = 0; g < ng && ok; g++) {
+        llrt_value v = ov[2 * g] == PCRE2_UNSET ? LLRT_UNDEF
+                       : llrt__str_new(S, LLRT_STR(str)->data + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+        ok = v != LLRT_EXC && llrt__push(S, v);
+      }
+      ok = ok && llrt__push(S, llrt_num(llrt__byte_to_unit(LLRT_STR(str), ms))) && llrt__push(S, str);
+      llrt_value rv = ok ? llrt__call(S, repl, LLRT_UNDEF, (int)(S->sp - fb), &S->stack[fb]) : LLRT_EXC;
+      S->sp = fb;
+      if (rv != LLRT_EXC) rv = llrt__to_string(S, rv);
+      if (rv == LLRT_EXC) ok = false;
+      else ok = llrt__buf_put(&b, LLRT_STR(rv)->data, LLRT_STR(rv)->len);
+    } else {
+      const llrt_str *rs = LLRT_STR(repl);
+      s = LLRT_STR(str);
+      for (uint32_t k = 0; k < rs->len && ok; k++) {
+        char c = rs->data[k];
+        if (c == '$' && k + 1 < rs->len) {
+          char n = rs->data[k + 1];
+          if (n == '$') { ok = llrt__buf_put(&b, "$", 1); k++; continue; }
+          if (n == '&') { ok = llrt__buf_put(&b, s->data + ms, me - ms); k++; continue; }
+          if (n == '`') { ok = llrt__buf_put(&b, s->data, ms); k++; continue; }
+          if (n == '\'') { ok = llrt__buf_put(&b, s->data + me, s->len - me); k++; continue; }
+          if (n >= '0' && n <= '9') {
+            uint32_t g = (uint32_t)(n - '0');
+            uint32_t used = 1;
+            if (k + 2 < rs->len && rs->data[k + 2] >= '0' && rs->data[k + 2] <= '9' &&
+                g * 10 + (uint32_t)(rs->data[k + 2] - '0') < ng) {
+              g = g * 10 + (uint32_t)(rs->data[k + 2] - '0');
+              used = 2;
+            }
+            if (g > 0 && g < ng) {
+              if (ov[2 * g] != PCRE2_UNSET)
+                ok = llrt__buf_put(&b, s->data + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+              k += used;
+              continue;
+            }
+          }
+        }
+        ok = llrt__buf_put(&b, &c, 1);
+      }
+    }
+    pcre2_match_data_free(md);
+    pos = me;
+    from = me > ms ? me : me + 1;
+    /* Step over a whole UTF-8 character after an empty match. */
+    while (me == ms && from < LLRT_STR(str)->len && (LLRT_STR(str)->data[from] & 0xC0) == 0x80) from++;
+    if (!r->global || !ok) break;
+  }
+  if (ok) ok = llrt__buf_put(&b, LLRT_STR(str)->data + pos, LLRT_STR(str)->len - pos);
+  llrt_value out = ok ? llrt__str_new(S, b.p, b.n) : LLRT_EXC;
+  free(b.p);
+  S->sp = base;
+  return out;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+llrt_value llrt__regexp_split(llrt_state *S, llrt_value re, llrt_value str) {
+  llrt_regexp *r = (llrt_regexp *)LLRT_PTR(re);
+  size_t base = S->sp;
+  llrt_value out = llrt__new_array(S, 0);
+  if (out == LLRT_EXC || !llrt__push(S, out) || !llrt__push(S, re) || !llrt__push(S, str)) goto fail;
+  uint32_t pos = 0, from = 0;
+  if (LLRT_STR(str)->len == 0) {
+    int rc = 0;
+    pcre2_match_data *md = run(r, LLRT_STR(str), 0, &rc);
+    if (md) pcre2_match_data_free(md);
+    else if (!llrt__array_push(S, LLRT_OBJ(out), str)) goto fail;
+    S->sp = base;
+    return out;
+  }
+  while (from < LLRT_STR(str)->len) {
+    int rc = 0;
+    pcre2_match_data *md = run(r, LLRT_STR(str), from, &rc);
+    if (!md) break;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    uint32_t ms = (uint32_t)ov[0], me = (uint32_t)ov[1];
+    uint32_t ng = pcre2_get_ovector_count(md);
+    if (me == ms && ms >= LLRT_STR(str)->len) { pcre2_match_data_free(md); break; }
+    if (me == pos && me == ms) {
+      from = ms + 1;
+      pcre2_match_data_free(md);
+      continue;
+    }
+    llrt_value part = llrt__str_new(S, LLRT_STR(str)->data + pos, ms - pos);
+    bool ok = part != LLRT_EXC && llrt__array_push(S, LLRT_OBJ(out), part);
+    for (uint32_t g = 1; g < ng && ok; g++) {
+      llrt_value v = ov[2 * g] == PCRE2_UNSET ? LLRT_UNDEF
+                     : llrt__str_new(S, LLRT_STR(str)->data + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+      ok = v != LLRT_EXC && llrt__array_push(S, LLRT_OBJ(out), v);
+    }
+    pcre2_match_data_free(md);
+    if (!ok) goto fail;
+    pos = me;
+    from = me > ms ? me : me + 1;
+  }
+  llrt_value rest = llrt__str_new(S, LLRT_STR(str)->data + pos, LLRT_STR(str)->len - pos);
+  if (rest == LLRT_EXC || !llrt__array_push(S, LLRT_OBJ(out), rest)) goto fail;
+  S->sp = base;
+  return out;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+/* ==== Setup ==== */
+
+#define CHECK(x)                                                               \
+  do {                                                                         \
+    if ((x) == LLRT_EXC) return false;                                         \
+  } while (0)
+#define FN(obj, name, f, n, m) CHECK(llrt__def_fn(S, obj, name, f, n, m))
+
+static bool getter(llrt_state *S, llrt_value obj, const char *name,
+                   llrt_native_fn fn, int magic) {
+  llrt_value f = llrt__native_new(S, name, fn, 0, magic);
+  if (f == LLRT_EXC || !llrt__push(S, f)) return false;
+  llrt_value key = llrt__intern(S, name, strlen(name));
+  bool ok = key != LLRT_EXC &&
+            llrt__define_accessor(S, LLRT_OBJ(obj), key, f, LLRT_UNDEF, LLRT_P_CONFIGURABLE);
+  llrt__popn(S, 1);
+  return ok;
+}
+
+bool llrt__builtins_more_init(llrt_state *S) {
+  llrt_obj *dp = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj), S->proto_object);
+  if (!dp) return false;
+  S->proto_date = llrt_ptr(dp);
+  llrt_value D = llrt__def_ctor(S, "Date", date_ctor, 7, S->proto_date);
+  CHECK(D);
+  FN(D, "now", date_now, 0, 0);
+  static const char *const getters[] = {
+      "getTime", "getFullYear", "getMonth", "getDate", "getHours", "getMinutes",
+      "getSeconds", "getMilliseconds", "getDay", "toISOString", "toString",
+      "getTimezoneOffset", "toJSON"};
+  for (int i = 0; i < 13; i++) FN(S->proto_date, getters[i], date_get, 0, i);
+  static const char *const utc[] = {"getUTCFullYear", "getUTCMonth", "getUTCDate",
+                                    "getUTCHours", "getUTCMinutes", "getUTCSeconds",
+                                    "getUTCMilliseconds", "getUTCDay"};
+  for (int i = 0; i < 8; i++) FN(S->proto_date, utc[i], date_get, 0, i + 1);
+  FN(S->proto_date, "valueOf", date_get, 0, 0);
+  llrt_obj *rp = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj), S->proto_object);
+  if (!rp) return false;
+  S->proto_regexp = llrt_ptr(rp);
+  llrt_value R = llrt__def_ctor(S, "RegExp", regexp_ctor, 2, S->proto_regexp);
+  CHECK(R);
+  FN(S->proto_regexp, "exec", regexp_exec, 1, 0);
+  FN(S->proto_regexp, "test", regexp_exec, 1, 1);
+  FN(S->proto_regexp, "toString", regexp_prop, 0, 3);
+  return getter(S, S->proto_regexp, "source", regexp_prop, 0) &&
+         getter(S, S->proto_regexp, "flags", regexp_prop, 1) &&
+         getter(S, S->proto_regexp, "global", regexp_prop, 2);
+}

@@ -1,0 +1,1028 @@
+/* String, Number, Boolean, Symbol, Math and JSON.
+ *
+ * Strings are stored as UTF-8 with their UTF-16 length (object.h); index
+ * arguments are UTF-16 units and are mapped to byte offsets, with an ASCII
+ * fast path. Math.random is a seeded xorshift: the runtime reads no clock or
+ * entropy of its own, so runs are reproducible. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "builtins.h"
+#include "ops.h"
+
+uint32_t llrt__unit_to_byte(const llrt_str *s, uint32_t u) {
+  if (s->ascii) return u < s->len ? u : s->len;
+  uint32_t b = 0, k = 0;
+  while (b < s->len && k < u) {
+    uint8_t c = (uint8_t)s->data[b];
+    uint32_t w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    k += w == 4 ? 2 : 1;
+    b += w;
+  }
+  return b < s->len ? b : s->len;
+}
+
+uint32_t llrt__byte_to_unit(const llrt_str *s, uint32_t b) {
+  if (s->ascii) return b;
+  uint32_t u = 0;
+  for (uint32_t i = 0; i < b && i < s->len; i++) {
+    uint8_t c = (uint8_t)s->data[i];
+    if ((c & 0xC0) == 0x80) continue;
+    u += c >= 0xF0 ? 2 : 1;
+  }
+  return u;
+}
+
+llrt_value llrt__str_substring(llrt_state *S, llrt_value sv, uint32_t from,
+                               uint32_t to) {
+  llrt_str *s = LLRT_STR(sv);
+  if (from >= to) return S->atoms.empty;
+  uint32_t a = llrt__unit_to_byte(s, from), b = llrt__unit_to_byte(s, to);
+  if (a == 0 && b == s->len) return sv;
+  if (b - a == 1 && s->ascii) return llrt__intern(S, s->data + a, 1);
+  if (!llrt__push(S, sv)) return LLRT_EXC;
+  llrt_value r = llrt__str_new(S, LLRT_STR(sv)->data + a, b - a);
+  llrt__popn(S, 1);
+  return r;
+}
+
+static llrt_value this_str(llrt_state *S, llrt_value v) {
+  if (LLRT_IS_STR(v)) return v;
+  if (llrt_tt(v) == LLRT_T_BOXED) v = ((llrt_boxed *)LLRT_PTR(v))->prim;
+  if (LLRT_IS_NULLISH(v))
+    return llrt__throw(S, 1, "String.prototype method called on null or undefined");
+  return llrt__to_string(S, v);
+}
+
+#define THIS_STR()                                                             \
+  llrt_value sv = this_str(S, this_val);                                       \
+  if (sv == LLRT_EXC) return sv;                                               \
+  if (!llrt__push(S, sv)) return LLRT_EXC;                                     \
+  llrt__popn(S, 1)
+
+static double num_arg(llrt_state *S, llrt_value v, double dflt, bool *exc) {
+  if (v == LLRT_UNDEF) return dflt;
+  double d = llrt__to_number(S, v, exc);
+  return d != d ? 0 : trunc(d);
+}
+
+static double clampd(double d, double lo, double hi) {
+  return d < lo ? lo : d > hi ? hi : d;
+}
+
+/* ==== String ==== */
+
+NATIVE(string_ctor) {
+  (void)this_val; (void)magic; (void)data;
+  llrt_value s = argc ? (LLRT_IS_SYM(argv[0]) ? llrt__str_cstr(S, "Symbol()")
+                                              : llrt__to_string(S, argv[0]))
+                      : S->atoms.empty;
+  if (s == LLRT_EXC || this_val != LLRT_HOLE) return s;
+  return llrt__to_object(S, s);
+}
+
+NATIVE(string_from_char_code) {
+  (void)this_val; (void)magic; (void)data;
+  llrt_buf b = {0};
+  bool ok = llrt__buf_put(&b, "", 0);
+  for (int i = 0; i < argc && ok; i++) {
+    bool exc = false;
+    uint32_t c = (uint32_t)llrt__to_number(S, argv[i], &exc) & (magic ? 0x1FFFFF : 0xFFFF);
+    char u[4];
+    size_t n;
+    if (c < 0x80) { u[0] = (char)c; n = 1; }
+    else if (c < 0x800) { u[0] = (char)(0xC0 | (c >> 6)); u[1] = (char)(0x80 | (c & 0x3F)); n = 2; }
+    else if (c < 0x10000) { u[0] = (char)(0xE0 | (c >> 12)); u[1] = (char)(0x80 | ((c >> 6) & 0x3F)); u[2] = (char)(0x80 | (c & 0x3F)); n = 3; }
+    else { u[0] = (char)(0xF0 | (c >> 18)); u[1] = (char)(0x80 | ((c >> 12) & 0x3F)); u[2] = (char)(0x80 | ((c >> 6) & 0x3F)); u[3] = (char)(0x80 | (c & 0x3F)); n = 4; }
+    ok = llrt__buf_put(&b, u, n);
+  }
+  llrt_value r = ok ? llrt__str_new(S, b.p, b.n) : LLRT_EXC;
+  free(b.p);
+  return r;
+}
+
+/* charAt (0), charCodeAt (1), at (2), codePointAt (3) */
+NATIVE(sp_char_at) {
+  (void)data;
+  THIS_STR();
+  bool exc = false;
+  llrt_str *s = LLRT_STR(sv);
+  double i = num_arg(S, ARG(0), 0, &exc);
+  if (exc) return LLRT_EXC;
+  if (magic == 2 && i < 0) i += s->ulen;
+  if (i < 0 || i >= s->ulen)
+    return magic == 0 ? S->atoms.empty : magic == 2 ? LLRT_UNDEF : llrt_num(NAN);
+  if (magic == 0 || magic == 2) return llrt__str_substring(S, sv, (uint32_t)i, (uint32_t)i + 1);
+  uint32_t b = llrt__unit_to_byte(s, (uint32_t)i);
+  uint8_t c = (uint8_t)s->data[b];
+  if (c < 0x80) return llrt_num(c);
+  uint32_t cp = c < 0xE0 ? (c & 0x1Fu) : c < 0xF0 ? (c & 0x0Fu) : (c & 0x07u);
+  uint32_t w = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  for (uint32_t k = 1; k < w; k++) cp = (cp << 6) | ((uint8_t)s->data[b + k] & 0x3Fu);
+  if (cp >= 0x10000 && magic == 1) return llrt_num(0xD800 + ((cp - 0x10000) >> 10));
+  return llrt_num(cp);
+}
+
+/* indexOf (0), lastIndexOf (1), includes (2), startsWith (3), endsWith (4) */
+NATIVE(sp_index_of) {
+  (void)data;
+  THIS_STR();
+  if (llrt_tt(ARG(0)) == LLRT_T_REGEXP && magic >= 2)
+    return llrt__throw(S, 1, "First argument must not be a regular expression");
+  llrt_value needle = llrt__to_string(S, ARG(0));
+  if (needle == LLRT_EXC) return needle;
+  llrt_str *s = LLRT_STR(sv), *n = LLRT_STR(needle);
+  bool exc = false;
+  double pos;
+  switch (magic) {
+  case 0: case 2: case 3: {
+    pos = clampd(num_arg(S, ARG(1), 0, &exc), 0, s->ulen);
+    uint32_t b = llrt__unit_to_byte(s, (uint32_t)pos);
+    if (magic == 3)
+      return llrt_bool(b + n->len <= s->len && !memcmp(s->data + b, n->data, n->len));
+    for (uint32_t i = b; i + n->len <= s->len; i++)
+      if (!memcmp(s->data + i, n->data, n->len))
+        return magic == 2 ? LLRT_TRUE : llrt_num(llrt__byte_to_unit(s, i));
+    return magic == 2 ? LLRT_FALSE : llrt_num(-1);
+  }
+  case 1: {
+    for (uint32_t i = s->len >= n->len ? s->len - n->len + 1 : 0; i-- > 0;)
+      if (!memcmp(s->data + i, n->data, n->len)) return llrt_num(llrt__byte_to_unit(s, i));
+    return llrt_num(-1);
+  }
+  default: {
+    pos = clampd(num_arg(S, ARG(1), s->ulen, &exc), 0, s->ulen);
+    uint32_t e = llrt__unit_to_byte(s, (uint32_t)pos);
+    return llrt_bool(e >= n->len && !memcmp(s->data + e - n->len, n->data, n->len));
+  }
+  }
+}
+
+/* slice (0), substring (1), substr (2) */
+NATIVE(sp_slice) {
+  (void)data;
+  THIS_STR();
+  bool exc = false;
+  double len = LLRT_STR(sv)->ulen;
+  double a = num_arg(S, ARG(0), 0, &exc);
+  double b;
+  if (magic == 2) {
+    if (a < 0) a = a + len < 0 ? 0 : a + len;
+    b = a + clampd(num_arg(S, ARG(1), len, &exc), 0, len);
+  } else {
+    b = num_arg(S, ARG(1), len, &exc);
+  }
+  if (exc) return LLRT_EXC;
+  if (magic == 0) {
+    if (a < 0) a = a + len < 0 ? 0 : a + len;
+    if (b < 0) b = b + len < 0 ? 0 : b + len;
+  } else if (magic == 1) {
+    a = clampd(a, 0, len);
+    b = clampd(b, 0, len);
+    if (a > b) { double t = a; a = b; b = t; }
+  }
+  a = clampd(a, 0, len);
+  b = clampd(b, 0, len);
+  return llrt__str_substring(S, sv, (uint32_t)a, (uint32_t)b);
+}
+
+/* toUpperCase (0), toLowerCase (1) — ASCII letters only */
+NATIVE(sp_case) {
+  (void)argc; (void)argv; (void)data;
+  THIS_STR();
+  llrt_str *s = LLRT_STR(sv);
+  char *buf = malloc(s->len + 1);
+  if (!buf) return LLRT_EXC;
+  for (uint32_t i = 0; i < s->len; i++) {
+    char c = s->data[i];
+    if (magic == 0 && c >= 'a' && c <= 'z') c = (char)(c - 32);
+    if (magic == 1 && c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    buf[i] = c;
+  }
+  llrt_value r = llrt__str_new(S, buf, s->len);
+  free(buf);
+  return r;
+}
+
+static bool is_ws(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* trim (0), trimStart (1), trimEnd (2) */
+NATIVE(sp_trim) {
+  (void)argc; (void)argv; (void)data;
+  THIS_STR();
+  llrt_str *s = LLRT_STR(sv);
+  uint32_t a = 0, b = s->len;
+  if (magic != 2) while (a < b && is_ws(s->data[a])) a++;
+  if (magic != 1) while (b > a && is_ws(s->data[b - 1])) b--;
+  if (a == 0 && b == s->len) return sv;
+  return llrt__str_new(S, s->data + a, b - a);
+}
+
+NATIVE(sp_split) {
+  (void)magic; (void)data;
+  THIS_STR();
+  if (llrt_tt(ARG(0)) == LLRT_T_REGEXP) return llrt__regexp_split(S, ARG(0), sv);
+  size_t base = S->sp;
+  llrt_value out = llrt__new_array(S, 0);
+  if (out == LLRT_EXC || !llrt__push(S, out) || !llrt__push(S, sv)) goto fail;
+  bool exc = false;
+  double limit = ARG(1) == LLRT_UNDEF ? 4294967295.0 : llrt__to_number(S, ARG(1), &exc);
+  if (ARG(0) == LLRT_UNDEF) {
+    if (!llrt__array_push(S, LLRT_OBJ(out), sv)) goto fail;
+    S->sp = base;
+    return out;
+  }
+  llrt_value sep = llrt__to_string(S, ARG(0));
+  if (sep == LLRT_EXC || !llrt__push(S, sep)) goto fail;
+  llrt_str *s = LLRT_STR(sv), *p = LLRT_STR(sep);
+  if (p->len == 0) {
+    for (uint32_t i = 0; i < s->ulen && LLRT_OBJ(out)->len < limit; i++) {
+      llrt_value c = llrt__str_substring(S, sv, i, i + 1);
+      if (c == LLRT_EXC || !llrt__array_push(S, LLRT_OBJ(out), c)) goto fail;
+    }
+  } else {
+    uint32_t start = 0;
+    for (uint32_t i = 0; i + p->len <= LLRT_STR(sv)->len && LLRT_OBJ(out)->len < limit;) {
+      s = LLRT_STR(sv);
+      p = LLRT_STR(sep);
+      if (memcmp(s->data + i, p->data, p->len)) {
+        i++;
+        continue;
+      }
+      llrt_value part = llrt__str_new(S, s->data + start, i - start);
+      if (part == LLRT_EXC || !llrt__array_push(S, LLRT_OBJ(out), part)) goto fail;
+      i += LLRT_STR(sep)->len;
+      start = i;
+    }
+    s = LLRT_STR(sv);
+    if (LLRT_OBJ(out)->len < limit) {
+      llrt_value part = llrt__str_new(S, s->data + start, s->len - start);
+      if (part == LLRT_EXC || !llrt__array_push(S, LLRT_OBJ(out), part)) goto fail;
+    }
+  }
+  S->sp = base;
+  return out;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+NATIVE(sp_repeat) {
+  (void)magic; (void)data;
+  THIS_STR();
+  bool exc = false;
+  double n = num_arg(S, ARG(0), 0, &exc);
+  if (exc) return LLRT_EXC;
+  if (n < 0 || !isfinite(n)) return llrt__throw(S, 2, "Invalid count value: %g", n);
+  llrt_str *s = LLRT_STR(sv);
+  size_t total = (size_t)s->len * (size_t)n;
+  if (total > (1u << 28)) return llrt__throw(S, 2, "Invalid string length");
+  char *buf = malloc(total + 1);
+  if (!buf) return LLRT_EXC;
+  for (size_t i = 0; i < (size_t)n; i++) memcpy(buf + i * s->len, s->data, s->len);
+  llrt_value r = llrt__str_new(S, buf, total);
+  free(buf);
+  return r;
+}
+
+/* padStart (0), padEnd (1) */
+NATIVE(sp_pad) {
+  (void)data;
+  THIS_STR();
+  bool exc = false;
+  double target = num_arg(S, ARG(0), 0, &exc);
+  if (exc) return LLRT_EXC;
+  llrt_value fill = ARG(1) == LLRT_UNDEF ? llrt__intern(S, " ", 1) : llrt__to_string(S, ARG(1));
+  if (fill == LLRT_EXC) return fill;
+  llrt_str *s = LLRT_STR(sv), *f = LLRT_STR(fill);
+  if (target <= s->ulen || !f->len || target > (1 << 28)) return sv;
+  size_t padn = (size_t)target - s->ulen; /* ASCII fill assumed */
+  char *buf = malloc(s->len + padn + 1);
+  if (!buf) return LLRT_EXC;
+  size_t o = 0;
+  if (magic == 1) { memcpy(buf, s->data, s->len); o = s->len; }
+  for (size_t i = 0; i < padn; i++) buf[o++] = f->data[i % f->len];
+  if (magic == 0) { memcpy(buf + o, s->data, s->len); o += s->len; }
+  llrt_value r = llrt__str_new(S, buf, o);
+  free(buf);
+  return r;
+}
+
+/* replace (0), replaceAll (1) with a string pattern */
+NATIVE(sp_replace) {
+  (void)data;
+  THIS_STR();
+  if (llrt_tt(ARG(0)) == LLRT_T_REGEXP) return llrt__regexp_replace(S, ARG(0), sv, ARG(1));
+  size_t base = S->sp;
+  llrt_value pat = llrt__to_string(S, ARG(0));
+  if (pat == LLRT_EXC || !llrt__push(S, sv) || !llrt__push(S, pat)) goto fail;
+  llrt_value repl = ARG(1);
+  bool fn = llrt__is_callable(repl);
+  if (!fn) {
+    repl = llrt__to_string(S, repl);
+    if (repl == LLRT_EXC || !llrt__push(S, repl)) goto fail;
+  }
+  llrt_buf b = {0};
+  bool ok = llrt__buf_put(&b, "", 0);
+  uint32_t i = 0, last = 0;
+  for (;;) {
+    llrt_str *s = LLRT_STR(sv), *p = LLRT_STR(pat);
+    uint32_t hit = UINT32_MAX;
+    for (uint32_t k = i; k + p->len <= s->len; k++)
+      if (!memcmp(s->data + k, p->data, p->len)) { hit = k; break; }
+    if (hit == UINT32_MAX) break;
+    ok = ok && llrt__buf_put(&b, s->data + last, hit - last);
+    if (fn) {
+      llrt_value m = llrt__str_new(S, s->data + hit, p->len);
+      if (m == LLRT_EXC || !llrt__push(S, m)) { ok = false; break; }
+      llrt_value args[3] = {m, llrt_num(llrt__byte_to_unit(LLRT_STR(sv), hit)), sv};
+      llrt_value r = llrt__call(S, repl, LLRT_UNDEF, 3, args);
+      llrt__popn(S, 1);
+      if (r == LLRT_EXC) { ok = false; break; }
+      r = llrt__to_string(S, r);
+      if (r == LLRT_EXC) { ok = false; break; }
+      ok = ok && llrt__buf_put(&b, LLRT_STR(r)->data, LLRT_STR(r)->len);
+    } else {
+      llrt_str *rs = LLRT_STR(repl);
+      for (uint32_t k = 0; k < rs->len && ok; k++) {
+        if (rs->data[k] == '$' && k + 1 < rs->len && rs->data[k + 1] == '&') {
+          ok = llrt__buf_put(&b, LLRT_STR(sv)->data + hit, LLRT_STR(pat)->len);
+          k++;
+        } else if (rs->data[k] == '$' && k + 1 < rs->len && rs->data[k + 1] == '$') {
+          ok = llrt__buf_put(&b, "$", 1);
+          k++;
+        } else {
+          ok = llrt__buf_put(&b, &rs->data[k], 1);
+        }
+      }
+    }
+    last = hit + LLRT_STR(pat)->len;
+    i = LLRT_STR(pat)->len ? last : last + 1;
+    if (!magic || i > LLRT_STR(sv)->len) break;
+  }
+  if (ok) ok = llrt__buf_put(&b, LLRT_STR(sv)->data + last, LLRT_STR(sv)->len - last);
+  llrt_value r = ok ? llrt__str_new(S, b.p, b.n) : LLRT_EXC;
+  free(b.p);
+  S->sp = base;
+  return r;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+NATIVE(sp_match) {
+  (void)data;
+  THIS_STR();
+  llrt_value re = ARG(0);
+  if (llrt_tt(re) != LLRT_T_REGEXP) {
+    llrt_value ctor = llrt__get_str(S, S->global, "RegExp");
+    if (ctor == LLRT_EXC || !llrt__push(S, sv)) return LLRT_EXC;
+    llrt_value args[1] = {re};
+    re = llrt__construct(S, ctor, 1, args, ctor);
+    llrt__popn(S, 1);
+    if (re == LLRT_EXC) return re;
+  }
+  return llrt__regexp_match(S, re, sv, magic == 1);
+}
+
+NATIVE(sp_concat) {
+  (void)magic; (void)data;
+  THIS_STR();
+  size_t base = S->sp;
+  if (!llrt__push(S, sv)) return LLRT_EXC;
+  for (int i = 0; i < argc; i++) {
+    llrt_value s = llrt__to_string(S, argv[i]);
+    if (s == LLRT_EXC) { S->sp = base; return s; }
+    s = llrt__str_concat(S, S->stack[base], s);
+    if (s == LLRT_EXC) { S->sp = base; return s; }
+    S->stack[base] = s;
+  }
+  llrt_value r = S->stack[base];
+  S->sp = base;
+  return r;
+}
+
+NATIVE(sp_to_string) {
+  (void)argc; (void)argv; (void)magic; (void)data;
+  if (LLRT_IS_STR(this_val)) return this_val;
+  if (llrt_tt(this_val) == LLRT_T_BOXED && LLRT_IS_STR(((llrt_boxed *)LLRT_PTR(this_val))->prim))
+    return ((llrt_boxed *)LLRT_PTR(this_val))->prim;
+  return llrt__throw(S, 1, "String.prototype.toString requires that 'this' be a String");
+}
+
+NATIVE(sp_iter) {
+  UNUSED_NATIVE_ARGS;
+  THIS_STR();
+  return llrt__new_array_iter(S, sv, 1);
+}
+
+NATIVE(sp_locale_compare) {
+  (void)magic; (void)data;
+  THIS_STR();
+  if (!llrt__push(S, sv)) return LLRT_EXC;
+  llrt_value o = llrt__to_string(S, ARG(0));
+  llrt__popn(S, 1);
+  if (o == LLRT_EXC) return o;
+  int c = strcmp(LLRT_STR(sv)->data, LLRT_STR(o)->data);
+  return llrt_num(c < 0 ? -1 : c > 0);
+}
+
+/* ==== Number and Boolean ==== */
+
+NATIVE(number_ctor) {
+  (void)magic; (void)data;
+  bool exc = false;
+  double d = argc ? llrt__to_number(S, argv[0], &exc) : 0;
+  if (exc) return LLRT_EXC;
+  if (this_val != LLRT_HOLE) return llrt_num(d);
+  return llrt__to_object(S, llrt_num(d));
+}
+
+static llrt_value this_num(llrt_state *S, llrt_value v, double *d) {
+  if (llrt_tt(v) == LLRT_T_BOXED) v = ((llrt_boxed *)LLRT_PTR(v))->prim;
+  if (!LLRT_IS_NUM(v)) return llrt__throw(S, 1, "not a number");
+  *d = llrt_tonum_raw(v);
+  return LLRT_UNDEF;
+}
+
+NATIVE(np_to_string) {
+  (void)magic; (void)data;
+  double d;
+  if (this_num(S, this_val, &d) == LLRT_EXC) return LLRT_EXC;
+  bool exc = false;
+  double radix = ARG(0) == LLRT_UNDEF ? 10 : llrt__to_number(S, ARG(0), &exc);
+  if (exc) return LLRT_EXC;
+  if (radix < 2 || radix > 36) return llrt__throw(S, 2, "toString() radix must be between 2 and 36");
+  if (radix == 10 || !isfinite(d)) return llrt__num_to_str(S, d);
+  char buf[80];
+  int o = 79;
+  buf[o] = 0;
+  bool neg = d < 0;
+  double x = trunc(fabs(d));
+  do {
+    int digit = (int)fmod(x, radix);
+    buf[--o] = (char)(digit < 10 ? '0' + digit : 'a' + digit - 10);
+    x = trunc(x / radix);
+  } while (x > 0 && o > 1);
+  if (neg) buf[--o] = '-';
+  return llrt__str_cstr(S, buf + o);
+}
+
+/* toFixed (0), toPrecision (1) */
+NATIVE(np_to_fixed) {
+  (void)data;
+  double d;
+  if (this_num(S, this_val, &d) == LLRT_EXC) return LLRT_EXC;
+  bool exc = false;
+  double f = ARG(0) == LLRT_UNDEF ? (magic ? -1 : 0) : llrt__to_number(S, ARG(0), &exc);
+  if (exc) return LLRT_EXC;
+  if (f > 100) return llrt__throw(S, 2, "toFixed() digits argument must be between 0 and 100");
+  if (magic && f < 0) return llrt__num_to_str(S, d);
+  char buf[160];
+  snprintf(buf, sizeof buf, magic ? "%.*g" : "%.*f", (int)f, d);
+  return llrt__str_cstr(S, buf);
+}
+
+NATIVE(np_value_of) {
+  UNUSED_NATIVE_ARGS;
+  double d;
+  if (this_num(S, this_val, &d) == LLRT_EXC) return LLRT_EXC;
+  return llrt_num(d);
+}
+
+/* isInteger (0), isFinite (1), isNaN (2), isSafeInteger (3) */
+NATIVE(number_is) {
+  (void)this_val; (void)data; (void)S;
+  llrt_value v = ARG(0);
+  if (!LLRT_IS_NUM(v)) return LLRT_FALSE;
+  double d = llrt_tonum_raw(v);
+  switch (magic) {
+  case 0: return llrt_bool(isfinite(d) && d == trunc(d));
+  case 1: return llrt_bool(isfinite(d));
+  case 2: return llrt_bool(d != d);
+  default: return llrt_bool(isfinite(d) && d == trunc(d) && fabs(d) <= 9007199254740991.0);
+  }
+}
+
+NATIVE(boolean_ctor) {
+  (void)magic; (void)data;
+  llrt_value b = llrt_bool(llrt__truthy(ARG(0)));
+  if (this_val != LLRT_HOLE) return b;
+  return llrt__to_object(S, b);
+}
+
+NATIVE(bp_value_of) {
+  (void)argc; (void)argv; (void)data;
+  llrt_value v = this_val;
+  if (llrt_tt(v) == LLRT_T_BOXED) v = ((llrt_boxed *)LLRT_PTR(v))->prim;
+  if (!LLRT_IS_BOOL(v)) return llrt__throw(S, 1, "not a boolean");
+  return magic ? (v == LLRT_TRUE ? S->atoms.true_s : S->atoms.false_s) : v;
+}
+
+/* ==== Symbol ==== */
+
+llrt_value llrt__symbol_new(llrt_state *S, llrt_value desc) {
+  if (!llrt__push(S, desc)) return LLRT_EXC;
+  llrt_sym *s = llrt__alloc(S, LLRT_T_SYMBOL, sizeof *s);
+  llrt__popn(S, 1);
+  if (!s) return LLRT_EXC;
+  s->desc = desc;
+  return llrt_ptr(s);
+}
+
+NATIVE(symbol_ctor) {
+  (void)magic; (void)data;
+  if (this_val == LLRT_HOLE) return llrt__throw(S, 1, "Symbol is not a constructor");
+  llrt_value d = ARG(0) == LLRT_UNDEF ? LLRT_UNDEF : llrt__to_string(S, ARG(0));
+  if (d == LLRT_EXC) return d;
+  return llrt__symbol_new(S, d);
+}
+
+NATIVE(symbol_for) {
+  (void)this_val; (void)magic; (void)data;
+  llrt_value d = llrt__to_string(S, ARG(0));
+  if (d == LLRT_EXC) return d;
+  llrt_value key = llrt__intern_value(S, d);
+  if (key == LLRT_EXC) return key;
+  llrt_value reg = llrt__get_str(S, S->module_cache, "@@symbols");
+  if (reg == LLRT_EXC) return reg;
+  if (!LLRT_IS_OBJ(reg)) {
+    if (!llrt__push(S, key)) return LLRT_EXC;
+    reg = llrt__new_object(S);
+    llrt__popn(S, 1);
+    if (reg == LLRT_EXC || !llrt__def_val(S, S->module_cache, "@@symbols", reg)) return LLRT_EXC;
+  }
+  llrt_value s = llrt__get(S, reg, key);
+  if (s != LLRT_UNDEF) return s;
+  if (!llrt__push(S, reg) || !llrt__push(S, key)) return LLRT_EXC;
+  s = llrt__symbol_new(S, key);
+  if (s != LLRT_EXC && llrt__set(S, reg, key, s) == LLRT_EXC) s = LLRT_EXC;
+  llrt__popn(S, 2);
+  return s;
+}
+
+NATIVE(symp_to_string) {
+  UNUSED_NATIVE_ARGS;
+  llrt_value v = this_val;
+  if (llrt_tt(v) == LLRT_T_BOXED) v = ((llrt_boxed *)LLRT_PTR(v))->prim;
+  if (!LLRT_IS_SYM(v)) return llrt__throw(S, 1, "not a symbol");
+  llrt_value d = ((llrt_sym *)LLRT_PTR(v))->desc;
+  if (magic) return d;
+  char buf[300];
+  snprintf(buf, sizeof buf, "Symbol(%s)", LLRT_IS_STR(d) ? LLRT_STR(d)->data : "");
+  return llrt__str_cstr(S, buf);
+}
+
+/* ==== Math ==== */
+
+NATIVE(math_fn1) {
+  (void)this_val; (void)data;
+  bool exc = false;
+  double x = llrt__to_number(S, ARG(0), &exc);
+  if (exc) return LLRT_EXC;
+  switch (magic) {
+  case 0: return llrt_num(floor(x));
+  case 1: return llrt_num(ceil(x));
+  case 2: return llrt_num(x != x || isinf(x) ? x : floor(x + 0.5));
+  case 3: return llrt_num(fabs(x));
+  case 4: return llrt_num(sqrt(x));
+  case 5: return llrt_num(trunc(x));
+  case 6: return llrt_num(x > 0 ? 1 : x < 0 ? -1 : x);
+  case 7: return llrt_num(log(x));
+  case 8: return llrt_num(exp(x));
+  case 9: return llrt_num(sin(x));
+  case 10: return llrt_num(cos(x));
+  case 11: return llrt_num(tan(x));
+  case 12: return llrt_num(atan(x));
+  case 13: return llrt_num(log2(x));
+  case 14: return llrt_num(log10(x));
+  case 15: return llrt_num(cbrt(x));
+  case 16: return llrt_num(asin(x));
+  case 17: return llrt_num(acos(x));
+  case 18: return llrt_num((float)x);
+  case 19: return llrt_num(log1p(x));
+  default: return llrt_num(expm1(x));
+  }
+}
+
+/* min (0), max (1), hypot (2), pow (3), atan2 (4), imul (5) */
+NATIVE(math_fnn) {
+  (void)this_val; (void)data;
+  bool exc = false;
+  if (magic >= 3) {
+    double a = llrt__to_number(S, ARG(0), &exc), b = llrt__to_number(S, ARG(1), &exc);
+    if (exc) return LLRT_EXC;
+    if (magic == 3) return llrt__binary(S, OP_EXP, llrt_num(a), llrt_num(b));
+    if (magic == 4) return llrt_num(atan2(a, b));
+    return llrt_num((int32_t)((uint32_t)(int64_t)a * (uint32_t)(int64_t)b));
+  }
+  double r = magic == 0 ? INFINITY : magic == 1 ? -INFINITY : 0;
+  bool nan = false;
+  for (int i = 0; i < argc; i++) {
+    double x = llrt__to_number(S, argv[i], &exc);
+    if (exc) return LLRT_EXC;
+    if (x != x) nan = true;
+    if (magic == 0 && (x < r || (x == 0 && r == 0 && signbit(x)))) r = x;
+    if (magic == 1 && (x > r || (x == 0 && r == 0 && !signbit(x)))) r = x;
+    if (magic == 2) r += x * x;
+  }
+  if (nan) return llrt_num(NAN);
+  return llrt_num(magic == 2 ? sqrt(r) : r);
+}
+
+NATIVE(math_random) {
+  UNUSED_NATIVE_ARGS;
+  /* xorshift64*, seeded per state: deterministic by design. */
+  uint64_t *st = (uint64_t *)&S->tmp[56];
+  if (!*st) *st = 0x9E3779B97F4A7C15ull;
+  uint64_t x = *st;
+  x ^= x >> 12;
+  x ^= x << 25;
+  x ^= x >> 27;
+  *st = x;
+  return llrt_num((double)((x * 2685821657736338717ull) >> 11) / 9007199254740992.0);
+}
+
+/* ==== JSON ==== */
+
+typedef struct jsonp {
+  llrt_state *S;
+  const char *p, *e;
+  int depth;
+} jsonp;
+
+static void jws(jsonp *j) {
+  while (j->p < j->e && is_ws(*j->p)) j->p++;
+}
+
+static llrt_value jerr(jsonp *j) {
+  return llrt__throw(j->S, 4, "Unexpected token in JSON at position %ld",
+                     (long)(j->e - j->p));
+}
+
+static llrt_value jvalue(jsonp *j);
+
+static llrt_value jstring(jsonp *j) {
+  const char *start = ++j->p;
+  bool esc = false;
+  while (j->p < j->e && *j->p != '"') {
+    if (*j->p == '\\') { esc = true; j->p++; }
+    j->p++;
+  }
+  if (j->p >= j->e) return jerr(j);
+  size_t n = (size_t)(j->p - start);
+  j->p++;
+  if (!esc) return llrt__str_new(j->S, start, n);
+  char *buf = malloc(n + 1);
+  if (!buf) return LLRT_EXC;
+  size_t o = llrt__unescape(start, n, buf);
+  llrt_value r = llrt__str_new(j->S, buf, o);
+  free(buf);
+  return r;
+}
+
+static llrt_value jvalue(jsonp *j) {
+  llrt_state *S = j->S;
+  jws(j);
+  if (j->p >= j->e) return jerr(j);
+  if (++j->depth > 500) return llrt__throw(S, 2, "JSON nesting too deep");
+  llrt_value r;
+  char c = *j->p;
+  if (c == '{') {
+    j->p++;
+    r = llrt__new_object(S);
+    if (r == LLRT_EXC || !llrt__push(S, r)) return LLRT_EXC;
+    jws(j);
+    if (j->p < j->e && *j->p == '}') j->p++;
+    else for (;;) {
+      jws(j);
+      if (j->p >= j->e || *j->p != '"') { llrt__popn(S, 1); return jerr(j); }
+      llrt_value k = jstring(j);
+      if (k == LLRT_EXC || !llrt__push(S, k)) { llrt__popn(S, 1); return LLRT_EXC; }
+      jws(j);
+      if (j->p >= j->e || *j->p != ':') { llrt__popn(S, 2); return jerr(j); }
+      j->p++;
+      llrt_value v = jvalue(j);
+      if (v == LLRT_EXC || llrt__set_v(S, r, k, v) == LLRT_EXC) { llrt__popn(S, 2); return LLRT_EXC; }
+      llrt__popn(S, 1);
+      jws(j);
+      if (j->p < j->e && *j->p == ',') { j->p++; continue; }
+      if (j->p < j->e && *j->p == '}') { j->p++; break; }
+      llrt__popn(S, 1);
+      return jerr(j);
+    }
+    llrt__popn(S, 1);
+  } else if (c == '[') {
+    j->p++;
+    r = llrt__new_array(S, 0);
+    if (r == LLRT_EXC || !llrt__push(S, r)) return LLRT_EXC;
+    jws(j);
+    if (j->p < j->e && *j->p == ']') j->p++;
+    else for (;;) {
+      llrt_value v = jvalue(j);
+      if (v == LLRT_EXC || !llrt__array_push(S, LLRT_OBJ(r), v)) { llrt__popn(S, 1); return LLRT_EXC; }
+      jws(j);
+      if (j->p < j->e && *j->p == ',') { j->p++; continue; }
+      if (j->p < j->e && *j->p == ']') { j->p++; break; }
+      llrt__popn(S, 1);
+      return jerr(j);
+    }
+    llrt__popn(S, 1);
+  } else if (c == '"') {
+    r = jstring(j);
+  } else if (!strncmp(j->p, "true", 4) && j->e - j->p >= 4) {
+    j->p += 4;
+    r = LLRT_TRUE;
+  } else if (!strncmp(j->p, "false", 5) && j->e - j->p >= 5) {
+    j->p += 5;
+    r = LLRT_FALSE;
+  } else if (!strncmp(j->p, "null", 4) && j->e - j->p >= 4) {
+    j->p += 4;
+    r = LLRT_NULL;
+  } else if (c == '-' || (c >= '0' && c <= '9')) {
+    char *end;
+    double d = strtod(j->p, &end);
+    if (end == j->p) return jerr(j);
+    j->p = end;
+    r = llrt_num(d);
+  } else {
+    return jerr(j);
+  }
+  j->depth--;
+  return r;
+}
+
+NATIVE(json_parse) {
+  (void)this_val; (void)magic; (void)data;
+  llrt_value s = llrt__to_string(S, ARG(0));
+  if (s == LLRT_EXC || !llrt__push(S, s)) return LLRT_EXC;
+  jsonp j = {S, LLRT_STR(s)->data, LLRT_STR(s)->data + LLRT_STR(s)->len, 0};
+  llrt_value r = jvalue(&j);
+  jws(&j);
+  if (r != LLRT_EXC && j.p != j.e) r = jerr(&j);
+  llrt__popn(S, 1);
+  return r;
+}
+
+static bool jquote(llrt_buf *b, const llrt_str *s) {
+  bool ok = llrt__buf_put(b, "\"", 1);
+  for (uint32_t i = 0; i < s->len && ok; i++) {
+    unsigned char c = (unsigned char)s->data[i];
+    char esc[8];
+    if (c == '"') ok = llrt__buf_put(b, "\\\"", 2);
+    else if (c == '\\') ok = llrt__buf_put(b, "\\\\", 2);
+    else if (c == '\n') ok = llrt__buf_put(b, "\\n", 2);
+    else if (c == '\r') ok = llrt__buf_put(b, "\\r", 2);
+    else if (c == '\t') ok = llrt__buf_put(b, "\\t", 2);
+    else if (c == '\b') ok = llrt__buf_put(b, "\\b", 2);
+    else if (c == '\f') ok = llrt__buf_put(b, "\\f", 2);
+    else if (c < 0x20) {
+      snprintf(esc, sizeof esc, "\\u%04x", c);
+      ok = llrt__buf_put(b, esc, 6);
+    } else ok = llrt__buf_put(b, (const char *)&c, 1);
+  }
+  return ok && llrt__buf_put(b, "\"", 1);
+}
+
+typedef struct jsonw {
+  llrt_buf b;
+  char indent[16];
+  int depth;
+} jsonw;
+
+static bool jnl(jsonw *w) {
+  if (!w->indent[0]) return true;
+  if (!llrt__buf_put(&w->b, "\n", 1)) return false;
+  for (int i = 0; i < w->depth; i++)
+    if (!llrt__buf_put(&w->b, w->indent, strlen(w->indent))) return false;
+  return true;
+}
+
+/* Returns 1 written, 0 skipped (undefined/function), -1 error. */
+static int jwrite(llrt_state *S, jsonw *w, llrt_value v) {
+  if (LLRT_IS_OBJ(v)) {
+    llrt_value tj = llrt__get(S, v, S->atoms.toJSON);
+    if (tj == LLRT_EXC) return -1;
+    if (llrt__is_callable(tj)) {
+      v = llrt__call(S, tj, v, 0, NULL);
+      if (v == LLRT_EXC) return -1;
+    }
+  }
+  if (llrt_tt(v) == LLRT_T_BOXED) v = ((llrt_boxed *)LLRT_PTR(v))->prim;
+  if (v == LLRT_UNDEF || llrt__is_callable(v) || LLRT_IS_SYM(v)) return 0;
+  if (v == LLRT_NULL) return llrt__buf_put(&w->b, "null", 4) ? 1 : -1;
+  if (v == LLRT_TRUE) return llrt__buf_put(&w->b, "true", 4) ? 1 : -1;
+  if (v == LLRT_FALSE) return llrt__buf_put(&w->b, "false", 5) ? 1 : -1;
+  if (LLRT_IS_NUM(v)) {
+    double d = llrt_tonum_raw(v);
+    if (!isfinite(d)) return llrt__buf_put(&w->b, "null", 4) ? 1 : -1;
+    llrt_value s = llrt__num_to_str(S, d);
+    if (s == LLRT_EXC) return -1;
+    return llrt__buf_put(&w->b, LLRT_STR(s)->data, LLRT_STR(s)->len) ? 1 : -1;
+  }
+  if (LLRT_IS_STR(v)) return jquote(&w->b, LLRT_STR(v)) ? 1 : -1;
+  if (w->depth > 200) {
+    llrt__throw(S, 1, "Converting circular structure to JSON");
+    return -1;
+  }
+  if (!llrt__push(S, v)) return -1;
+  bool arr = llrt_tt(v) == LLRT_T_ARRAY;
+  bool ok = llrt__buf_put(&w->b, arr ? "[" : "{", 1);
+  w->depth++;
+  bool any = false;
+  if (arr) {
+    for (uint32_t i = 0; ok && i < LLRT_OBJ(v)->len; i++) {
+      if (i) ok = llrt__buf_put(&w->b, ",", 1);
+      ok = ok && jnl(w);
+      llrt_value e = LLRT_OBJ(v)->elems[i];
+      int r = jwrite(S, w, e == LLRT_HOLE ? LLRT_UNDEF : e);
+      if (r < 0) ok = false;
+      else if (r == 0) ok = llrt__buf_put(&w->b, "null", 4);
+      any = true;
+    }
+  } else {
+    for (uint32_t i = 0; ok && i < LLRT_OBJ(v)->nprops; i++) {
+      llrt_prop *p = &LLRT_OBJ(v)->props[i];
+      if ((p->flags & LLRT_P_DELETED) || !(p->flags & LLRT_P_ENUMERABLE) || LLRT_IS_SYM(p->key))
+        continue;
+      llrt_value key = p->key;
+      llrt_value pv = p->flags & LLRT_P_ACCESSOR ? llrt__get(S, v, key) : p->val;
+      if (pv == LLRT_EXC) { ok = false; break; }
+      if (pv == LLRT_UNDEF || llrt__is_callable(pv) || LLRT_IS_SYM(pv)) continue;
+      size_t mark = w->b.n;
+      if (any) ok = llrt__buf_put(&w->b, ",", 1);
+      ok = ok && jnl(w) && jquote(&w->b, LLRT_STR(key)) &&
+           llrt__buf_put(&w->b, w->indent[0] ? ": " : ":", w->indent[0] ? 2 : 1);
+      int r = ok ? jwrite(S, w, pv) : -1;
+      if (r < 0) ok = false;
+      else if (r == 0) w->b.n = mark;
+      else any = true;
+    }
+  }
+  w->depth--;
+  if (ok && any) ok = jnl(w);
+  ok = ok && llrt__buf_put(&w->b, arr ? "]" : "}", 1);
+  llrt__popn(S, 1);
+  return ok ? 1 : -1;
+}
+
+llrt_value llrt__json_stringify(llrt_state *S, llrt_value v, llrt_value indent) {
+  jsonw w = {{0}, {0}, 0};
+  if (LLRT_IS_NUM(indent)) {
+    int n = (int)llrt_tonum_raw(indent);
+    for (int i = 0; i < n && i < 10; i++) w.indent[i] = ' ';
+  } else if (LLRT_IS_STR(indent)) {
+    snprintf(w.indent, sizeof w.indent, "%.10s", LLRT_STR(indent)->data);
+  }
+  int r = jwrite(S, &w, v);
+  llrt_value out = r < 0 ? LLRT_EXC : r == 0 ? LLRT_UNDEF : llrt__str_new(S, w.b.p, w.b.n);
+  free(w.b.p);
+  return out;
+}
+
+NATIVE(json_stringify) {
+  (void)this_val; (void)magic; (void)data;
+  if (llrt__is_callable(ARG(1)) || llrt_tt(ARG(1)) == LLRT_T_ARRAY)
+    return llrt__unsupported(S, "JSON.stringify replacer");
+  return llrt__json_stringify(S, ARG(0), ARG(2));
+}
+
+/* ==== Setup ==== */
+
+#define CHECK(x)                                                               \
+  do {                                                                         \
+    if ((x) == LLRT_EXC) return false;                                         \
+  } while (0)
+#define FN(obj, name, f, n, m) CHECK(llrt__def_fn(S, obj, name, f, n, m))
+
+static llrt_value boxed_proto(llrt_state *S, llrt_value prim) {
+  llrt_boxed *b = (llrt_boxed *)llrt__obj_new(S, LLRT_T_BOXED, sizeof *b, S->proto_object);
+  if (!b) return LLRT_EXC;
+  b->prim = prim;
+  return llrt_ptr(b);
+}
+
+bool llrt__builtins_string_init(llrt_state *S) {
+  llrt_value g = S->global;
+  CHECK(S->proto_string = boxed_proto(S, S->atoms.empty));
+  CHECK(S->proto_number = boxed_proto(S, llrt_num(0)));
+  CHECK(S->proto_boolean = boxed_proto(S, LLRT_FALSE));
+  llrt_obj *sp = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj), S->proto_object);
+  if (!sp) return false;
+  S->proto_symbol = llrt_ptr(sp);
+  llrt_value Str = llrt__def_ctor(S, "String", string_ctor, 1, S->proto_string);
+  CHECK(Str);
+  FN(Str, "fromCharCode", string_from_char_code, 1, 0);
+  FN(Str, "fromCodePoint", string_from_char_code, 1, 1);
+  llrt_value P = S->proto_string;
+  FN(P, "charAt", sp_char_at, 1, 0);
+  FN(P, "charCodeAt", sp_char_at, 1, 1);
+  FN(P, "at", sp_char_at, 1, 2);
+  FN(P, "codePointAt", sp_char_at, 1, 3);
+  FN(P, "indexOf", sp_index_of, 1, 0);
+  FN(P, "lastIndexOf", sp_index_of, 1, 1);
+  FN(P, "includes", sp_index_of, 1, 2);
+  FN(P, "startsWith", sp_index_of, 1, 3);
+  FN(P, "endsWith", sp_index_of, 1, 4);
+  FN(P, "slice", sp_slice, 2, 0);
+  FN(P, "substring", sp_slice, 2, 1);
+  FN(P, "substr", sp_slice, 2, 2);
+  FN(P, "toUpperCase", sp_case, 0, 0);
+  FN(P, "toLowerCase", sp_case, 0, 1);
+  FN(P, "toLocaleUpperCase", sp_case, 0, 0);
+  FN(P, "toLocaleLowerCase", sp_case, 0, 1);
+  FN(P, "trim", sp_trim, 0, 0);
+  FN(P, "trimStart", sp_trim, 0, 1);
+  FN(P, "trimEnd", sp_trim, 0, 2);
+  FN(P, "split", sp_split, 2, 0);
+  FN(P, "repeat", sp_repeat, 1, 0);
+  FN(P, "padStart", sp_pad, 2, 0);
+  FN(P, "padEnd", sp_pad, 2, 1);
+  FN(P, "replace", sp_replace, 2, 0);
+  FN(P, "replaceAll", sp_replace, 2, 1);
+  FN(P, "match", sp_match, 1, 0);
+  FN(P, "matchAll", sp_match, 1, 1);
+  FN(P, "concat", sp_concat, 1, 0);
+  FN(P, "toString", sp_to_string, 0, 0);
+  FN(P, "valueOf", sp_to_string, 0, 0);
+  FN(P, "localeCompare", sp_locale_compare, 1, 0);
+  llrt_value it = llrt__native_new(S, "[Symbol.iterator]", sp_iter, 0, 0);
+  CHECK(it);
+  if (!llrt__define(S, LLRT_OBJ(P), S->sym_iterator, it, LLRT_P_WRITABLE | LLRT_P_CONFIGURABLE))
+    return false;
+  /* Number */
+  llrt_value N = llrt__def_ctor(S, "Number", number_ctor, 1, S->proto_number);
+  CHECK(N);
+  FN(N, "isInteger", number_is, 1, 0);
+  FN(N, "isFinite", number_is, 1, 1);
+  FN(N, "isNaN", number_is, 1, 2);
+  FN(N, "isSafeInteger", number_is, 1, 3);
+  if (!llrt__def_val(S, N, "MAX_SAFE_INTEGER", llrt_num(9007199254740991.0)) ||
+      !llrt__def_val(S, N, "MIN_SAFE_INTEGER", llrt_num(-9007199254740991.0)) ||
+      !llrt__def_val(S, N, "EPSILON", llrt_num(2.220446049250313e-16)) ||
+      !llrt__def_val(S, N, "MAX_VALUE", llrt_num(1.7976931348623157e308)) ||
+      !llrt__def_val(S, N, "MIN_VALUE", llrt_num(5e-324)) ||
+      !llrt__def_val(S, N, "POSITIVE_INFINITY", llrt_num(INFINITY)) ||
+      !llrt__def_val(S, N, "NEGATIVE_INFINITY", llrt_num(-INFINITY)) ||
+      !llrt__def_val(S, N, "NaN", llrt_num(NAN)) ||
+      !llrt__def_val(S, N, "parseFloat", llrt__get_str(S, g, "parseFloat")) ||
+      !llrt__def_val(S, N, "parseInt", llrt__get_str(S, g, "parseInt")))
+    return false;
+  FN(S->proto_number, "toString", np_to_string, 1, 0);
+  FN(S->proto_number, "toFixed", np_to_fixed, 1, 0);
+  FN(S->proto_number, "toPrecision", np_to_fixed, 1, 1);
+  FN(S->proto_number, "valueOf", np_value_of, 0, 0);
+  FN(S->proto_number, "toLocaleString", np_to_string, 0, 0);
+  llrt_value B = llrt__def_ctor(S, "Boolean", boolean_ctor, 1, S->proto_boolean);
+  CHECK(B);
+  FN(S->proto_boolean, "valueOf", bp_value_of, 0, 0);
+  FN(S->proto_boolean, "toString", bp_value_of, 0, 1);
+  /* Symbol */
+  llrt_value Sym = llrt__def_ctor(S, "Symbol", symbol_ctor, 0, S->proto_symbol);
+  CHECK(Sym);
+  FN(Sym, "for", symbol_for, 1, 0);
+  if (!llrt__def_val(S, Sym, "iterator", S->sym_iterator) ||
+      !llrt__def_val(S, Sym, "asyncIterator", S->sym_async_iterator) ||
+      !llrt__def_val(S, Sym, "hasInstance", S->sym_has_instance) ||
+      !llrt__def_val(S, Sym, "toPrimitive", S->sym_to_primitive) ||
+      !llrt__def_val(S, Sym, "toStringTag", S->sym_to_string_tag))
+    return false;
+  FN(S->proto_symbol, "toString", symp_to_string, 0, 0);
+  {
+    llrt_value d = llrt__native_new(S, "description", symp_to_string, 0, 1);
+    CHECK(d);
+    if (!llrt__define_accessor(S, LLRT_OBJ(S->proto_symbol), llrt__intern(S, "description", 11),
+                               d, LLRT_UNDEF, LLRT_P_CONFIGURABLE))
+      return false;
+  }
+  /* Math */
+  llrt_value M = llrt__new_object(S);
+  CHECK(M);
+  if (!llrt__def_val(S, g, "Math", M)) return false;
+  static const char *const f1[] = {"floor", "ceil", "round", "abs", "sqrt", "trunc", "sign",
+                                   "log", "exp", "sin", "cos", "tan", "atan", "log2", "log10",
+                                   "cbrt", "asin", "acos", "fround", "log1p", "expm1"};
+  for (int i = 0; i < (int)(sizeof f1 / sizeof *f1); i++) FN(M, f1[i], math_fn1, 1, i);
+  FN(M, "min", math_fnn, 2, 0);
+  FN(M, "max", math_fnn, 2, 1);
+  FN(M, "hypot", math_fnn, 2, 2);
+  FN(M, "pow", math_fnn, 2, 3);
+  FN(M, "atan2", math_fnn, 2, 4);
+  FN(M, "imul", math_fnn, 2, 5);
+  FN(M, "random", math_random, 0, 0);
+  if (!llrt__def_val(S, M, "PI", llrt_num(3.141592653589793)) || !llrt__def_val(S, M, "E", llrt_num(2.718281828459045)) ||
+      !llrt__def_val(S, M, "LN2", llrt_num(0.6931471805599453)) || !llrt__def_val(S, M, "LN10", llrt_num(2.302585092994046)) ||
+      !llrt__def_val(S, M, "SQRT2", llrt_num(1.4142135623730951)) ||
+      !llrt__def_val(S, M, "LOG2E", llrt_num(1.4426950408889634)) ||
+      !llrt__def_val(S, M, "LOG10E", llrt_num(0.4342944819032518)))
+    return false;
+  /* JSON */
+  llrt_value J = llrt__new_object(S);
+  CHECK(J);
+  if (!llrt__def_val(S, g, "JSON", J)) return false;
+  FN(J, "parse", json_parse, 2, 0);
+  FN(J, "stringify", json_stringify, 3, 0);
+  return true;
+}
