@@ -514,7 +514,7 @@ NATIVE(promise_reaction_job) {
   } else {
     r = llrt__call(S, handler, LLRT_UNDEF, 1, &val);
     if (r == LLRT_EXC) {
-      if (S->fatal) return r;
+      if (S->fatal || S->oom) return r;
       r = S->exc;
       S->exc = LLRT_UNDEF;
       out_state = 2;
@@ -558,23 +558,24 @@ static llrt_value promise_settle(llrt_state *S, llrt_value p, int state, llrt_va
     if (then == LLRT_EXC) {
       S->sp = base;
       llrt_value e = S->exc;
-      if (S->fatal) return LLRT_EXC;
+      if (S->fatal || S->oom) return LLRT_EXC;
       return promise_settle(S, p, 2, e);
     }
     if (llrt__is_callable(then)) {
-      llrt_value res, rej;
-      if (!make_resolvers(S, p, &res, &rej)) { S->sp = base; return LLRT_EXC; }
-      llrt_value args[2] = {res, rej};
-      if (!llrt__push(S, res) || !llrt__push(S, rej)) { S->sp = base; return LLRT_EXC; }
-      llrt_value r = llrt__call(S, then, v, 2, args); /* TODO(#3): as a job */
-      if (r == LLRT_EXC && !S->fatal) {
-        llrt_value e = S->exc;
-        S->exc = LLRT_UNDEF;
-        llrt__call(S, rej, LLRT_UNDEF, 1, &e);
-        r = LLRT_UNDEF;
+      /* NewPromiseResolveThenableJob: call `then` from a job. */
+      if (!llrt__push(S, then)) { S->sp = base; return LLRT_EXC; }
+      llrt_value job = llrt__new_array(S, 3);
+      llrt_value fn = job == LLRT_EXC ? job : llrt__get_str(S, S->module_cache, "@@thenable");
+      bool ok = fn != LLRT_EXC;
+      if (ok) {
+        llrt_obj *j = LLRT_OBJ(job);
+        j->elems[0] = S->stack[base + 2];
+        j->elems[1] = S->stack[base + 1];
+        j->elems[2] = S->stack[base];
+        ok = llrt__push(S, job) && llrt__enqueue_job(S, fn, job);
       }
       S->sp = base;
-      return r == LLRT_EXC ? r : LLRT_UNDEF;
+      return ok ? LLRT_UNDEF : LLRT_EXC;
     }
     S->sp = base;
   }
@@ -596,6 +597,27 @@ static llrt_value promise_settle(llrt_state *S, llrt_value p, int state, llrt_va
     llrt__popn(S, 1);
   }
   return LLRT_UNDEF;
+}
+
+NATIVE(promise_thenable_job) {
+  (void)this_val; (void)magic; (void)data; (void)argc;
+  llrt_obj *j = LLRT_OBJ(argv[0]);
+  llrt_value then = j->elems[0], thenable = j->elems[1], p = j->elems[2];
+  llrt_value res, rej;
+  size_t base = S->sp;
+  if (!make_resolvers(S, p, &res, &rej) || !llrt__push(S, res) || !llrt__push(S, rej)) {
+    S->sp = base;
+    return LLRT_EXC;
+  }
+  llrt_value args[2] = {res, rej};
+  llrt_value r = llrt__call(S, then, thenable, 2, args);
+  if (r == LLRT_EXC && !S->fatal && !S->oom) {
+    llrt_value e = S->exc;
+    S->exc = LLRT_UNDEF;
+    r = llrt__call(S, rej, LLRT_UNDEF, 1, &e);
+  }
+  S->sp = base;
+  return r == LLRT_EXC ? r : LLRT_UNDEF;
 }
 
 static llrt_value promise_new(llrt_state *S, llrt_value proto) {
@@ -622,7 +644,7 @@ NATIVE(promise_ctor) {
   llrt_value args[2] = {res, rej};
   llrt_value r = llrt__call(S, exec, LLRT_UNDEF, 2, args);
   if (r == LLRT_EXC) {
-    if (S->fatal) goto fail;
+    if (S->fatal || S->oom) goto fail;
     llrt_value e = S->exc;
     S->exc = LLRT_UNDEF;
     if (llrt__call(S, rej, LLRT_UNDEF, 1, &e) == LLRT_EXC) goto fail;
@@ -775,5 +797,7 @@ bool llrt__builtins_coll_init(llrt_state *S) {
   FN(S->proto_promise, "finally", promise_then, 1, 2);
   llrt_value job = llrt__native_new(S, "reactionJob", promise_reaction_job, 1, 0);
   CHECK(job);
-  return llrt__def_val(S, S->module_cache, "@@reaction", job);
+  if (!llrt__def_val(S, S->module_cache, "@@reaction", job)) return false;
+  CHECK(job = llrt__native_new(S, "thenableJob", promise_thenable_job, 1, 0));
+  return llrt__def_val(S, S->module_cache, "@@thenable", job);
 }

@@ -148,6 +148,8 @@ bool llrt__inspect(llrt_state *S, llrt_buf *b, llrt_value v, int depth,
     return put_quoted(b, LLRT_STR(v));
   }
   if (!LLRT_IS_PTR(v)) {
+    if (LLRT_IS_NUM(v) && llrt_tonum_raw(v) == 0 && signbit(llrt_tonum_raw(v)))
+      return PUTS("-0");
     llrt__describe(S, v, num, sizeof num);
     return PUTS(num);
   }
@@ -251,9 +253,14 @@ bool llrt__inspect(llrt_state *S, llrt_buf *b, llrt_value v, int depth,
                                  : llrt__inspect(S, b, e, depth + 1, false));
     }
   }
-  for (uint32_t i = 0; ok && i < LLRT_OBJ(v)->nprops; i++) {
+  for (uint32_t pass = 0, i = 0; ok && pass < 2; i = 0, pass++)
+  for (; ok && i < LLRT_OBJ(v)->nprops; i++) {
     llrt_prop *p = &LLRT_OBJ(v)->props[i];
     if ((p->flags & LLRT_P_DELETED) || !(p->flags & LLRT_P_ENUMERABLE)) continue;
+    /* Integer-like keys first, as JavaScript orders them. */
+    bool intkey = LLRT_IS_STR(p->key) && LLRT_STR(p->key)->len &&
+                  strspn(LLRT_STR(p->key)->data, "0123456789") == LLRT_STR(p->key)->len;
+    if (intkey != (pass == 0)) continue;
     ok = PUTS(first ? " " : ", ");
     first = false;
     llrt_value k = p->key, pv = p->val;
@@ -346,8 +353,8 @@ NATIVE(console_log) {
     i = a;
     if (i < argc) ok = ok && llrt__buf_put(&b, " ", 1);
   }
-  for (; i < argc && ok; i++) {
-    if (i && b.n && b.p[b.n - 1] != ' ') ok = llrt__buf_put(&b, " ", 1);
+  for (int first = i; i < argc && ok; i++) {
+    if (i > first) ok = llrt__buf_put(&b, " ", 1);
     ok = ok && llrt__inspect(S, &b, argv[i], 0, true);
   }
   if (!b.p) ok = ok && llrt__buf_put(&b, "", 0);
@@ -434,8 +441,9 @@ NATIVE(g_require) {
 /* Own enumerable string keys in order: integer indices, then the rest. */
 static llrt_value own_keys(llrt_state *S, llrt_value v, bool all, bool symbols) {
   size_t base = S->sp;
+  if (!llrt__push(S, v)) return LLRT_EXC;
   llrt_value out = llrt__new_array(S, 0);
-  if (out == LLRT_EXC || !llrt__push(S, v) || !llrt__push(S, out)) goto fail;
+  if (out == LLRT_EXC || !llrt__push(S, out)) goto fail;
   if (LLRT_IS_STR(v)) {
     for (uint32_t i = 0; i < LLRT_STR(v)->ulen; i++) {
       llrt_value k = llrt__num_to_str(S, i);
@@ -480,7 +488,31 @@ static llrt_value own_keys(llrt_state *S, llrt_value v, bool all, bool symbols) 
       if (!llrt__array_push(S, LLRT_OBJ(out), p->key)) goto fail;
     }
   }
-  /* Sort the integer keys among themselves (insertion sort: few). */
+  /* Integer keys ascend, as the spec orders them (insertion sort). */
+  {
+    llrt_obj *a = LLRT_OBJ(out);
+    for (uint32_t i = 1; i < a->len; i++) {
+      llrt_value k = a->elems[i];
+      if (!LLRT_IS_STR(k)) continue;
+      double kv = strtod(LLRT_STR(k)->data, NULL);
+      const llrt_str *ks = LLRT_STR(k);
+      bool isnum = ks->len && ks->data[0] >= '0' && ks->data[0] <= '9' && (ks->len == 1 || ks->data[0] != '0');
+      for (uint32_t c = 0; isnum && c < ks->len; c++)
+        if (ks->data[c] < '0' || ks->data[c] > '9') isnum = false;
+      if (!isnum) continue;
+      uint32_t j = i;
+      while (j > 0 && LLRT_IS_STR(a->elems[j - 1])) {
+        const llrt_str *ps = LLRT_STR(a->elems[j - 1]);
+        bool pnum = ps->len && ps->data[0] >= '0' && ps->data[0] <= '9';
+        for (uint32_t c = 0; pnum && c < ps->len; c++)
+          if (ps->data[c] < '0' || ps->data[c] > '9') pnum = false;
+        if (!pnum || strtod(ps->data, NULL) <= kv) break;
+        a->elems[j] = a->elems[j - 1];
+        j--;
+      }
+      a->elems[j] = k;
+    }
+  }
   S->sp = base;
   return out;
 fail:

@@ -481,7 +481,23 @@ NATIVE(np_to_fixed) {
   if (f > 100) return llrt__throw(S, 2, "toFixed() digits argument must be between 0 and 100");
   if (magic && f < 0) return llrt__num_to_str(S, d);
   char buf[160];
-  snprintf(buf, sizeof buf, magic ? "%.*g" : "%.*f", (int)f, d);
+  if (magic) {
+    if (f < 1 || f > 100) return llrt__throw(S, 2, "toPrecision() argument must be between 1 and 100");
+    if (!isfinite(d)) return llrt__num_to_str(S, d);
+    /* JavaScript switches to exponent form when e < -6 or e >= precision. */
+    snprintf(buf, sizeof buf, "%.*e", (int)f - 1, d);
+    int e = atoi(strchr(buf, 'e') + 1);
+    if (e < -6 || e >= (int)f) {
+      char *ep = strchr(buf, 'e');
+      char mant[120];
+      snprintf(mant, sizeof mant, "%.*s", (int)(ep - buf), buf);
+      snprintf(buf, sizeof buf, "%se%c%d", mant, e < 0 ? '-' : '+', abs(e));
+    } else {
+      snprintf(buf, sizeof buf, "%.*f", (int)f - 1 - e, d);
+    }
+    return llrt__str_cstr(S, buf);
+  }
+  snprintf(buf, sizeof buf, "%.*f", (int)f, d);
   return llrt__str_cstr(S, buf);
 }
 
@@ -598,7 +614,10 @@ NATIVE(math_fn1) {
   case 12: return llrt_num(atan(x));
   case 13: return llrt_num(log2(x));
   case 14: return llrt_num(log10(x));
-  case 15: return llrt_num(cbrt(x));
+  case 15: {
+    double r = cbrt(x), k = round(r);
+    return llrt_num(k * k * k == x ? k : r); /* glibc's cbrt(27) is not 3 */
+  }
   case 16: return llrt_num(asin(x));
   case 17: return llrt_num(acos(x));
   case 18: return llrt_num((float)x);

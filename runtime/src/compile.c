@@ -250,7 +250,12 @@ static bool compile_tables(llrt_state *S, llrt_script *sc) {
     case LL_K_shorthand_property_identifier_pattern: {
       const char *t = llrt__text(sc, n);
       uint32_t l = llrt__tlen(sc, n);
-      if (js->ref[n] != LL_UNRESOLVED) {
+      uint32_t b = js->ref[n];
+      if (b != LL_UNRESOLVED && sc->script_mode && js->bindings[b].scope == 0 &&
+          (js->bindings[b].kind == LL_BIND_VAR ||
+           js->bindings[b].kind == LL_BIND_FUNCTION)) {
+        sc->ref[n] = REF_GLOBAL; /* a classic script's globals */
+      } else if (b != LL_UNRESOLVED) {
         sc->ref[n] = resolve_ref(sc, n, bslot);
       } else if (l == 9 && !memcmp(t, "arguments", 9)) {
         sc->ref[n] = REF_ARGUMENTS;
@@ -325,9 +330,11 @@ static bool compile_tables(llrt_state *S, llrt_script *sc) {
 /* ==== Scripts ==== */
 
 llrt_script *llrt__compile(llrt_state *S, const char *path, const char *src,
-                           size_t len, const char **err, unsigned *eline) {
+                           size_t len, bool script_mode, const char **err,
+                           unsigned *eline) {
   llrt_script *sc = calloc(1, sizeof *sc);
   if (!sc) return NULL;
+  sc->script_mode = script_mode;
   *err = NULL;
   sc->arena = ll_arena_new();
   sc->path = strdup(path ? path : "<eval>");

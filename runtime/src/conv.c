@@ -56,7 +56,7 @@ static void fmt_number(double d, char *buf, size_t cap) {
   for (char *p = tmp + neg; *p; p++)
     if (*p != '.') digits[nd++] = *p;
   digits[nd] = 0;
-  if (exp >= -7 && exp < 21) {
+  if (exp >= -6 && exp < 21) {
     size_t o = 0;
     if (neg) buf[o++] = '-';
     if (exp < 0) {

@@ -545,6 +545,11 @@ void llrt_gc_major(llrt_state *S) {
   drain(S);
   converge_ephemerons(S);
   settle_weak(S);
+  /* Dead remembered objects leave the set before the sweep frees them. */
+  size_t k = 0;
+  for (size_t i = 0; i < S->nremembered; i++)
+    if (S->remembered[i]->mark == LLRT_BLACK) S->remembered[k++] = S->remembered[i];
+  S->nremembered = k;
   sweep_list(S, &S->young);
   sweep_list(S, &S->old);
   refresh_remembered(S);

@@ -19,6 +19,8 @@
 
 #define CHUNK_BYTES (64 * 1024)
 
+#ifndef LLRT_SYSTEM_MALLOC
+
 static size_t class_of(size_t size) { return (size + 15) / 16 - 1; }
 
 static void *chunk_refill(llrt_state *S, size_t cls) {
@@ -46,6 +48,7 @@ static void *chunk_refill(llrt_state *S, size_t cls) {
   S->classes[cls].nfree += nblocks;
   return S->classes[cls].free;
 }
+#endif
 
 void *llrt__raw_alloc(llrt_state *S, size_t size) {
 #ifdef LLRT_SYSTEM_MALLOC

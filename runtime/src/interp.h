@@ -35,6 +35,7 @@ typedef struct llrt_script {
   llrt_value **init;  /* per scope: initial slot values */
   uint32_t site_base; /* allocation site = site_base + node id */
   uint32_t module_slot; /* slot of `require` in the module env (then module, exports) */
+  bool script_mode;   /* a classic script: top-level var/function are globals */
 } llrt_script;
 
 /* op[] values for method_definition / field nodes */
@@ -43,7 +44,8 @@ enum { M_STATIC = 1, M_GET = 2, M_SET = 4, M_ASYNC = 8, M_GEN = 16 };
 #define OP_CHAIN_TOP 0x80
 
 llrt_script *llrt__compile(llrt_state *S, const char *path, const char *src,
-                           size_t len, const char **err, unsigned *eline);
+                           size_t len, bool script_mode, const char **err,
+                           unsigned *eline);
 void llrt__script_free(llrt_state *S, llrt_script *sc);
 void llrt__trace_scripts(llrt_state *S, void (*mark)(llrt_state *, llrt_value));
 bool llrt__site_location(llrt_state *S, uint32_t site, const char **file,

@@ -424,8 +424,10 @@ static llrt_value get_from(llrt_state *S, llrt_obj *start, llrt_value recv,
       return llrt_num(o->len);
     llrt_prop *p = llrt__find_own(o, key);
     if (!p) {
-      if (o->h.tt == LLRT_T_CLOSURE && key == S->atoms.prototype)
-        return llrt__closure_prototype(S, (llrt_closure *)o);
+      if (o->h.tt == LLRT_T_CLOSURE) { /* lazy prototype, name, length */
+        llrt_value v = llrt__closure_lazy(S, (llrt_closure *)o, key);
+        if (v != LLRT_HOLE) return v;
+      }
       continue;
     }
     if (!(p->flags & LLRT_P_ACCESSOR)) return p->val;

@@ -162,7 +162,7 @@ static char *dup_cstr(const char *s) {
 
 /* Fills `out` from the pending failure and clears it. */
 static llrt_status fail_result(llrt_state *S, llrt_result *out) {
-  llrt_status st = S->fatal ? S->fatal : LLRT_THROWN;
+  llrt_status st = S->fatal ? S->fatal : S->oom ? LLRT_NOMEM : LLRT_THROWN;
   char msg[600];
   msg[0] = 0;
   if (st == LLRT_UNSUPPORTED) {
@@ -257,8 +257,9 @@ static llrt_value make_module(llrt_state *S, const char *path) {
   if (req == LLRT_EXC || !llrt__define(S, LLRT_OBJ(m), S->atoms.require, req, LLRT_P_DEFAULT))
     goto fail;
   llrt_value id = llrt__str_cstr(S, path);
-  if (id == LLRT_EXC ||
-      !llrt__define(S, LLRT_OBJ(m), llrt__intern(S, "id", 2), id, LLRT_P_DEFAULT))
+  if (id == LLRT_EXC || !llrt__push(S, id)) goto fail;
+  llrt_value idk = llrt__intern(S, "id", 2);
+  if (idk == LLRT_EXC || !llrt__define(S, LLRT_OBJ(m), idk, id, LLRT_P_DEFAULT))
     goto fail;
   S->sp = base;
   return m;
@@ -272,7 +273,7 @@ llrt_status llrt_eval(llrt_state *S, const char *path, const char *src,
   if (out) memset(out, 0, sizeof *out);
   const char *err = NULL;
   unsigned eline = 0;
-  llrt_script *sc = llrt__compile(S, path, src, len, &err, &eline);
+  llrt_script *sc = llrt__compile(S, path, src, len, !as_module, &err, &eline);
   if (!sc || (err && !strcmp(err, "out of memory"))) {
     if (out) {
       out->status = LLRT_NOMEM;
@@ -329,7 +330,7 @@ llrt_value llrt__require(llrt_state *S, const char *from, llrt_value spec) {
   }
   const char *err = NULL;
   unsigned eline = 0;
-  llrt_script *sc = llrt__compile(S, name, src, len, &err, &eline);
+  llrt_script *sc = llrt__compile(S, name, src, len, false, &err, &eline);
   free(src);
   free(resolved);
   if (!sc) return llrt__throw(S, 0, "out of memory");

@@ -42,16 +42,20 @@ static llrt_value eval_class(llrt_state *S, ll_nid n);
 
 #define SC (S->frame->script)
 
+/* The value stack never moves: frames keep `args` pointers into it, so it
+ * is allocated once at its full size (the kernel commits pages lazily). */
+#define LLRT_STACK_SLOTS ((size_t)1 << 20)
+
 bool llrt__push(llrt_state *S, llrt_value v) {
   if (S->sp == S->stackcap) {
-    size_t cap = S->stackcap ? S->stackcap * 2 : 1024;
-    llrt_value *s = realloc(S->stack, cap * sizeof *s);
-    if (!s) {
-      S->oom = true;
+    if (!S->stack) {
+      S->stack = malloc(LLRT_STACK_SLOTS * sizeof *S->stack);
+      if (S->stack) S->stackcap = LLRT_STACK_SLOTS;
+    }
+    if (S->sp == S->stackcap) {
+      S->oom = true; /* TODO(#3): a RangeError instead */
       return false;
     }
-    S->stack = s;
-    S->stackcap = cap;
   }
   S->stack[S->sp++] = v;
   return true;
@@ -142,9 +146,16 @@ static bool hoist_functions(llrt_state *S, ll_nid body) {
         k != LL_K_generator_function_declaration)
       continue;
     ll_nid name = CHILD(d, name);
-    if (name == LL_NONE || sc->ref[name] >= REF_ARGUMENTS) continue;
+    if (name == LL_NONE || sc->ref[name] == REF_ARGUMENTS) continue;
     llrt_value f = make_function(S, d, LLRT_UNDEF);
     if (f == LLRT_EXC) return false;
+    if (sc->ref[name] == REF_GLOBAL) { /* a classic script's function */
+      if (!llrt__push(S, f)) return false;
+      llrt_value r = llrt__set(S, S->global, K(name), f);
+      llrt__popn(S, 1);
+      if (r == LLRT_EXC) return false;
+      continue;
+    }
     llrt_env *e = env_at(S, sc->ref[name] >> 16);
     e->slots[sc->ref[name] & 0xFFFF] = f;
     llrt_barrier(S, e, f);
@@ -292,6 +303,22 @@ llrt_value llrt__closure_lazy(llrt_state *S, llrt_closure *c, llrt_value key) {
   if (key == S->atoms.name) {
     ll_nid name = ll_js_child(&sc->js, c->node, LL_F_name);
     if (name != LL_NONE && LLRT_IS_STR(sc->k[name])) return sc->k[name];
+    /* An anonymous function takes the name it is bound to. */
+    const ll_node *n = &sc->js.nodes[c->node];
+    ll_nid p = n->parent;
+    if (p != LL_NONE) {
+      ll_kind pk = (ll_kind)sc->js.nodes[p].kind;
+      ll_nid nm = LL_NONE;
+      if (pk == LL_K_variable_declarator && n->field == LL_F_value)
+        nm = ll_js_child(&sc->js, p, LL_F_name);
+      else if ((pk == LL_K_assignment_expression) && n->field == LL_F_right)
+        nm = ll_js_child(&sc->js, p, LL_F_left);
+      else if (pk == LL_K_pair && n->field == LL_F_value)
+        nm = ll_js_child(&sc->js, p, LL_F_key);
+      else if ((pk == LL_K_field_definition || pk == LL_K_public_field_definition) && n->field == LL_F_value)
+        nm = ll_js_child(&sc->js, p, LL_F_property);
+      if (nm != LL_NONE && LLRT_IS_STR(sc->k[nm])) return sc->k[nm];
+    }
     return S->atoms.empty;
   }
   if (key == S->atoms.length) {
@@ -376,6 +403,15 @@ static llrt_value call_body(llrt_state *S, llrt_closure *c) {
     TRY(run_fields(S, c, f->this_val));
   ll_nid body = CHILD(fn, body);
   if (body == LL_NONE) return LLRT_UNDEF;
+  if (KIND(body) == LL_K_class_body) { /* an implicit constructor */
+    if (c->kind != LLRT_FN_DERIVED_CTOR) return LLRT_UNDEF;
+    llrt_obj *parent = c->o.proto;
+    llrt_value r = llrt__construct(S, parent ? llrt_ptr(parent) : LLRT_NULL,
+                                   f->argc, f->args, f->new_target);
+    TRY(r);
+    f->this_val = r;
+    return run_fields(S, c, r);
+  }
   if (KIND(body) != LL_K_statement_block) return eval(S, body);
   if (!hoist_functions(S, body)) return LLRT_EXC;
   for (ll_nid s = FIRST(body); s != LL_NONE; s = NEXT(s)) {
@@ -1682,8 +1718,8 @@ static llrt_value eval_class(llrt_state *S, ll_nid n) {
   if (name != LL_NONE &&
       !llrt__define(S, &cc->o, S->atoms.name, K(name), LLRT_P_CONFIGURABLE))
     goto fail;
-  /* The class's own name binding (class expressions) before members run. */
-  if (name != LL_NONE && KIND(n) == LL_K_class && sc->ref[name] < REF_ARGUMENTS)
+  /* The class's own name is bound before static members run. */
+  if (name != LL_NONE && sc->ref[name] < REF_ARGUMENTS)
     write_ident(S, name, ctor, true);
   for (ll_nid m = FIRST(body); m != LL_NONE; m = NEXT(m)) {
     uint8_t fl = sc->op[m];
@@ -1871,7 +1907,7 @@ static int exec_for_in(llrt_state *S, ll_nid n) {
   size_t base = S->sp;
   int result = C_NORMAL;
   llrt_value obj = eval(S, right);
-  if (obj == LLRT_EXC) goto throw;
+  if (obj == LLRT_EXC || !llrt__push(S, obj)) goto throw;
   llrt_value items;
   if (of) {
     items = iterate_to_array(S, obj); /* TODO(#3): lazy iteration */
@@ -1973,7 +2009,7 @@ static int exec_try(llrt_state *S, ll_nid n) {
   llrt_env *env0 = S->frame->env;
   size_t sp0 = S->sp;
   int r = exec(S, body);
-  if (r == C_THROW && handler != LL_NONE && !S->fatal) {
+  if (r == C_THROW && handler != LL_NONE && !S->fatal && !S->oom) {
     S->frame->env = env0;
     S->sp = sp0;
     llrt_value exc = S->exc;
@@ -1988,7 +2024,7 @@ static int exec_try(llrt_state *S, ll_nid n) {
     if (r == C_NORMAL) r = exec(S, CHILD(handler, body));
     S->frame->env = saved;
   }
-  if (finalizer != LL_NONE && !S->fatal) {
+  if (finalizer != LL_NONE && !S->fatal && !S->oom) {
     S->frame->env = env0;
     /* Keep the pending completion's value across the finally block. */
     llrt_value keep = r == C_THROW ? S->exc : S->frame->ret;
@@ -2262,6 +2298,17 @@ llrt_value llrt__run_script(llrt_state *S, llrt_script *sc, llrt_value module) {
     e->slots[sc->module_slot + 1] = module;
     e->slots[sc->module_slot + 2] = f.this_val;
     llrt_barrier(S, e, module);
+  }
+  /* A classic script's top-level `var`s are properties of the global. */
+  for (uint32_t b = 0; sc->script_mode && b < sc->js.nbindings; b++) {
+    const ll_binding *bd = &sc->js.bindings[b];
+    if (bd->scope != 0 || bd->kind != LL_BIND_VAR) continue;
+    llrt_value key = K(bd->decl);
+    if (LLRT_IS_STR(key) && !llrt__has(S, S->global, key) &&
+        llrt__set(S, S->global, key, LLRT_UNDEF) == LLRT_EXC) {
+      S->frame = f.parent;
+      return LLRT_EXC;
+    }
   }
   if (!hoist_functions(S, 0)) {
     S->frame = f.parent;

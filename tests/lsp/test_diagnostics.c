@@ -263,6 +263,7 @@ Test(diagnostics, config_file_and_settings_apply_and_reload) {
   cJSON_AddStringToObject(e, "uri", cfg);
   cJSON_AddNumberToObject(e, "type", 2);
   cJSON_AddItemToArray(ch, e);
+  char *watched = cJSON_PrintUnformatted(p);
   client_notify(c, "workspace/didChangeWatchedFiles", p);
   ds = client_diagnostics(c, uri, 1, 5000);
   cr_assert(has_code(ds, "no-implicit-global"));
@@ -275,7 +276,8 @@ Test(diagnostics, config_file_and_settings_apply_and_reload) {
   cr_assert(has_code(ds, "no-implicit-global"));
   /* A broken config is reported, not fatal. */
   ws_write(ws, ".leaklintrc.json", "{ \"rules\": ");
-  client_notify(c, "workspace/didChangeWatchedFiles", cJSON_Duplicate(p, 1));
+  client_notify(c, "workspace/didChangeWatchedFiles", cJSON_Parse(watched));
+  free(watched);
   cr_assert(client_log(c, "configuration", 5000));
   client_stop(c);
   ws_remove(ws);

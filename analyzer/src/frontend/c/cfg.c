@@ -28,7 +28,7 @@ CXCursor ll__c_unwrap(CXCursor c) {
       return c;
     CXCursor kid[2];
     unsigned n = ll__c_kids(c, kid, 2);
-    if (n == 0) return c;
+    if (n == 0 || n > 2) return c; /* not a plain wrapper */
     c = kid[n - 1]; /* a cast's type reference comes first */
   }
 }

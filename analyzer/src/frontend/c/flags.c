@@ -104,6 +104,17 @@ static bool same_file(const char *dir, const char *arg, const char *abs) {
   return same;
 }
 
+/* A compiler input (not an option's value, such as -isystem's folder). */
+static bool is_source_name(const char *a) {
+  static const char *const exts[] = {".c", ".cc", ".cpp", ".cxx", ".m",
+                                     ".S", ".s", ".i", NULL};
+  const char *dot = strrchr(a, '.');
+  if (!dot || strchr(dot, '/')) return false;
+  for (const char *const *e = exts; *e; e++)
+    if (!strcmp(dot, *e)) return true;
+  return false;
+}
+
 /* Copies the flags of one compile command (without the compiler, the file
  * and the build-only options). */
 static bool take_command(ll_c_flags *fl, CXCompileCommand cmd, const char *abs,
@@ -119,8 +130,9 @@ static bool take_command(ll_c_flags *fl, CXCompileCommand cmd, const char *abs,
     if (drop_with_value(a)) {
       i++;
     } else if (drop_alone(a)) {
-    } else if (a[0] != '-' && (!keep_file_args || same_file(dir, a, abs))) {
-      /* the source file (or, for a header, another file's) */
+    } else if (a[0] != '-' && is_source_name(a) &&
+               (!keep_file_args || same_file(dir, a, abs))) {
+      /* the source file (or, for a header, the other file's) */
     } else {
       ok = push(fl, a);
     }
@@ -191,9 +203,21 @@ static int from_database(ll_c_flags *fl, const char *dir, const char *abs,
     if (mine) found = take_command(fl, cmd, abs, true) ? 1 : 0;
   }
   if (!found && is_header && n > 0) {
-    /* A header has no entry: borrow the flags of the project's first file
-     * (its include paths and defines are what the header is built with). */
-    found = take_command(fl, clang_CompileCommands_getCommand(all, 0), abs,
+    /* A header has no entry: borrow the flags of the file nearest to it
+     * (the longest common path), whose include paths and defines are what
+     * the header is built with. */
+    unsigned best = 0;
+    size_t best_len = 0;
+    for (unsigned i = 0; i < n; i++) {
+      CXCompileCommand cmd = clang_CompileCommands_getCommand(all, i);
+      CXString file = clang_CompileCommand_getFilename(cmd);
+      const char *fp = clang_getCString(file);
+      size_t k = 0;
+      while (fp[k] && fp[k] == abs[k]) k++;
+      if (k > best_len) best = i, best_len = k;
+      clang_disposeString(file);
+    }
+    found = take_command(fl, clang_CompileCommands_getCommand(all, best), abs,
                          false) ? 1 : 0;
   }
   if (all) clang_CompileCommands_dispose(all);

@@ -553,10 +553,11 @@ static val eval_call(fnctx *x, CXCursor call) {
   int nargs = clang_Cursor_getNumArguments(call);
   if (nargs < 0) nargs = 0;
   val out = NOVAL;
-  ll_c_summary *sum = NULL;
+  /* A copy: evaluating the arguments may add summaries (and move them). */
+  ll_c_summary sumv, *sum = NULL;
   if (m.role == LL_C_UNKNOWN && name) {
-    sum = ll__c_summary(x->f, name);
-    if (sum && !sum->defined) sum = NULL;
+    ll_c_summary *s = ll__c_summary(x->f, name);
+    if (s && s->defined) sumv = *s, sum = &sumv;
   }
   if (m.role == LL_C_UNKNOWN && !name) {
     /* A call through a pointer: the callee expression runs too. */
@@ -1055,8 +1056,7 @@ void ll__c_flow_function(ll_c_file *f, CXCursor fn, bool report) {
   x.fresh = -1;
   x.realloc_slot = -1;
   x.returns_pair = -1;
-  ll_c_summary *sum = ll__c_summary(f, x.fname ? x.fname : "");
-  if (!sum || !x.fname) return;
+  if (!x.fname || !ll__c_summary(f, x.fname)) return;
 
   /* Parameters first (their pseudo-resources), then the body's slots and
    * acquisition sites. */
@@ -1125,7 +1125,9 @@ void ll__c_flow_function(ll_c_file *f, CXCursor fn, bool report) {
   ll_free(work);
   ll_free(queued);
 
-  /* The summary. */
+  /* The summary (looked up again: the table may have moved). */
+  ll_c_summary *sum = ll__c_summary(f, x.fname);
+  if (!sum) goto done;
   ll_c_summary ns = *sum;
   ns.defined = true;
   ns.noreturn = !x.reaches_exit;
@@ -1135,8 +1137,7 @@ void ll__c_flow_function(ll_c_file *f, CXCursor fn, bool report) {
     if (x.param_exit[p] & M_REL) ns.param[p] |= LL_C_P_FREES;
     if (x.param_exit[p] & M_ESC) ns.param[p] |= LL_C_P_KEEPS;
   }
-  sum = ll__c_summary(f, x.fname);
-  if (sum && memcmp(sum, &ns, sizeof ns) != 0) {
+  if (memcmp(sum, &ns, sizeof ns) != 0) {
     *sum = ns;
     f->changed = true;
   }

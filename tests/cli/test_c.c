@@ -1,0 +1,180 @@
+/* `leaklint check` on C files, run as a program: folders pick up .c/.h,
+ * compile databases (found upward, in build/, or named by
+ * --compile-commands), and every kind of bad C input the issue names (no
+ * compile database, broken flags, a missing header, a non-C file): a clear
+ * message, the right exit code, never a crash or libclang noise. */
+#include "helpers.h"
+
+#include <cJSON.h>
+
+#define LEAKY                                                   \
+  "#include <stdlib.h>\n"                                       \
+  "int f(int n) {\n"                                            \
+  "  char *p = malloc(n);\n"                                    \
+  "  if (!p) return -1;\n"                                      \
+  "  if (n > 4) return 1;\n"                                    \
+  "  free(p);\n"                                                \
+  "  return 0;\n"                                               \
+  "}\n"
+
+static char *dir;
+static void setup(void) { dir = tmp_new(); }
+static void teardown(void) { tmp_remove(dir); }
+
+TestSuite(c, .init = setup, .fini = teardown, .timeout = 60);
+
+/* The rule ids of a JSON report's findings, "id@line" joined by spaces. */
+static char *rules_of(const run_result *r) {
+  cJSON *doc = cJSON_Parse(r->out);
+  cr_assert(doc, "stdout is not JSON:\n%s\nstderr:\n%s", r->out, r->err);
+  cJSON *fs = cJSON_GetObjectItemCaseSensitive(doc, "findings");
+  static char buf[4096];
+  buf[0] = '\0';
+  for (cJSON *f = fs ? fs->child : NULL; f; f = f->next) {
+    char one[256];
+    snprintf(one, sizeof one, "%s%s@%d",
+             buf[0] ? " " : "",
+             cJSON_GetObjectItemCaseSensitive(f, "rule")->valuestring,
+             cJSON_GetObjectItemCaseSensitive(f, "line")->valueint);
+    strncat(buf, one, sizeof buf - strlen(buf) - 1);
+  }
+  cJSON_Delete(doc);
+  return buf;
+}
+
+Test(c, leak_reported_without_a_compile_database) {
+  write_file(dir, "src/a.c", LEAKY);
+  run_result r = run(dir, "check", "--format", "json", "src");
+  cr_assert_eq(r.code, 1, "%s%s", r.out, r.err);
+  cr_assert_str_eq(r.err, "");
+  cr_assert_str_eq(rules_of(&r), "c-heap-leak@3");
+  cr_assert(strstr(r.out, "leaked when returning at line 5 (the `if (n > 4)` branch)"),
+            "%s", r.out);
+  run_free(&r);
+}
+
+Test(c, folders_pick_up_c_and_h_files) {
+  write_file(dir, "a.c", LEAKY);
+  write_file(dir, "inc/b.h",
+             "#include <stdio.h>\n"
+             "static inline void g(const char *p) { FILE *f = fopen(p, \"r\"); }\n");
+  write_file(dir, "notes.txt", "not code\n");
+  run_result r = run(dir, "check", "--format", "json", "-j", "2", ".");
+  cr_assert_eq(r.code, 1, "%s%s", r.out, r.err);
+  cr_assert_str_eq(rules_of(&r), "c-heap-leak@3 c-resource-leak@2");
+  run_free(&r);
+}
+
+Test(c, a_missing_header_is_one_warning_and_analysis_goes_on) {
+  write_file(dir, "a.c", "#include \"nowhere.h\"\n" LEAKY);
+  run_result r = run(dir, "check", "--format", "json", "a.c");
+  cr_assert_eq(r.code, 1, "%s%s", r.out, r.err);
+  cr_assert_str_eq(rules_of(&r), "parse-error@1 c-heap-leak@4");
+  cr_assert(strstr(r.out, "'nowhere.h' file not found"), "%s", r.out);
+  cr_assert(strstr(r.out, "\"severity\": \"warning\"") ||
+                strstr(r.out, "\"severity\":\"warning\""), "%s", r.out);
+  run_free(&r);
+}
+
+Test(c, flags_come_from_the_compile_database_in_build) {
+  write_file(dir, "inc/cfg.h", "#define SIZE 4\n");
+  write_file(dir, "src/a.c",
+             "#include \"cfg.h\"\n#include <stdlib.h>\n"
+             "void f(void) { char *p = malloc(SIZE); }\n");
+  char db[4096];
+  snprintf(db, sizeof db,
+           "[{\"directory\": \"%s/build\", \"command\": \"cc -I../inc -c "
+           "../src/a.c -o a.o\", \"file\": \"../src/a.c\"}]\n", dir);
+  write_file(dir, "build/compile_commands.json", db);
+  run_result r = run(dir, "check", "--format", "json", "src");
+  cr_assert_eq(r.code, 1, "%s%s", r.out, r.err);
+  cr_assert_str_eq(rules_of(&r), "c-heap-leak@3");
+  run_free(&r);
+  /* The same database named explicitly, the file checked from elsewhere. */
+  r = run(at(dir, "src"), "check", "--format", "json", "--compile-commands",
+          at(dir, "build"), "a.c");
+  cr_assert_eq(r.code, 1, "%s%s", r.out, r.err);
+  cr_assert_str_eq(rules_of(&r), "c-heap-leak@3");
+  run_free(&r);
+}
+
+Test(c, a_broken_compile_database_is_a_warning_not_noise) {
+  write_file(dir, "a.c", LEAKY);
+  write_file(dir, "compile_commands.json", "{ not json");
+  run_result r = run(dir, "check", "--format", "json", "a.c");
+  cr_assert_eq(r.code, 1, "%s%s", r.out, r.err);
+  cr_assert_str_eq(r.err, "", "libclang must not print: %s", r.err);
+  cr_assert_str_eq(rules_of(&r), "parse-error@1 c-heap-leak@3");
+  cr_assert(strstr(r.out, "cannot load"), "%s", r.out);
+  run_free(&r);
+}
+
+Test(c, broken_flags_are_named_and_analysis_goes_on) {
+  write_file(dir, "a.c", LEAKY);
+  char db[4096];
+  snprintf(db, sizeof db,
+           "[{\"directory\": \"%s\", \"command\": \"cc -fno-such-flag "
+           "--bogus=1 -c a.c\", \"file\": \"a.c\"}]\n", dir);
+  write_file(dir, "compile_commands.json", db);
+  run_result r = run(dir, "check", "--format", "json", "a.c");
+  cr_assert_eq(r.code, 1, "%s%s", r.out, r.err);
+  cr_assert(strstr(r.out, "unknown argument"), "%s", r.out);
+  cr_assert(strstr(rules_of(&r), "c-heap-leak@3"), "%s", r.out);
+  run_free(&r);
+}
+
+Test(c, compile_commands_option_checks_its_folder) {
+  write_file(dir, "a.c", LEAKY);
+  make_dir(dir, "empty");
+  run_result r = run(dir, "check", "--compile-commands", "nowhere", "a.c");
+  assert_run(r, 2, "--compile-commands nowhere: no such folder");
+  run_free(&r);
+  r = run(dir, "check", "--compile-commands", "empty", "a.c");
+  assert_run(r, 2, "the folder has no compile_commands.json");
+  run_free(&r);
+}
+
+Test(c, non_c_input_gets_a_clear_message) {
+  write_file(dir, "notes.txt", "hello\n");
+  write_bytes(dir, "bin.c", "int x;\0\1\2", 9);
+  write_file(dir, "js.c", "const x = require('y');\nmodule.exports = x;\n");
+  run_result r = run(dir, "check", "notes.txt");
+  assert_run(r, 2, "notes.txt: unsupported file type");
+  run_free(&r);
+  r = run(dir, "check", "bin.c");
+  assert_run(r, 2, "bin.c: file looks binary");
+  run_free(&r);
+  /* JavaScript in a .c file: one parse warning, no crash. */
+  r = run(dir, "check", "--format", "json", "js.c");
+  cr_assert_eq(r.code, 0, "%s%s", r.out, r.err);
+  cr_assert_str_eq(rules_of(&r), "parse-error@1");
+  run_free(&r);
+}
+
+Test(c, stdin_with_a_c_file_name) {
+  run_result r = run_stdin(dir, LEAKY, "check", "--format", "json", "--stdin",
+                           "--stdin-filename", "x.c");
+  cr_assert_eq(r.code, 1, "%s%s", r.out, r.err);
+  cr_assert_str_eq(rules_of(&r), "c-heap-leak@3");
+  run_free(&r);
+}
+
+Test(c, suppression_comments_in_c) {
+  write_file(dir, "a.c",
+             "#include <stdlib.h>\n"
+             "void f(void) {\n"
+             "  // leaklint-disable-next-line c-heap-leak -- freed by the pool\n"
+             "  char *p = malloc(1);\n"
+             "  /* leaklint-disable c-heap-leak */\n"
+             "  char *q = malloc(2);\n"
+             "  /* leaklint-enable c-heap-leak */\n"
+             "  char *s = \"// leaklint-disable-line\"; char *t = malloc(3);\n"
+             "  // leaklint-disable-next-line c-resource-leak\n"
+             "  char *u = malloc(4);\n"
+             "}\n");
+  run_result r = run(dir, "check", "--format", "json",
+                     "--report-unused-disables", "a.c");
+  cr_assert_eq(r.code, 1, "%s%s", r.out, r.err);
+  cr_assert_str_eq(rules_of(&r), "c-heap-leak@8 unused-disable@9 c-heap-leak@10");
+  run_free(&r);
+}

@@ -1,0 +1,7 @@
+# The runtime suites: the collector's invariants (test_gc.c) and the
+# conformance corpus under tests/runtime/js (test_conformance.c).
+ll_test(test_runtime_gc runtime/test_gc.c)
+target_link_libraries(test_runtime_gc PRIVATE llrt)
+ll_test(test_runtime_conformance runtime/test_conformance.c)
+target_link_libraries(test_runtime_conformance PRIVATE llrt)
+target_compile_definitions(test_runtime_conformance PRIVATE _GNU_SOURCE)
