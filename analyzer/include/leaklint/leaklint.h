@@ -190,6 +190,54 @@ ll_status ll_analyze_source(const ll_options *o, const char *path,
 /** Frees a result. NULL is a no-op. */
 void ll_file_result_free(LL_OWNED ll_file_result *r);
 
+/* ==== Incremental analysis (editors) ==== */
+
+/** A place in a text as tree-sitter counts it: a 0-based row (rows end at
+ * "\n" only; a lone "\r" does not start one) and a 0-based byte column. */
+typedef struct ll_point {
+  uint32_t row, column;
+} ll_point;
+
+/** The syntax tree of one document's last analysis, kept so that the next
+ * analysis after an edit reparses only what changed. A cache belongs to one
+ * document and is not thread-safe: only one thread at a time may use it (a
+ * language server gives it to at most one background job at a time, and
+ * records edits only while no job holds it). */
+typedef struct ll_parse_cache ll_parse_cache;
+
+/** A new, empty cache, or NULL when out of memory. Free it with
+ * `ll_parse_cache_free`. */
+LL_OWNED ll_parse_cache *ll_parse_cache_new(void);
+/** Frees `c` and its tree. NULL is a no-op. */
+void ll_parse_cache_free(LL_OWNED LL_NULLABLE ll_parse_cache *c);
+/** Drops the tree: the next analysis parses from scratch. Use it after a
+ * whole-text replacement or an edit that could not be described exactly. */
+void ll_parse_cache_reset(ll_parse_cache *c);
+/** Records one edit (`ts_tree_edit`): bytes [start_byte, old_end_byte) of
+ * the text the tree matches were replaced, and the replacement ends at
+ * new_end_byte. The points are the same three places (`old_end_point` in
+ * the text before the edit, the others after it). Every edit must be
+ * recorded, in order, before the next `ll_analyze_source_cached`; an edit
+ * described wrongly gives a wrong tree. Nothing is kept but the numbers. */
+void ll_parse_cache_edit(ll_parse_cache *c, uint32_t start_byte,
+                         uint32_t old_end_byte, uint32_t new_end_byte,
+                         ll_point start_point, ll_point old_end_point,
+                         ll_point new_end_point);
+/** True when the last `ll_analyze_source_cached` with `c` reused a previous
+ * tree (an incremental reparse) rather than parsing from scratch. */
+bool ll_parse_cache_reused(const ll_parse_cache *c);
+
+/** As `ll_analyze_source`, with the same findings for the same text, but
+ * reparsing incrementally from the tree in `cache` (borrowed, not kept; it
+ * must not be used by anyone else during the call). The new tree replaces
+ * the old one in `cache`. A file that is not JavaScript or TypeScript resets
+ * the cache. `*out` is freed with `ll_file_result_free`. */
+ll_status ll_analyze_source_cached(const ll_options *o, const char *path,
+                                   const char *src, size_t len,
+                                   ll_parse_cache *cache,
+                                   LL_OWNED ll_file_result **out,
+                                   LL_NULLABLE ll_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -10,6 +10,7 @@
 
 #include "base/alloc.h"
 #include "base/utf8.h"
+#include "engine/analyze.h"
 #include "engine/registry.h"
 #include "engine/report.h"
 #include "engine/suppress.h"
@@ -216,6 +217,13 @@ static bool is_declaration_file(const char *path) {
 ll_status ll_analyze_source(const ll_options *o, const char *path,
                             const char *src, size_t len, ll_file_result **out,
                             ll_error *err) {
+  return ll__analyze_source(o, path, src, len, NULL, out, err);
+}
+
+ll_status ll__analyze_source(const ll_options *o, const char *path,
+                             const char *src, size_t len,
+                             ll_parse_cache *cache, ll_file_result **out,
+                             ll_error *err) {
   ll_arena *arena = NULL;
   ll_resources *own_res = NULL;
   ll_report_sink sink = {0};
@@ -249,8 +257,10 @@ ll_status ll_analyze_source(const ll_options *o, const char *path,
   }
   if (!res || !(arena = ll_arena_new())) goto fail; /* scratch, freed below */
 
-  st = ll_js_parse(&js, arena, path, src, (uint32_t)len, o->env, o->globals,
-                   o->nglobals);
+  st = cache ? ll__parse_cache_parse(cache, &js, arena, path, src,
+                                     (uint32_t)len, o)
+             : ll_js_parse(&js, arena, path, src, (uint32_t)len, o->env,
+                           o->globals, o->nglobals);
   parsed = true;
   if (st != LL_OK) goto fail;
   report_parse_error(&js, o, &sink);

@@ -134,6 +134,23 @@ ll_status ll_js_parse(ll_js *js, ll_arena *arena, const char *path,
                       const char *src, uint32_t len, unsigned env,
                       const char *const *globals, size_t nglobals);
 
+struct TSParser;
+struct TSTree;
+
+/** As `ll_js_parse`, reusing tree-sitter state for an incremental reparse.
+ * `parser` (NULL: a temporary one) is borrowed and gets this dialect's
+ * language. `old_tree` (NULL: parse from scratch) is borrowed: the previous
+ * tree of the same dialect, already edited with `ts_tree_edit` to match
+ * `src` exactly. When `new_tree` is not NULL it receives the new tree (the
+ * caller frees it with `ts_tree_delete`, even when this fails after parsing),
+ * else the tree is freed here. Rules still never see a tree. */
+ll_status ll_js_parse_reusing(ll_js *js, ll_arena *arena, const char *path,
+                              const char *src, uint32_t len, unsigned env,
+                              const char *const *globals, size_t nglobals,
+                              struct TSParser *parser,
+                              const struct TSTree *old_tree,
+                              struct TSTree **new_tree);
+
 /** Frees what `ll_js_parse` allocated outside the arena. */
 void ll_js_fini(ll_js *js);
 

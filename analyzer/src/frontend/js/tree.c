@@ -2,7 +2,10 @@
  *
  * `ll_js_parse` runs tree-sitter once, copies the tree into `ll_js.nodes`
  * with one cursor walk (pre-order, so a subtree is the index range
- * [n, end_index)), frees the tree, then runs scope analysis. Invariants:
+ * [n, end_index)), frees the tree, then runs scope analysis.
+ * `ll_js_parse_reusing` does the same from a previous (edited) tree and
+ * hands the new tree back instead of freeing it: the language server's
+ * incremental reparse (engine/analyze_cached.c). Invariants:
  * every kept node's parent precedes it; `first`/`next`/`last` link only kept
  * nodes; type syntax and field-less anonymous tokens are never kept. The
  * walk is iterative: deep nesting cannot overflow the C stack. */
@@ -150,10 +153,14 @@ static ll_status index_lines(ll_js *js) {
   return LL_OK;
 }
 
-ll_status ll_js_parse(ll_js *js, ll_arena *arena, const char *path,
-                      const char *src, uint32_t len, unsigned env,
-                      const char *const *globals, size_t nglobals) {
+ll_status ll_js_parse_reusing(ll_js *js, ll_arena *arena, const char *path,
+                              const char *src, uint32_t len, unsigned env,
+                              const char *const *globals, size_t nglobals,
+                              struct TSParser *parser,
+                              const struct TSTree *old_tree,
+                              struct TSTree **new_tree) {
   memset(js, 0, sizeof *js);
+  if (new_tree) *new_tree = NULL;
   js->arena = arena;
   js->src = src;
   js->len = len;
@@ -161,20 +168,31 @@ ll_status ll_js_parse(ll_js *js, ll_arena *arena, const char *path,
   js->is_ts = dialect != 0;
   const ll_lang_table *t = ll__js_lang_table(dialect);
   if (!t) return LL_ENOMEM;
-  TSParser *parser = ts_parser_new();
-  if (!parser) return LL_ENOMEM;
-  if (!ts_parser_set_language(parser, t->language)) {
-    ts_parser_delete(parser);
+  TSParser *own = NULL;
+  if (!parser && !(parser = own = ts_parser_new())) return LL_ENOMEM;
+  if (ts_parser_language(parser) != t->language &&
+      !ts_parser_set_language(parser, t->language)) {
+    ts_parser_delete(own);
     return LL_EPARSER;
   }
-  TSTree *tree = ts_parser_parse_string(parser, NULL, src, len);
-  ts_parser_delete(parser);
+  /* With `old_tree` (edited to match `src`), tree-sitter re-lexes only the
+   * edited ranges and reuses every untouched subtree. */
+  TSTree *tree = ts_parser_parse_string(parser, old_tree, src, len);
+  ts_parser_delete(own);
   if (!tree) return LL_ENOMEM;
   ll_status st = build_view(js, tree, t);
-  ts_tree_delete(tree);
+  if (new_tree) *new_tree = tree;
+  else ts_tree_delete(tree);
   if (st == LL_OK) st = index_lines(js);
   if (st == LL_OK) st = ll__js_analyze_scopes(js, path, env, globals, nglobals);
   return st;
+}
+
+ll_status ll_js_parse(ll_js *js, ll_arena *arena, const char *path,
+                      const char *src, uint32_t len, unsigned env,
+                      const char *const *globals, size_t nglobals) {
+  return ll_js_parse_reusing(js, arena, path, src, len, env, globals,
+                             nglobals, NULL, NULL, NULL);
 }
 
 void ll_js_fini(ll_js *js) {
