@@ -25,3 +25,9 @@ endif()
 if(LL_GC_STRESS)
   target_compile_definitions(llrt PUBLIC LLRT_GC_STRESS_DEFAULT)
 endif()
+
+# Benchmark of minor pauses against old-generation size and census time
+# (tests/bench/runtime/README.md).
+add_executable(llrt-bench-gc tests/bench/runtime/gc_pause.c)
+target_compile_options(llrt-bench-gc PRIVATE ${LL_WARNINGS})
+target_link_libraries(llrt-bench-gc PRIVATE llrt)

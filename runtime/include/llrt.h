@@ -132,6 +132,8 @@ typedef struct llrt_gc_stats {
   double major_median_ms, major_p99_ms, major_max_ms;
 } llrt_gc_stats;
 void llrt_gc_get_stats(llrt_state *S, llrt_gc_stats *out);
+/** Zeroes the counters and pause samples (to measure one phase). */
+void llrt_gc_reset_stats(llrt_state *S);
 /** Live bytes of one type (types.def order; -1 for the total). */
 size_t llrt_gc_live_bytes(const llrt_state *S, int type);
 

@@ -55,14 +55,20 @@ static bool map_rehash(llrt_state *S, llrt_map *m, uint32_t hcap) {
 
 /* Drops deleted entries; live iterators move to the new positions. */
 static bool map_compact(llrt_state *S, llrt_map *m) {
+  /* live[i]: live entries before index i, the new position of index i. */
+  uint32_t *live = m->niters ? malloc((m->nents + 1) * sizeof *live) : NULL;
+  if (m->niters && !live) return false;
   uint32_t k = 0;
   for (uint32_t i = 0; i < m->nents; i++) {
-    for (uint32_t t = 0; t < m->niters; t++)
-      if (m->iters[t]->pos == i) m->iters[t]->pos = k;
+    if (live) live[i] = k;
     if (m->ents[i].key != LLRT_HOLE) m->ents[k++] = m->ents[i];
   }
-  for (uint32_t t = 0; t < m->niters; t++)
-    if (m->iters[t]->pos > k) m->iters[t]->pos = k;
+  if (live) live[m->nents] = k;
+  for (uint32_t t = 0; t < m->niters; t++) {
+    uint32_t p = m->iters[t]->pos;
+    m->iters[t]->pos = p > m->nents ? k : live[p];
+  }
+  free(live);
   m->nents = k;
   m->first = 0;
   m->epoch++;
@@ -130,11 +136,11 @@ void llrt__mapiter_detach(llrt_state *S, llrt_mapiter *it) {
   (void)S;
   llrt_map *m = it->map;
   if (!m) return;
-  for (uint32_t t = 0; t < m->niters; t++)
-    if (m->iters[t] == it) {
-      m->iters[t] = m->iters[--m->niters];
-      break;
-    }
+  uint32_t t = it->slot;
+  if (t < m->niters && m->iters[t] == it) {
+    m->iters[t] = m->iters[--m->niters];
+    m->iters[t]->slot = t;
+  }
   it->map = NULL;
 }
 
@@ -226,6 +232,7 @@ llrt_value llrt__new_map_iter(llrt_state *S, llrt_value map, int kind) {
     m->iters = a;
     m->itcap = cap;
   }
+  it->slot = m->niters;
   m->iters[m->niters++] = it;
   it->map = m;
   it->pos = m->first;

@@ -744,6 +744,12 @@ void llrt_gc_get_stats(llrt_state *S, llrt_gc_stats *out) {
               &out->major_p99_ms, &out->major_max_ms);
 }
 
+void llrt_gc_reset_stats(llrt_state *S) {
+  S->minors = S->majors = 0;
+  S->bytes_allocated = S->bytes_promoted = S->bytes_freed = 0;
+  S->nminor_ms = S->nmajor_ms = 0;
+}
+
 size_t llrt_gc_live_bytes(const llrt_state *S, int type) {
   if (type < 0 || type >= LLRT_T_COUNT) return S->total_bytes;
   return S->live_bytes[type];

@@ -59,6 +59,14 @@ llrt_value llrt__run_script(llrt_state *S, llrt_script *sc, llrt_value module);
 /** `require(spec)` from `from`: the loader hook, a cache, CommonJS. */
 llrt_value llrt__require(llrt_state *S, const char *from, llrt_value spec);
 
+/** `ll_js_child`, inlined: the evaluator asks for children constantly. */
+static inline ll_nid llrt__child(const llrt_script *sc, ll_nid n, ll_field f) {
+  const ll_node *nodes = sc->js.nodes;
+  for (ll_nid c = nodes[n].first; c != LL_NONE; c = nodes[c].next)
+    if (nodes[c].field == f) return c;
+  return LL_NONE;
+}
+
 static inline const char *llrt__text(const llrt_script *sc, ll_nid n) {
   return sc->src + sc->js.nodes[n].start;
 }

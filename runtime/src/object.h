@@ -205,6 +205,7 @@ typedef struct llrt_mapiter {
   llrt_obj o;
   llrt_map *map; /* NULL when done */
   uint32_t pos;
+  uint32_t slot; /* index in `map->iters` (O(1) detach) */
   uint8_t kind;  /* 0 keys, 1 values, 2 entries */
 } llrt_mapiter;
 

@@ -23,7 +23,7 @@
 enum { C_NORMAL, C_RETURN, C_BREAK, C_CONTINUE, C_THROW };
 
 #define K(n) (sc->k[n])
-#define CHILD(n, f) ll_js_child(&sc->js, (n), LL_F_##f)
+#define CHILD(n, f) llrt__child(sc, (n), LL_F_##f)
 #define KIND(n) ((ll_kind)sc->js.nodes[n].kind)
 #define NODE(n) (&sc->js.nodes[n])
 #define FIRST(n) (sc->js.nodes[n].first)

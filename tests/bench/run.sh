@@ -29,6 +29,11 @@ Usage: tests/bench/run.sh [options]
                    (bar checks that need a missing tool are skipped)
   --no-quarter     skip the 1/4-corpus rows (memory-independence check)
   --no-build       use the binaries in the build folder as they are
+  --instructions SET
+                   also count the instructions of the floor and of leaklint
+                   -j 1 under valgrind (cachegrind) on SET (quarter or full),
+                   once: a ratio that load on the machine cannot disturb
+                   (quarter: ~3 min, full: ~10 min)
   -h, --help       this text
 
 Environment: LL_BENCH_CACHE (default <repo>/.cache/bench), LL_BENCH_BUILD
@@ -45,6 +50,7 @@ JOBS=$(nproc)
 ONLY=floor,leaklint,eslint,oxlint
 QUARTER=1
 DO_BUILD=1
+INSTR=
 ARGS_AS_GIVEN="$*"
 
 while (($#)); do
@@ -54,12 +60,15 @@ while (($#)); do
     --only) ONLY=$2; shift 2 ;;
     --no-quarter) QUARTER=0; shift ;;
     --no-build) DO_BUILD=0; shift ;;
+    --instructions) INSTR=$2; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
 [[ $REPS =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: bad --reps '$REPS'" >&2; exit 2; }
 [[ $JOBS =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: bad --jobs '$JOBS'" >&2; exit 2; }
+[[ -z $INSTR || $INSTR == full || $INSTR == quarter ]] ||
+  { echo "run.sh: --instructions takes quarter or full" >&2; exit 2; }
 want() { [[ ,$ONLY, == *,$1,* ]]; }
 
 # The corpus: these top-level folders of the corpus install (the named
@@ -74,6 +83,7 @@ need npm
 need cmake
 need ninja
 [[ -x /usr/bin/time ]] || { echo "run.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+[[ -z $INSTR ]] || need valgrind
 
 mkdir -p "$CACHE"
 
@@ -221,6 +231,28 @@ for ((rep = 1; rep <= REPS; rep++)); do
     fi
   fi
 done
+
+# ==== Instruction counts (optional, not repeated: they do not vary) ====
+rm -f "$CACHE/instructions.tsv"
+if [[ -n $INSTR ]]; then
+  list=$CACHE/files.txt
+  [[ $INSTR == quarter ]] && list=$CACHE/files-quarter.txt
+  mapfile -t IFILES <"$list"
+  printf 'id\tset\tinstructions\n' >"$CACHE/instructions.tsv"
+  instr_one() { # ID STDIN CMD...
+    local id=$1 stdin=$2 ir
+    shift 2
+    log "counting instructions: $id on the $INSTR set (valgrind, slow)"
+    (cd "$NM" && valgrind --tool=cachegrind --cache-sim=no \
+      --cachegrind-out-file="$OUT/$id.cg" "$@" <"$stdin" >/dev/null 2>"$OUT/$id.vg") || true
+    ir=$(awk '/^summary:/ {print $2}' "$OUT/$id.cg")
+    printf '%s\t%s\t%s\n' "$id" "$INSTR" "$ir" >>"$CACHE/instructions.tsv"
+  }
+  instr_one floor "$list" "$FLOOR" -
+  instr_one leaklint-j1 /dev/null "$LEAKLINT" check --no-ignore \
+    --config "$CACHE/leaklintrc.json" "${LL_RULES[@]}" -j 1 --format json \
+    -o /dev/null "${IFILES[@]}"
+fi
 
 # ==== Report ====
 node "$BENCH/summarize.mjs" \

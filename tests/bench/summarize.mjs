@@ -175,6 +175,17 @@ check("eslint / leaklint, 1 thread (time)", wallRatio("eslint-j1", "leaklint-j1"
 if (jobs > 1)
   check(`eslint / leaklint, ${jobs} threads (time)`, wallRatio(`eslint-${N}`, `leaklint-${N}`),
     cpuRatio(`eslint-${N}`, `leaklint-${N}`), ">=", 5, "eslint --concurrency");
+// Instructions (run.sh --instructions): deterministic, whatever the load.
+const instrFile = join(cache, "instructions.tsv");
+const instr = existsSync(instrFile)
+  ? Object.fromEntries(readFileSync(instrFile, "utf8").trim().split("\n").slice(1)
+    .map((l) => l.split("\t")).map(([id, set, n]) => [id, { set, instructions: Number(n) }]))
+  : {};
+if (instr.floor?.instructions && instr["leaklint-j1"]?.instructions)
+  check(`leaklint 1 thread / floor (instructions, ${instr.floor.set} set)`,
+    instr["leaklint-j1"].instructions / instr.floor.instructions, null, "<=", 1.3,
+    `valgrind: ${(instr.floor.instructions / 1e9).toFixed(2)} G -> ` +
+    `${(instr["leaklint-j1"].instructions / 1e9).toFixed(2)} G instructions`);
 // Memory: the 1/4 set holds the corpus's largest file too, so the biggest
 // single tree is the same and any growth is memory kept across files.
 for (const j of jobs > 1 ? [1, jobs] : [1]) {
@@ -202,7 +213,7 @@ for (const r of table) {
     `${f(r.cpu_s)} | ${f(r.x_floor_cpu)} | ${notes.join("; ")} |`);
 }
 md.push("");
-md.push("| bar check | value (wall) | value (cpu) | bar | result |");
+md.push("| bar check | value (wall time, or as named) | value (cpu time) | bar | result |");
 md.push("|---|---:|---:|---|---|");
 for (const c of checks)
   md.push(`| ${c.name} | ${f(c.value)} | ${f(c.value_cpu)} | ${c.op} ${c.bar} | ` +
@@ -224,7 +235,10 @@ const meta = {
     node: process.version,
   },
   corpus: sets,
+  instructions: instr,
 };
+const loads = runs.map((r) => Number(r.load1));
+meta.load_during_runs = { min: Math.min(...loads), median: median(loads), max: Math.max(...loads) };
 writeFileSync(join(cache, "results.json"), JSON.stringify({ meta, rows: table, checks }, null, 2) + "\n");
 console.log(`leaklint benchmark, ${meta.date}, commit ${meta.commit}, ${meta.cpus} CPUs (${meta.cpu_model}), ` +
   `load ${meta.load_at_start.join(" ")} at start, ` +
@@ -233,5 +247,11 @@ console.log(`versions: ${Object.entries(meta.versions).map(([k, v]) => `${k} ${v
 console.log(`corpus: ${sets.full.files} files, ${f(sets.full.bytes / 1e6, 1)} MB; quarter: ` +
   `${sets.quarter.files} files, ${f(sets.quarter.bytes / 1e6, 1)} MB; ` +
   `medians of ${Math.max(...table.map((r) => r.wall_all_s.length))} runs\n`);
+if (meta.load_during_runs.median > meta.cpus / 2)
+  console.log(`WARNING: busy machine: the 1-minute load before each run was ` +
+    `${meta.load_during_runs.min}..${meta.load_during_runs.max} (median ` +
+    `${meta.load_during_runs.median}) on ${meta.cpus} CPUs, so wall times, ` +
+    `speed-ups and even CPU times are inflated and noisy; trust the ratios ` +
+    `more than the absolute figures, and the instruction count most.\n`);
 console.log(md.join("\n"));
 console.log(`\nwritten: ${join(cache, "results.json")}`);

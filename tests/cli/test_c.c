@@ -178,3 +178,73 @@ Test(c, suppression_comments_in_c) {
   cr_assert_str_eq(rules_of(&r), "c-heap-leak@8 unused-disable@9 c-heap-leak@10");
   run_free(&r);
 }
+
+/* ==== The config's "c" keys ==== */
+
+Test(c, config_includes_defines_and_std_reach_the_parser) {
+  write_file(dir, "third/party/sizes.h", "#define BUF_SIZE 8\n");
+  write_file(dir, ".leaklintrc.json",
+             "{ \"c\": { \"includes\": [\"third/party\"],\n"
+             "           \"defines\": [\"WITH_CACHE\", \"LEVEL=2\"],\n"
+             "           \"std\": \"c99\" } }\n");
+  /* Without the include the header is missing; without the defines the
+   * leaking code is compiled out; `for (int i...)` needs c99 or later. */
+  write_file(dir, "a.c",
+             "#include <stdlib.h>\n"
+             "#include <sizes.h>\n"
+             "#if defined(WITH_CACHE) && LEVEL == 2\n"
+             "int f(int n) {\n"
+             "  char *p = malloc(BUF_SIZE);\n"
+             "  for (int i = 0; i < n; i++) if (i == 3) return 1;\n"
+             "  free(p);\n"
+             "  return 0;\n"
+             "}\n"
+             "#endif\n");
+  run_result r = run(dir, "check", "--format", "json", "a.c");
+  cr_assert_eq(r.code, 1, "%s%s", r.out, r.err);
+  cr_assert_str_eq(rules_of(&r), "c-heap-leak@5");
+  run_free(&r);
+}
+
+Test(c, config_unknown_calls_escape_or_borrow) {
+  const char *src = "#include <stdlib.h>\n"
+                    "void consume(char *p);\n"
+                    "void f(void) {\n"
+                    "  char *p = malloc(4);\n"
+                    "  consume(p);\n"
+                    "}\n";
+  write_file(dir, "esc/a.c", src);
+  write_file(dir, "esc/.leaklintrc.json", "{ \"c\": { \"unknownCalls\": \"escape\" } }");
+  write_file(dir, "bor/a.c", src);
+  write_file(dir, "bor/.leaklintrc.json", "{ \"c\": { \"unknownCalls\": \"borrow\" } }");
+  run_result r = run(dir, "check", "--format", "json", "esc");
+  cr_assert_eq(r.code, 0, "%s%s", r.out, r.err);
+  run_free(&r);
+  r = run(dir, "check", "--format", "json", "bor");
+  cr_assert_eq(r.code, 1, "%s%s", r.out, r.err);
+  cr_assert_str_eq(rules_of(&r), "c-heap-leak@4");
+  run_free(&r);
+}
+
+/* Each bad value: exit 2, and stderr names the key. */
+static void bad_c_config(const char *json, const char *key) {
+  write_file(dir, ".leaklintrc.json", json);
+  write_file(dir, "a.c", LEAKY);
+  run_result r = run(dir, "check", "a.c");
+  cr_assert_eq(r.code, 2, "%s: exit %d\n%s%s", json, r.code, r.out, r.err);
+  cr_assert(strstr(r.err, key), "%s: stderr lacks %s: %s", json, key, r.err);
+  run_free(&r);
+}
+
+Test(c, invalid_c_config_values_exit_2_naming_the_key) {
+  bad_c_config("{ \"c\": { \"unknownCalls\": \"keep\" } }", "\"c.unknownCalls\"");
+  bad_c_config("{ \"c\": { \"unknownCalls\": true } }", "\"c.unknownCalls\"");
+  bad_c_config("{ \"c\": { \"std\": \"c42\" } }", "\"c.std\"");
+  bad_c_config("{ \"c\": { \"std\": 11 } }", "\"c.std\"");
+  bad_c_config("{ \"c\": { \"includes\": \"inc\" } }", "\"c.includes\"");
+  bad_c_config("{ \"c\": { \"includes\": [\"\"] } }", "\"c.includes[0]\"");
+  bad_c_config("{ \"c\": { \"defines\": [\"1BAD\"] } }", "\"c.defines[0]\"");
+  bad_c_config("{ \"c\": { \"defines\": {\"X\": null} } }", "\"c.defines.X\"");
+  bad_c_config("{ \"c\": { \"include\": [] } }", "\"c.include\"");
+  bad_c_config("{ \"c\": [] }", "\"c\"");
+}

@@ -244,3 +244,42 @@ Test(resolver, fixed_config_and_errors, .init = setup, .fini = teardown) {
   cr_assert_eq(ll_config_resolver_new(&ov, dir, &r, &err), LL_EIO);
   assert_has(err.message, "is a directory");
 }
+
+Test(config, c_keys_become_compiler_arguments) {
+  ll_config *c = parse_ok(
+      "{ \"c\": { \"includes\": [\"inc\", \"/usr/include/x\"],\n"
+      "          \"defines\": [\"DEBUG\", \"LEVEL=2\"], \"std\": \"gnu11\",\n"
+      "          \"unknownCalls\": \"borrow\" } }");
+  cr_assert_eq(c->nc_args, 5);
+  cr_assert_str_eq(c->c_args[0], "-I/proj/inc");
+  cr_assert_str_eq(c->c_args[1], "-I/usr/include/x");
+  cr_assert_str_eq(c->c_args[2], "-DDEBUG");
+  cr_assert_str_eq(c->c_args[3], "-DLEVEL=2");
+  cr_assert_str_eq(c->c_args[4], "-std=gnu11");
+  cr_assert_eq(c->c_unknown_borrow, 1);
+  ll_config_free(c);
+  c = parse_ok("{ \"c\": { \"defines\": { \"N\": 4, \"S\": \"x\", \"ON\": true },"
+               " \"unknownCalls\": \"escape\" } }");
+  cr_assert_eq(c->nc_args, 3);
+  cr_assert_str_eq(c->c_args[0], "-DN=4");
+  cr_assert_str_eq(c->c_args[1], "-DS=x");
+  cr_assert_str_eq(c->c_args[2], "-DON");
+  cr_assert_eq(c->c_unknown_borrow, 0);
+  ll_config_free(c);
+  c = parse_ok("{}");
+  cr_assert_eq(c->c_unknown_borrow, -1);
+  ll_config_free(c);
+}
+
+Test(config, c_key_errors_name_the_key) {
+  assert_has(parse_fail("{\"c\": 1}"), "\"c\": expected an object");
+  assert_has(parse_fail("{\"c\": {\"std\": \"c42\"}}"), "\"c.std\": unknown C standard");
+  assert_has(parse_fail("{\"c\": {\"unknownCalls\": \"keep\"}}"),
+             "\"c.unknownCalls\": expected \"escape\" or \"borrow\"");
+  assert_has(parse_fail("{\"c\": {\"includes\": [1]}}"), "\"c.includes[0]\"");
+  assert_has(parse_fail("{\"c\": {\"defines\": [\"A B\"]}}"),
+             "\"c.defines[0]\": \"A B\" is not a macro name");
+  assert_has(parse_fail("{\"c\": {\"flags\": []}}"), "\"c.flags\": unknown key");
+  assert_has(parse_fail("{\"c\": {\"std\": \"c11\", \"std\": \"c99\"}}"),
+             "\"c.std\": duplicate key");
+}

@@ -293,3 +293,58 @@ Test(diagnostics, env_setting_from_initialization_options) {
   cr_assert(has_code(ds, "no-implicit-global"));
   client_stop(c);
 }
+
+/* Answers the server's next workspace/configuration request with `result`
+ * (JSON), checking that it asks for the "leaklint" section. */
+static void answer_configuration(client *c, const char *result) {
+  const cJSON *req = client_wait(c, 5000, is_method, "workspace/configuration");
+  cr_assert(req, "the server asks for its configuration");
+  cr_assert_str_eq(jstr(req, "params.items.0.section"), "leaklint");
+  cJSON *m = cJSON_CreateObject();
+  cJSON_AddStringToObject(m, "jsonrpc", "2.0");
+  cJSON_AddItemToObject(m, "id",
+                        cJSON_Duplicate(cJSON_GetObjectItem(req, "id"), 1));
+  cJSON_AddItemToObject(m, "result", cJSON_Parse(result));
+  client_send_json(c, m);
+}
+
+Test(diagnostics, configuration_is_pulled_on_initialized_and_on_change) {
+  client *c = client_start(NULL);
+  client_initialize(c, WS,
+      "{\"workspace\":{\"configuration\":true},\"textDocument\":{"
+      "\"publishDiagnostics\":{\"versionSupport\":true}}}", NULL);
+  answer_configuration(c, "[{\"rules\":{\"no-implicit-global\":\"off\"}}]");
+  const char *uri = WS "/cfgpull.js";
+  client_open(c, uri, 1, "function f() {\n  x = 1;\n  setInterval(f, 9);\n}\n");
+  const cJSON *ds = client_diagnostics(c, uri, 1, 5000);
+  cr_assert_eq(cJSON_GetArraySize(ds), 1);
+  cr_assert_not(has_code(ds, "no-implicit-global"), "turned off by the pull");
+  /* A change notification without settings: the server asks again. */
+  client_notify(c, "workspace/didChangeConfiguration",
+                cJSON_Parse("{\"settings\":null}"));
+  answer_configuration(c, "[{\"rules\":{\"no-uncleared-interval\":\"off\"}}]");
+  ds = client_diagnostics(c, uri, 1, 5000);
+  cr_assert_eq(cJSON_GetArraySize(ds), 1);
+  cr_assert(has_code(ds, "no-implicit-global"), "the new answer replaces");
+  /* No "leaklint" section: the settings stay as they are. */
+  client_notify(c, "workspace/didChangeConfiguration",
+                cJSON_Parse("{\"settings\":{}}"));
+  answer_configuration(c, "[null]");
+  cr_assert(client_log(c, "keeping the current ones", 5000));
+  cr_assert_not(client_published(c, uri, 300), "nothing changed");
+  client_stop(c);
+}
+
+Test(diagnostics, clients_without_configuration_support_are_not_asked) {
+  client *c = client_start(NULL);
+  client_initialize(c, WS, NULL, "{\"rules\":{\"no-implicit-global\":\"off\"}}");
+  const char *uri = WS "/nopull.js";
+  client_open(c, uri, 1, "x = 1;\n");
+  cr_assert_eq(cJSON_GetArraySize(client_diagnostics(c, uri, 1, 5000)), 0);
+  client_notify(c, "workspace/didChangeConfiguration",
+                cJSON_Parse("{\"settings\":{\"leaklint\":{}}}"));
+  cr_assert_eq(cJSON_GetArraySize(client_diagnostics(c, uri, 1, 5000)), 1,
+               "pushed settings apply");
+  cr_assert_null(client_wait(c, 300, is_method, "workspace/configuration"));
+  client_stop(c);
+}

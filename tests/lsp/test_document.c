@@ -99,3 +99,55 @@ Test(document, file_uris_round_trip) {
   cr_assert_str_eq(p, "/x.js");
   ll_free(p);
 }
+
+/* ==== Tree-sitter points ==== */
+
+Test(document, points_count_rows_at_lf_only_and_bytes_in_columns) {
+  ll_lsp_text t = {0};
+  const char *s = "ab\r\nc\xc3\xa9" "d\ne";
+  ll_lsp_text_set(&t, s, strlen(s));
+  cr_assert_eq(t.lone_cr, 0);
+  ll_point p = ll_lsp_text_point(&t, 8); /* the 'd': after a 2-byte 'é' */
+  cr_assert(p.row == 1 && p.column == 4, "%u:%u", p.row, p.column);
+  p = ll_lsp_text_point(&t, 3); /* the "\n" of "\r\n" */
+  cr_assert(p.row == 0 && p.column == 3);
+  p = ll_lsp_text_point(&t, strlen(s) + 5); /* clamped to the end */
+  cr_assert(p.row == 2 && p.column == 1);
+  ll_lsp_text_fini(&t);
+}
+
+Test(document, a_lone_cr_breaks_an_lsp_line_but_not_a_row) {
+  ll_lsp_text t = {0};
+  const char *s = "a\rbc\nd\re";
+  ll_lsp_text_set(&t, s, strlen(s));
+  cr_assert_eq(t.lone_cr, 2);
+  cr_assert_eq(t.nlines, 4, "LSP sees four lines");
+  ll_point p = ll_lsp_text_point(&t, 3); /* 'c' */
+  cr_assert(p.row == 0 && p.column == 3, "%u:%u", p.row, p.column);
+  p = ll_lsp_text_point(&t, 7); /* 'e' */
+  cr_assert(p.row == 1 && p.column == 2, "%u:%u", p.row, p.column);
+  ll_lsp_text_fini(&t);
+}
+
+Test(document, point_after_an_insertion) {
+  ll_point p = ll_lsp_point_after((ll_point){3, 4}, "xy", 2);
+  cr_assert(p.row == 3 && p.column == 6);
+  p = ll_lsp_point_after((ll_point){3, 4}, "x\nyz\r\nw", 7);
+  cr_assert(p.row == 5 && p.column == 1);
+  p = ll_lsp_point_after((ll_point){3, 4}, "", 0);
+  cr_assert(p.row == 3 && p.column == 4);
+}
+
+Test(document, span_and_replace_match_edit) {
+  ll_lsp_text t = {0};
+  ll_lsp_text_set(&t, "one\ntwo\n", 8);
+  ll_lsp_range r = R(1, 3, 0, 1); /* end before start */
+  unsigned clamped = 0;
+  ll_lsp_span sp = ll_lsp_text_span(&t, &r, &clamped);
+  cr_assert(sp.start == 7 && sp.end == 7);
+  cr_assert(clamped & LL_LSP_CLAMP_ORDER);
+  cr_assert_eq(ll_lsp_text_replace(&t, (ll_lsp_span){1, 5}, "X", 1), LL_OK);
+  cr_assert_str_eq(t.data, "oXwo\n");
+  cr_assert_eq(t.nlines, 2);
+  ll_lsp_text_fini(&t);
+}

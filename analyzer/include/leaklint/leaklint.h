@@ -224,7 +224,9 @@ void ll_parse_cache_edit(ll_parse_cache *c, uint32_t start_byte,
                          ll_point start_point, ll_point old_end_point,
                          ll_point new_end_point);
 /** True when the last `ll_analyze_source_cached` with `c` reused a previous
- * tree (an incremental reparse) rather than parsing from scratch. */
+ * tree (an incremental reparse) rather than parsing from scratch. A text
+ * with a syntax error is always parsed from scratch, so that its findings
+ * never depend on the edit history. */
 bool ll_parse_cache_reused(const ll_parse_cache *c);
 
 /** As `ll_analyze_source`, with the same findings for the same text, but

@@ -297,6 +297,139 @@ static ll_status parse_resources(parser *p, const cJSON *v) {
   return LL_OK;
 }
 
+/* ==== The C frontend's settings: "c" ==== */
+
+static ll_status add_c_arg(parser *p, const char *a, size_t alen,
+                           const char *b) {
+  char **v = ll_realloc(p->c->c_args, (p->c->nc_args + 1) * sizeof *v);
+  if (!v) return ll_error_set(p->err, LL_ENOMEM, NULL, "out of memory");
+  p->c->c_args = v;
+  size_t n = alen + strlen(b) + 1;
+  char *s = ll_malloc(n);
+  if (!s) return ll_error_set(p->err, LL_ENOMEM, NULL, "out of memory");
+  memcpy(s, a, alen);
+  memcpy(s + alen, b, strlen(b) + 1);
+  v[p->c->nc_args++] = s;
+  return LL_OK;
+}
+
+/* `c.includes`: folders, relative ones to the config's folder. */
+static ll_status parse_c_includes(parser *p, const cJSON *v) {
+  if (!cJSON_IsArray(v))
+    return key_error(p, "c.includes", "expected an array of folders, found %s",
+                     type_name(v));
+  int i = 0;
+  for (const cJSON *e = v->child; e; e = e->next, i++) {
+    char key[40];
+    snprintf(key, sizeof key, "c.includes[%d]", i);
+    if (!cJSON_IsString(e) || !e->valuestring[0])
+      return key_error(p, key, "expected a folder name, found %s", type_name(e));
+    const char *d = e->valuestring;
+    ll_status st;
+    if (d[0] == '/') {
+      st = add_c_arg(p, "-I", 2, d);
+    } else {
+      char buf[4096 + 8];
+      snprintf(buf, sizeof buf, "%s/%s", p->c->dir, d);
+      st = add_c_arg(p, "-I", 2, buf);
+    }
+    if (st != LL_OK) return st;
+  }
+  return LL_OK;
+}
+
+/* `c.defines`: ["NAME", "NAME=VALUE"] or {"NAME": "VALUE" | number | true}. */
+static ll_status parse_c_defines(parser *p, const cJSON *v) {
+  if (!cJSON_IsArray(v) && !cJSON_IsObject(v))
+    return key_error(p, "c.defines", "expected an array of \"NAME\" or "
+                     "\"NAME=VALUE\" strings or an object, found %s",
+                     type_name(v));
+  int i = 0;
+  for (const cJSON *e = v->child; e; e = e->next, i++) {
+    char key[300], def[1100];
+    const char *name;
+    if (cJSON_IsArray(v)) {
+      snprintf(key, sizeof key, "c.defines[%d]", i);
+      if (!cJSON_IsString(e))
+        return key_error(p, key, "expected a string, found %s", type_name(e));
+      name = e->valuestring;
+      snprintf(def, sizeof def, "%s", name);
+    } else {
+      snprintf(key, sizeof key, "c.defines.%.200s", e->string);
+      name = e->string;
+      if (cJSON_IsString(e))
+        snprintf(def, sizeof def, "%s=%s", name, e->valuestring);
+      else if (cJSON_IsNumber(e))
+        snprintf(def, sizeof def, "%s=%.17g", name, e->valuedouble);
+      else if (cJSON_IsTrue(e))
+        snprintf(def, sizeof def, "%s", name);
+      else
+        return key_error(p, key, "expected a string, a number or true, "
+                         "found %s", type_name(e));
+    }
+    /* The name: an identifier, optionally with a macro's parameters. */
+    size_t n = 0;
+    while (name[n] == '_' || (name[n] >= 'a' && name[n] <= 'z') ||
+           (name[n] >= 'A' && name[n] <= 'Z') ||
+           (n > 0 && name[n] >= '0' && name[n] <= '9'))
+      n++;
+    if (n == 0 || (name[n] && name[n] != '=' && name[n] != '('))
+      return key_error(p, key, "\"%.100s\" is not a macro name", name);
+    ll_status st = add_c_arg(p, "-D", 2, def);
+    if (st != LL_OK) return st;
+  }
+  return LL_OK;
+}
+
+static ll_status parse_c_std(parser *p, const cJSON *v) {
+  static const char *const stds[] = {
+      "c89", "c90", "c99", "c11", "c17", "c18", "c2x", "c23",
+      "gnu89", "gnu90", "gnu99", "gnu11", "gnu17", "gnu18", "gnu2x", "gnu23",
+      "iso9899:1990", "iso9899:1999", "iso9899:2011", "iso9899:2017", NULL};
+  if (!cJSON_IsString(v))
+    return key_error(p, "c.std", "expected a C standard such as \"c11\" or "
+                     "\"gnu17\", found %s", type_name(v));
+  for (const char *const *s = stds; *s; s++)
+    if (!strcmp(*s, v->valuestring)) return add_c_arg(p, "-std=", 5, *s);
+  return key_error(p, "c.std", "unknown C standard \"%.40s\" (expected c89, "
+                   "c99, c11, c17, c23 or a gnu variant such as gnu11)",
+                   v->valuestring);
+}
+
+static ll_status parse_c(parser *p, const cJSON *v) {
+  if (!cJSON_IsObject(v))
+    return key_error(p, "c", "expected an object with includes, defines, std "
+                     "or unknownCalls, found %s", type_name(v));
+  ll_status st = check_duplicates(p, v, "c.");
+  for (const cJSON *e = v->child; e && st == LL_OK; e = e->next) {
+    const char *k = e->string;
+    if (!strcmp(k, "includes")) {
+      st = parse_c_includes(p, e);
+    } else if (!strcmp(k, "defines")) {
+      st = parse_c_defines(p, e);
+    } else if (!strcmp(k, "std")) {
+      st = parse_c_std(p, e);
+    } else if (!strcmp(k, "unknownCalls")) {
+      if (cJSON_IsString(e) && !strcmp(e->valuestring, "escape"))
+        p->c->c_unknown_borrow = 0;
+      else if (cJSON_IsString(e) && !strcmp(e->valuestring, "borrow"))
+        p->c->c_unknown_borrow = 1;
+      else
+        return key_error(p, "c.unknownCalls", "expected \"escape\" or "
+                         "\"borrow\", found %s%s%.40s%s", type_name(e),
+                         cJSON_IsString(e) ? " \"" : "",
+                         cJSON_IsString(e) ? e->valuestring : "",
+                         cJSON_IsString(e) ? "\"" : "");
+    } else {
+      char key[300];
+      snprintf(key, sizeof key, "c.%.200s", k);
+      return key_error(p, key, "unknown key (expected includes, defines, std "
+                       "or unknownCalls)");
+    }
+  }
+  return st;
+}
+
 static ll_status parse_top(parser *p, const cJSON *root) {
   if (!cJSON_IsObject(root))
     return ll_error_set(p->err, LL_ECONFIG, p->c->path,
@@ -320,9 +453,11 @@ static ll_status parse_top(parser *p, const cJSON *root) {
       st = parse_ignore(p, e);
     } else if (!strcmp(k, "resources")) {
       st = parse_resources(p, e);
+    } else if (!strcmp(k, "c")) {
+      st = parse_c(p, e);
     } else {
       return key_error(p, k, "unknown key (expected root, env, globals, "
-                       "rules, ignore or resources)");
+                       "rules, ignore, resources or c)");
     }
   }
   return st;
@@ -337,6 +472,7 @@ ll_status ll_config_parse(const char *path, const char *dir, const char *text,
   *out = NULL;
   if (!c) goto oom;
   for (size_t i = 0; i < LL_RULE_COUNT; i++) c->rules[i] = LL_SEV_DEFAULT;
+  c->c_unknown_borrow = -1;
   if (!(c->path = ll_strdup(path)) || !(c->dir = ll_strdup(dir))) goto oom;
   if (!(copy = ll_strndup(text, len))) goto oom;
   blank_comments(copy, len);
@@ -420,6 +556,8 @@ void ll_config_free(ll_config *c) {
     ll_free((char *)c->pairs[i].release);
     ll_free((char *)c->pairs[i].kind);
   }
+  for (size_t i = 0; i < c->nc_args; i++) ll_free(c->c_args[i]);
+  ll_free(c->c_args);
   ll_free(c->globals);
   ll_free(c->ignore);
   ll_free(c->pairs);
@@ -508,6 +646,7 @@ static void settings_free(ll_settings *s) {
   ll_free(s->globals);
   ll_free(s->pairs);
   ll_free(s->ignore);
+  ll_free(s->c_args);
   ll_free(s);
 }
 
@@ -520,10 +659,12 @@ static ll_settings *settings_new(const ll_overrides *ov,
   size_t ng = (parent ? parent->nglobals : 0) + (c ? c->nglobals : 0);
   size_t np = (parent ? parent->npairs : 0) + (c ? c->npairs : 0);
   size_t ni = (parent ? parent->nignore : 0) + (c ? c->nignore : 0);
+  size_t nca = (parent ? parent->nc_args : 0) + (c ? c->nc_args : 0);
   s->globals = ll_calloc(ng, sizeof *s->globals);
   s->pairs = ll_calloc(np, sizeof *s->pairs);
   s->ignore = ll_calloc(ni, sizeof *s->ignore);
-  if (!s->globals || !s->pairs || !s->ignore) {
+  s->c_args = ll_calloc(nca + 1, sizeof *s->c_args);
+  if (!s->globals || !s->pairs || !s->ignore || !s->c_args) {
     settings_free(s);
     return NULL;
   }
@@ -539,6 +680,9 @@ static ll_settings *settings_new(const ll_overrides *ov,
     s->nglobals = parent->nglobals;
     s->npairs = parent->npairs;
     s->nignore = parent->nignore;
+    memcpy(s->c_args, parent->c_args, parent->nc_args * sizeof *s->c_args);
+    s->nc_args = parent->nc_args;
+    s->c_unknown_borrow = parent->c_unknown_borrow;
   }
   if (c) {
     for (size_t i = 0; i < LL_RULE_COUNT; i++)
@@ -562,6 +706,8 @@ static ll_settings *settings_new(const ll_overrides *ov,
     s->npairs += c->npairs;
     for (size_t i = 0; i < c->nignore; i++)
       s->ignore[s->nignore++] = (ll_ignore_glob){c->dir, c->ignore[i]};
+    for (size_t i = 0; i < c->nc_args; i++) s->c_args[s->nc_args++] = c->c_args[i];
+    if (c->c_unknown_borrow >= 0) s->c_unknown_borrow = c->c_unknown_borrow == 1;
   }
   /* The options: configs, then the command line on top. */
   ll_options_init(&s->opts);
@@ -574,6 +720,9 @@ static ll_settings *settings_new(const ll_overrides *ov,
   s->opts.nglobals = s->nglobals;
   s->opts.pairs = s->pairs;
   s->opts.npairs = s->npairs;
+  s->opts.c_args = s->c_args;
+  s->opts.nc_args = s->nc_args;
+  s->opts.c_unknown_borrow = s->c_unknown_borrow;
   s->opts.report_unused_disables = ov->report_unused_disables;
   s->opts.max_file_size = ov->max_file_size;
   return s;

@@ -9,8 +9,10 @@
  * it hands out stays valid until `ll_config_resolver_free`.
  *
  * Merging: `rules` of a nearer config override farther ones rule by rule;
- * `env`, `globals`, `resources` and `ignore` accumulate (a global set to
- * "off" removes it). With no `env` anywhere, LL_ENV_DEFAULT applies. */
+ * `env`, `globals`, `resources`, `ignore` and the `c` compiler arguments
+ * (`c.includes`, `c.defines`, `c.std`) accumulate, farther first (a global
+ * set to "off" removes it; the nearest `c.std` wins, being last); the
+ * nearest `c.unknownCalls` wins. With no `env` anywhere, LL_ENV_DEFAULT applies. */
 #ifndef LL_CLI_CONFIG_H
 #define LL_CLI_CONFIG_H
 
@@ -40,6 +42,9 @@ typedef struct ll_config {
   size_t nignore;
   ll_resource_pair *pairs;             /* strings owned */
   size_t npairs;
+  char **c_args;                       /* "c": -I<abs>, -D..., -std=... */
+  size_t nc_args;
+  int c_unknown_borrow;                /* "c.unknownCalls": -1 unset, 0, 1 */
 } ll_config;
 
 /** Parses the JSON text `text[0..len)` of the config file `path` whose
@@ -90,6 +95,9 @@ typedef struct ll_settings {
   size_t npairs;
   ll_ignore_glob *ignore;      /* owned array */
   size_t nignore;
+  const char **c_args;         /* owned array, borrowed strings */
+  size_t nc_args;
+  bool c_unknown_borrow;
 } ll_settings;
 
 typedef struct ll_config_resolver ll_config_resolver;

@@ -7,8 +7,10 @@
  * text, far cheaper than the analysis that follows). A position converts by
  * indexing its line and walking only that line, never the whole text (the
  * oxlint lesson in notes/lsp-anchors.md). Out-of-range positions are
- * clamped, never trusted: no edit can write outside the buffer. This module
- * knows nothing of JSON or of the server. */
+ * clamped, never trusted: no edit can write outside the buffer. Tree-sitter
+ * points (rows end at "\n" only, byte columns) come from the same table
+ * unless the text has a lone "\r" line break. This module knows nothing of
+ * JSON or of the server. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +34,13 @@ static bool push_line(ll_lsp_text *t, uint32_t off) {
 
 static ll_status index_lines(ll_lsp_text *t) {
   t->nlines = 0;
+  t->lone_cr = 0;
   if (!push_line(t, 0)) return LL_ENOMEM;
   const char *s = t->data;
   for (size_t i = 0; i < t->len; i++) {
     char c = s[i];
     if (c == '\n' || (c == '\r' && (i + 1 >= t->len || s[i + 1] != '\n'))) {
+      if (c == '\r') t->lone_cr++;
       if (!push_line(t, (uint32_t)(i + 1))) return LL_ENOMEM;
     }
   }
@@ -145,15 +149,23 @@ ll_lsp_pos ll_lsp_text_pos(const ll_lsp_text *t, size_t off) {
   return p;
 }
 
-ll_status ll_lsp_text_edit(ll_lsp_text *t, const ll_lsp_range *range,
-                           const char *s, size_t n, unsigned *clamped) {
-  if (!range) return ll_lsp_text_set(t, s, n);
-  size_t a = ll_lsp_text_offset(t, range->start, clamped);
-  size_t b = ll_lsp_text_offset(t, range->end, clamped);
-  if (b < a) {
+ll_lsp_span ll_lsp_text_span(const ll_lsp_text *t, const ll_lsp_range *range,
+                             unsigned *clamped) {
+  ll_lsp_span sp;
+  sp.start = ll_lsp_text_offset(t, range->start, clamped);
+  sp.end = ll_lsp_text_offset(t, range->end, clamped);
+  if (sp.end < sp.start) {
     if (clamped) *clamped |= LL_LSP_CLAMP_ORDER;
-    b = a;
+    sp.end = sp.start;
   }
+  return sp;
+}
+
+ll_status ll_lsp_text_replace(ll_lsp_text *t, ll_lsp_span sp, const char *s,
+                              size_t n) {
+  size_t a = sp.start, b = sp.end;
+  if (b > t->len) b = t->len;
+  if (a > b) a = b;
   size_t new_len = t->len - (b - a) + n;
   if (new_len > UINT32_MAX - 1) return LL_ETOOBIG;
   if (new_len + 1 > t->cap) {
@@ -169,6 +181,52 @@ ll_status ll_lsp_text_edit(ll_lsp_text *t, const ll_lsp_range *range,
   t->len = new_len;
   t->data[new_len] = '\0';
   return index_lines(t);
+}
+
+ll_status ll_lsp_text_edit(ll_lsp_text *t, const ll_lsp_range *range,
+                           const char *s, size_t n, unsigned *clamped) {
+  if (!range) return ll_lsp_text_set(t, s, n);
+  return ll_lsp_text_replace(t, ll_lsp_text_span(t, range, clamped), s, n);
+}
+
+/* ==== Tree-sitter points ==== */
+
+ll_point ll_lsp_text_point(const ll_lsp_text *t, size_t off) {
+  ll_point p = {0, 0};
+  if (!t->data || t->nlines == 0) return p;
+  if (off > t->len) off = t->len;
+  if (t->lone_cr == 0) {
+    /* Every line break ends in "\n": LSP lines are tree-sitter rows. */
+    uint32_t lo = 0, hi = t->nlines;
+    while (hi - lo > 1) {
+      uint32_t mid = lo + (hi - lo) / 2;
+      if (t->lines[mid] <= off) lo = mid;
+      else hi = mid;
+    }
+    p.row = lo;
+    p.column = (uint32_t)(off - t->lines[lo]);
+    return p;
+  }
+  /* A lone "\r" breaks an LSP line but not a tree-sitter row: count. */
+  size_t line = 0;
+  for (const char *q = t->data, *end = t->data + off;
+       (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++) {
+    p.row++;
+    line = (size_t)(q - t->data) + 1;
+  }
+  p.column = (uint32_t)(off - line);
+  return p;
+}
+
+ll_point ll_lsp_point_after(ll_point start, const char *s, size_t n) {
+  const char *nl = NULL;
+  for (const char *q = s, *end = s + n;
+       (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++) {
+    start.row++;
+    nl = q;
+  }
+  start.column = nl ? (uint32_t)(s + n - nl - 1) : start.column + (uint32_t)n;
+  return start;
 }
 
 /* ==== URIs ==== */

@@ -8,8 +8,16 @@
  * analysis at its end. A document has at most one job in the thread pool; an
  * edit made meanwhile marks it dirty and a new job starts when it returns.
  *
+ * Incremental parsing. Each incremental change is applied to the text and
+ * recorded as a tree edit (bytes and tree-sitter points of the same clamped
+ * range); the edits are applied to the document's parse cache when the next
+ * job starts, and the job reparses from the edited tree. A whole-text
+ * change, a failed edit or too many pending edits make that job parse from
+ * scratch instead.
+ *
  * Invariants: a job works on its own copy of the text and never touches the
- * server. Its result is dropped when the document changed since (its `gen`
+ * server; the document's parse cache belongs to its running job, and the
+ * loop touches it only while no job runs (`sync_tree` in `start_job`). Its result is dropped when the document changed since (its `gen`
  * differs) or was closed. Findings equal to the last reported ones are not
  * published again. A document is freed when its last reference (the store,
  * its timer handle, a running job, a parked pull request) is dropped.
@@ -33,6 +41,8 @@ ll_lsp_doc *ll__lsp_doc_find(ll_lsp_server *s, const char *uri) {
 
 static void doc_free(ll_lsp_doc *d) {
   ll_lsp_text_fini(&d->text);
+  ll_parse_cache_free(d->cache);
+  ll_free(d->edits);
   ll_file_result_free(d->published);
   ll_free(d->result_error);
   ll_free(d->uri);
@@ -127,13 +137,19 @@ typedef struct job {
   ll_file_result *result;
   ll_status st;
   ll_error err;
+  uint64_t ns;  /* the analysis's own time, in the thread pool */
+  bool reused;  /* it reparsed incrementally */
 } job;
 
 static void work(uv_work_t *req) {
   job *j = req->data;
   if (j->ignored) return;
-  j->st = ll_analyze_source(j->opts, j->apath, j->text, j->len, &j->result,
-                            &j->err);
+  /* The document's parse cache is this job's alone until after_work. */
+  uint64_t t0 = uv_hrtime();
+  j->st = ll_analyze_source_cached(j->opts, j->apath, j->text, j->len,
+                                   j->doc->cache, &j->result, &j->err);
+  j->ns = uv_hrtime() - t0;
+  j->reused = ll_parse_cache_reused(j->doc->cache);
 }
 
 static bool same_related(const ll_related *a, const ll_related *b) {
@@ -161,6 +177,40 @@ static bool same_findings(const ll_file_result *a, const ll_file_result *b) {
 }
 
 static void start_job(ll_lsp_server *s, ll_lsp_doc *d);
+
+/* Brings the document's tree in step with its text before a job takes it:
+ * on the loop thread, while no job holds the cache. */
+static void sync_tree(ll_lsp_doc *d) {
+  if (d->cache && d->edits_lost) ll_parse_cache_reset(d->cache);
+  for (size_t i = 0; d->cache && !d->edits_lost && i < d->nedits; i++) {
+    const ll_lsp_tree_edit *e = &d->edits[i];
+    ll_parse_cache_edit(d->cache, e->start, e->old_end, e->new_end,
+                        e->start_pt, e->old_end_pt, e->new_end_pt);
+  }
+  d->nedits = 0;
+  d->edits_lost = false;
+}
+
+/* Records an edit for the tree; past a bound (or out of memory) the next
+ * analysis simply parses from scratch. */
+static void note_edit(ll_lsp_doc *d, const ll_lsp_tree_edit *e) {
+  enum { MAX_PENDING = 4096 };
+  if (d->edits_lost) return;
+  if (d->nedits == d->edits_cap) {
+    size_t cap = d->edits_cap ? d->edits_cap * 2 : 16;
+    ll_lsp_tree_edit *p = cap <= MAX_PENDING
+                              ? ll_realloc(d->edits, cap * sizeof *p)
+                              : NULL;
+    if (!p) {
+      d->edits_lost = true;
+      d->nedits = 0;
+      return;
+    }
+    d->edits = p;
+    d->edits_cap = cap;
+  }
+  d->edits[d->nedits++] = *e;
+}
 
 /* Installs a job's findings on its document and reports them if new. */
 static void install(ll_lsp_server *s, ll_lsp_doc *d, job *j) {
@@ -199,6 +249,12 @@ static void after_work(uv_work_t *req, int status) {
   s->jobs--;
   d->job_running = false;
   ll__lsp_config_unref(j->cfg);
+  if (status == 0 && s->trace && strcmp(s->trace, "verbose") == 0 &&
+      !j->ignored)
+    ll__lsp_log(s, LL_LSP_LOG_LOG, "%s: version %d analysed in %.2f ms (%s)%s",
+                d->uri, j->version, (double)j->ns / 1e6,
+                j->reused ? "incremental reparse" : "parsed from scratch",
+                j->gen == d->gen ? "" : ", stale");
   if (status == 0 && d->open && j->gen == d->gen) {
     install(s, d, j);
     answer_parked(s, d);
@@ -228,6 +284,7 @@ static void start_job(ll_lsp_server *s, ll_lsp_doc *d) {
                 d->uri);
     return;
   }
+  sync_tree(d);
   j->req.data = j;
   j->s = s;
   j->doc = d;
@@ -287,6 +344,7 @@ ll_status ll__lsp_on_initialize(ll_lsp_server *s, ll_lsp_init_params *p) {
 
 void ll__lsp_on_initialized(ll_lsp_server *s) {
   if (s->client.watched_files_dynamic) ll__lsp_register_watchers(s);
+  if (s->client.config_pull) ll__lsp_pull_configuration(s);
 }
 
 void ll__lsp_on_did_open(ll_lsp_server *s, const char *uri, const char *lang,
@@ -309,6 +367,8 @@ void ll__lsp_on_did_open(ll_lsp_server *s, const char *uri, const char *lang,
   d->path = ll_lsp_uri_to_path(uri);
   if (!d->uri || !d->language) goto oom;
   d->apath = analysis_path(d->path, lang);
+  /* NULL (out of memory, or `incremental: false`): parse afresh. */
+  d->cache = s->client.no_incremental ? NULL : ll_parse_cache_new();
   ll_status st = ll_lsp_text_set(&d->text, text, len);
   if (st != LL_OK) {
     ll__lsp_log(s, LL_LSP_LOG_ERROR, "%s: cannot open: %s", uri,
@@ -344,9 +404,25 @@ void ll__lsp_on_did_change(ll_lsp_server *s, const char *uri, int32_t version,
   for (size_t i = 0; i < n; i++) {
     unsigned clamped = 0;
     const ll_lsp_change *c = &changes[i];
-    ll_status st = ll_lsp_text_edit(&d->text, c->has_range ? &c->range : NULL,
-                                    c->text, c->len, &clamped);
+    ll_status st;
+    if (c->has_range) {
+      /* The tree takes the same (clamped) bytes as the text. */
+      ll_lsp_span sp = ll_lsp_text_span(&d->text, &c->range, &clamped);
+      ll_lsp_tree_edit e = {
+          .start = (uint32_t)sp.start, .old_end = (uint32_t)sp.end,
+          .start_pt = ll_lsp_text_point(&d->text, sp.start),
+          .old_end_pt = ll_lsp_text_point(&d->text, sp.end)};
+      st = ll_lsp_text_replace(&d->text, sp, c->text, c->len);
+      e.new_end = (uint32_t)(sp.start + c->len);
+      e.new_end_pt = ll_lsp_point_after(e.start_pt, c->text, c->len);
+      if (st == LL_OK) note_edit(d, &e);
+    } else {
+      st = ll_lsp_text_set(&d->text, c->text, c->len);
+      d->edits_lost = true; /* a new text: nothing of the tree carries over */
+      d->nedits = 0;
+    }
     if (st != LL_OK) {
+      d->edits_lost = true;
       ll__lsp_log(s, LL_LSP_LOG_ERROR,
                   "textDocument/didChange for %s: change %zu failed (%s): the "
                   "document may be out of step; close and reopen it", uri, i,

@@ -84,7 +84,13 @@ typedef struct ll_lsp_text {
   uint32_t *lines; /* byte offset of each line start; lines[0] == 0 */
   uint32_t nlines;
   uint32_t lines_cap;
+  uint32_t lone_cr; /* line breaks that are a "\r" alone */
 } ll_lsp_text;
+
+/** A byte range [start, end) of a text. */
+typedef struct ll_lsp_span {
+  size_t start, end;
+} ll_lsp_span;
 
 /** Bits of what `ll_lsp_text_offset` had to clamp. */
 enum { LL_LSP_CLAMP_LINE = 1, LL_LSP_CLAMP_CHAR = 2, LL_LSP_CLAMP_ORDER = 4 };
@@ -101,6 +107,19 @@ size_t ll_lsp_text_offset(const ll_lsp_text *t, ll_lsp_pos p,
                           unsigned *clamped);
 /** The position of byte offset `off` (clamped to the text). */
 ll_lsp_pos ll_lsp_text_pos(const ll_lsp_text *t, size_t off);
+/** The bytes `range` covers, clamped as in `ll_lsp_text_offset` (an end
+ * before the start collapses onto the start: LL_LSP_CLAMP_ORDER). */
+ll_lsp_span ll_lsp_text_span(const ll_lsp_text *t, const ll_lsp_range *range,
+                             unsigned *clamped);
+/** Replaces bytes `sp` (clamped to the text) with `s[0..n)`. */
+ll_status ll_lsp_text_replace(ll_lsp_text *t, ll_lsp_span sp, const char *s,
+                              size_t n);
+/** The tree-sitter point of byte `off` (clamped): rows end at "\n" only,
+ * columns count bytes. Uses the line table unless the text has a lone
+ * "\r" break. */
+ll_point ll_lsp_text_point(const ll_lsp_text *t, size_t off);
+/** The point where inserting `s[0..n)` at point `start` ends. */
+ll_point ll_lsp_point_after(ll_point start, const char *s, size_t n);
 /** Replaces `range` with `s[0..n)` (an incremental didChange entry); `range`
  * NULL replaces the whole text. Out-of-range positions are clamped (an end
  * before the start collapses onto the start) and reported in `*clamped`. */
@@ -159,7 +178,10 @@ typedef struct ll_lsp_init_params {
   bool related_info, doc_changes, watched_files_dynamic, hover_markdown;
   bool code_action_literals, diagnostic_pull, version_support;
   bool diagnostic_refresh; /* workspace/diagnostic/refresh is understood */
+  bool config_pull; /* workspace/configuration is answered */
   bool force_push; /* initializationOptions.diagnosticMode == "push" */
+  bool no_incremental; /* initializationOptions.incremental == false: every
+                          analysis parses from scratch (for comparison) */
 } ll_lsp_init_params;
 
 typedef struct ll_lsp_change {
@@ -188,6 +210,12 @@ typedef struct ll_lsp_action {
 typedef struct ll_lsp_server ll_lsp_server;
 typedef struct ll_lsp_config ll_lsp_config;
 
+/** One text edit as tree-sitter needs it (`ll_parse_cache_edit`). */
+typedef struct ll_lsp_tree_edit {
+  uint32_t start, old_end, new_end;        /* bytes */
+  ll_point start_pt, old_end_pt, new_end_pt; /* rows and byte columns */
+} ll_lsp_tree_edit;
+
 typedef struct ll_lsp_doc {
   char *uri;      /* owned, as the client spelled it */
   char *path;     /* file path of a file: URI, or NULL; owned */
@@ -196,6 +224,14 @@ typedef struct ll_lsp_doc {
   int32_t version;
   uint64_t gen;   /* bumped by every edit: tells stale analyses apart */
   ll_lsp_text text;
+  /* The tree of the last analysis (owned; NULL when out of memory). Only
+   * one thread uses it at a time: a running job, or the loop while no job
+   * runs. Edits made while a job runs wait in `edits` and are applied when
+   * the next job starts; `edits_lost` makes that job parse from scratch. */
+  ll_parse_cache *cache;
+  ll_lsp_tree_edit *edits;
+  size_t nedits, edits_cap;
+  bool edits_lost;
   int refs;    /* the store, the timer handle, a running job */
   bool open;   /* false once closed: only waiting for refs to drop */
   /* Analysis scheduling. */
@@ -252,6 +288,8 @@ struct ll_lsp_server {
   ll_lsp_parked *parked;
   unsigned jobs;     /* analysis jobs in the thread pool */
   uint64_t next_request_id; /* ids of our requests to the client */
+  uint64_t config_request;  /* the workspace/configuration awaiting an
+                               answer (its id number), or 0 */
   /* Requests not answered yet (debug check that each gets one reply). */
   ll_lsp_id *pending;
   size_t npending, pending_cap;
@@ -280,6 +318,9 @@ void ll__lsp_reply_error(ll_lsp_server *s, const ll_lsp_id *id, int code,
                          const char *message);
 /** Sends client/registerCapability for the `.leaklintrc.json` watcher. */
 void ll__lsp_register_watchers(ll_lsp_server *s);
+/** Asks the client for the "leaklint" settings (workspace/configuration);
+ * the answer goes to `ll__lsp_on_configuration`. */
+void ll__lsp_pull_configuration(ll_lsp_server *s);
 /** Asks a pull client to pull again (workspace/diagnostic/refresh). */
 void ll__lsp_refresh_diagnostics(ll_lsp_server *s);
 /** True when two ids are the same. */

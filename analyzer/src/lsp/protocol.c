@@ -136,20 +136,22 @@ static void notify(ll_lsp_server *s, const char *method, cJSON *params) {
   send_json(s, m);
 }
 
-/* A request to the client; its answer is read and ignored. */
-static void request(ll_lsp_server *s, const char *method, cJSON *params) {
+/* A request to the client; returns the number in its id ("leaklint-N").
+ * Answers are read by `on_response` (most are ignored). */
+static uint64_t request(ll_lsp_server *s, const char *method, cJSON *params) {
+  uint64_t n = ++s->next_request_id;
   cJSON *m = message();
   if (!m) {
     cJSON_Delete(params);
-    return;
+    return n;
   }
   char id[32];
-  snprintf(id, sizeof id, "leaklint-%llu",
-           (unsigned long long)++s->next_request_id);
+  snprintf(id, sizeof id, "leaklint-%llu", (unsigned long long)n);
   cJSON_AddStringToObject(m, "id", id);
   cJSON_AddStringToObject(m, "method", method);
   if (params) cJSON_AddItemToObject(m, "params", params);
   send_json(s, m);
+  return n;
 }
 
 void ll__lsp_log(ll_lsp_server *s, int type, const char *fmt, ...) {
@@ -325,6 +327,10 @@ static void m_initialize(ll_lsp_server *s, const ll_lsp_id *id,
   if (!mode && cJSON_IsObject(get(opts, "leaklint")))
     mode = get_str(get(opts, "leaklint"), "diagnosticMode");
   p.force_push = mode && strcmp(mode, "push") == 0;
+  const cJSON *inc = get(opts, "incremental");
+  if (!inc && cJSON_IsObject(get(opts, "leaklint")))
+    inc = get(get(opts, "leaklint"), "incremental");
+  p.no_incremental = cJSON_IsFalse(inc);
   const cJSON *caps = get(params, "capabilities");
   const cJSON *td = get(caps, "textDocument");
   p.related_info = get_bool(dig(td, "publishDiagnostics", NULL),
@@ -338,6 +344,7 @@ static void m_initialize(ll_lsp_server *s, const ll_lsp_id *id,
       "dynamicRegistration");
   p.diagnostic_refresh =
       get_bool(dig(caps, "workspace", "diagnostics", NULL), "refreshSupport");
+  p.config_pull = get_bool(get(caps, "workspace"), "configuration");
   p.code_action_literals =
       cJSON_IsObject(dig(td, "codeAction", "codeActionLiteralSupport", NULL));
   p.diagnostic_pull = cJSON_IsObject(get(td, "diagnostic"));
@@ -719,8 +726,44 @@ static void m_hover(ll_lsp_server *s, const ll_lsp_id *id,
 
 static void m_did_change_configuration(ll_lsp_server *s, const ll_lsp_id *id,
                                        const cJSON *params) {
+  /* A client that answers workspace/configuration is asked (its
+   * notification often carries `settings: null`); others push them. */
+  if (s->client.config_pull) {
+    ll__lsp_pull_configuration(s);
+    return;
+  }
   ll_lsp_settings st;
   decode_settings(s, get(params, "settings"), &st);
+  ll__lsp_on_configuration(s, &st);
+}
+
+void ll__lsp_pull_configuration(ll_lsp_server *s) {
+  cJSON *p = cJSON_CreateObject();
+  cJSON *items = cJSON_AddArrayToObject(p, "items");
+  cJSON *it = cJSON_CreateObject();
+  cJSON_AddItemToArray(items, it);
+  if (s->client.root_path) {
+    char *uri = ll_lsp_path_to_uri(s->client.root_path);
+    if (uri) cJSON_AddStringToObject(it, "scopeUri", uri);
+    ll_free(uri);
+  }
+  cJSON_AddStringToObject(it, "section", "leaklint");
+  s->config_request = request(s, "workspace/configuration", p);
+}
+
+/* The answer to our workspace/configuration: `[settings-of-"leaklint"]`.
+ * Null (no such section) keeps the settings there are; an object replaces
+ * them. Only the latest request counts. */
+static void on_configuration_answer(ll_lsp_server *s, const cJSON *result) {
+  s->config_request = 0;
+  const cJSON *v = cJSON_IsArray(result) ? cJSON_GetArrayItem(result, 0) : NULL;
+  if (!cJSON_IsObject(v)) {
+    ll__lsp_log(s, LL_LSP_LOG_LOG, "workspace/configuration: no \"leaklint\" "
+                "settings; keeping the current ones");
+    return;
+  }
+  ll_lsp_settings st;
+  decode_settings(s, v, &st);
   ll__lsp_on_configuration(s, &st);
 }
 
@@ -793,8 +836,16 @@ static void dispatch(ll_lsp_server *s, const cJSON *msg) {
   bool is_request = idv != NULL && id.kind != LL_LSP_ID_NULL;
   if (!mv) {
     if (is_request && (get(msg, "result") || get(msg, "error"))) {
-      /* An answer to one of our requests (registerCapability, refresh). */
+      /* An answer to one of our requests (registerCapability, refresh,
+       * configuration). */
       const char *err = get_str(get(msg, "error"), "message");
+      char want[32];
+      snprintf(want, sizeof want, "leaklint-%llu",
+               (unsigned long long)s->config_request);
+      bool config = s->config_request && id.kind == LL_LSP_ID_STR &&
+                    strcmp(id.str, want) == 0;
+      if (config && !err) on_configuration_answer(s, get(msg, "result"));
+      else if (config) s->config_request = 0;
       if (err)
         ll__lsp_log(s, LL_LSP_LOG_LOG, "the client refused a request: %s", err);
     } else {

@@ -187,3 +187,24 @@ void wide_strings(const wchar_t *w) {
   if (!c) return;
   wcscpy(c, w);
 }
+
+/* ==== File-scope constants ====
+ * `staticFive` is never written after its initialiser, so it is a constant:
+ * the free below is dead code and the block leaks on every call. */
+static int staticFive = 5;
+static int staticFalse = 0;
+
+void static_five_opposite(void) {
+  char *p = NULL;
+  if (staticFive == 5) {
+    // expect: c-heap-leak "leaked at the end of `static_five_opposite`"
+    p = malloc(16);
+  }
+  if (staticFive != 5) free(p);
+}
+
+void static_false_guard(void) {
+  // expect: c-heap-leak
+  char *p = malloc(16);
+  if (staticFalse) free(p);
+}

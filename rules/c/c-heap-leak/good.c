@@ -206,3 +206,40 @@ void alias_freed(void) {
   char *q = p;
   free(q);
 }
+
+/* ==== File-scope constants (the Juliet `staticFive` pattern) ====
+ * Variables that nothing in this file writes after their initialiser, nor
+ * takes the address of, are constants: both conditions below take the same
+ * branch, so the allocation and the free stay correlated. */
+static int staticFive = 5;
+int globalTrue = 1;
+static const int STATIC_CONST_TRUE = 1;
+
+void opaque_call(void);
+
+void static_five_correlated(void) {
+  char *p = NULL;
+  if (staticFive == 5) {
+    // ok: c-heap-leak
+    p = malloc(16);
+    if (!p) return;
+  }
+  opaque_call(); /* an unknown call cannot change a file-scope constant */
+  if (staticFive == 5) free(p);
+}
+
+void global_true_correlated(void) {
+  char *p = NULL;
+  if (globalTrue) {
+    // ok: c-heap-leak
+    p = malloc(16);
+  }
+  if (globalTrue) free(p);
+}
+
+void static_const_else(void) {
+  // ok: c-heap-leak
+  char *p = malloc(8);
+  if (STATIC_CONST_TRUE != 1) return; /* never taken */
+  free(p);
+}

@@ -113,6 +113,7 @@ typedef struct builder {
   const ll_text *t;
   ll_arena *scratch;
   ll_c_noreturn_fn noreturn;
+  ll_c_const_fn konst; /* may be NULL */
   void *ud;
   CXTranslationUnit tu;
   int cur;
@@ -261,7 +262,7 @@ static void cond(builder *b, CXCursor e, int t, int f) {
     }
   }
   long long v;
-  if (ll__c_int_const(u, &v)) {
+  if (b->konst ? b->konst(b->ud, u, &v) : ll__c_int_const(u, &v)) {
     jump(b, v ? t : f);
     enter(b, new_block(b)); /* nothing follows in this block */
     return;
@@ -608,7 +609,8 @@ static void stmt(builder *b, CXCursor c) {
 }
 
 bool ll__cfg_build(ll_cfg *g, CXCursor fn, const ll_text *t, ll_arena *scratch,
-                   ll_c_noreturn_fn noreturn, void *ud) {
+                   ll_c_noreturn_fn noreturn, ll_c_const_fn konst,
+                   void *ud) {
   builder b;
   memset(&b, 0, sizeof b);
   memset(g, 0, sizeof *g);
@@ -616,6 +618,7 @@ bool ll__cfg_build(ll_cfg *g, CXCursor fn, const ll_text *t, ll_arena *scratch,
   b.t = t;
   b.scratch = scratch;
   b.noreturn = noreturn;
+  b.konst = konst;
   b.ud = ud;
   b.tu = clang_Cursor_getTranslationUnit(fn);
   CXCursor kid[64];

@@ -40,12 +40,15 @@ typedef struct ll_cfg {
 
 /** Tells whether a call never returns (model list, attributes, summaries). */
 typedef bool (*ll_c_noreturn_fn)(void *ud, CXCursor call);
+/** Folds a condition to an integer when it is constant (`ud` as above). */
+typedef bool (*ll_c_const_fn)(void *ud, CXCursor e, long long *v);
 
-/** Builds the CFG of function definition `fn` into the empty `g`. Context
+/** Builds the CFG of function definition `fn` into the empty `g`; `konst`
+ * (may be NULL) folds conditions beyond C's constant expressions. Context
  * strings are allocated in `scratch`, their text taken from `t`. False on
  * OOM (release `g` with `ll__cfg_fini` either way). */
 bool ll__cfg_build(ll_cfg *g, CXCursor fn, const ll_text *t, ll_arena *scratch,
-                   ll_c_noreturn_fn noreturn, void *ud);
+                   ll_c_noreturn_fn noreturn, ll_c_const_fn konst, void *ud);
 void ll__cfg_fini(ll_cfg *g);
 
 /* ==== Cursor helpers shared with the dataflow ==== */

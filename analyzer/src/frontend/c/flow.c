@@ -51,6 +51,7 @@ typedef struct resource {
   const char *var;      /* the first slot that held it */
   uint32_t start, end;  /* the site's bytes */
   rset realloc_of;      /* for a realloc result: the old blocks */
+  const char *uvtype;   /* the libuv handle type it was initialised as */
 } resource;
 
 typedef struct slot {
@@ -86,6 +87,7 @@ typedef struct fnctx {
   int cur_block;
   int fresh;           /* the resource the last acquisition made, or -1 */
   bool fresh_was_owned; /* ... and whether its previous instance was owned */
+  bool fresh_was_uvh;   /* ... or held by a libuv loop */
   int realloc_slot;    /* `p` of the last `realloc(p, n)`, or -1 */
   rset realloc_old;
   /* summary facts */
@@ -96,8 +98,11 @@ typedef struct fnctx {
 
 typedef struct val {
   rset set;    /* resources the value may point to */
-  int status;  /* an acquire-out resource whose call returned this, or -1 */
+  int status;  /* an acquire-out resource whose call returned this, or -1;
+                  UV_INIT_STATUS(r): the result of initialising handle r */
 } val;
+
+#define UV_INIT_STATUS(r) (-2 - (r))
 
 static const val NOVAL = {0, -1};
 
@@ -177,6 +182,80 @@ bool ll__c_call_noreturn(void *ud, CXCursor call) {
     s->attr_noreturn =
         has_noreturn_attr(f, clang_getCursorReferenced(call)) ? 1 : 0;
   return s->attr_noreturn == 1 || (s->defined && s->noreturn);
+}
+
+const char *ll__c_uv_type(ll_c_file *f, CXCursor arg) {
+  CXCursor u = ll__c_unwrap(arg);
+  CXType t = clang_getCanonicalType(clang_getCursorType(u));
+  if (t.kind != CXType_Pointer) return NULL;
+  CXType pt = clang_getCanonicalType(clang_getPointeeType(t));
+  if (pt.kind != CXType_Record) return NULL;
+  CXString s = clang_getTypeSpelling(pt);
+  const char *n = clang_getCString(s);
+  if (!strncmp(n, "struct ", 7)) n += 7;
+  const char *r = ll_arena_strdup(f->scratch, n);
+  clang_disposeString(s);
+  return r;
+}
+
+bool ll__c_uv_type_generic(const char *type) {
+  return !type || !strcmp(type, "uv_handle_s") || !strcmp(type, "uv_stream_s");
+}
+
+/* ==== Constants ==== */
+
+static bool fold(ll_c_file *f, CXCursor c, long long *v, int depth) {
+  if (ll__c_int_const(c, v)) return true;
+  if (depth > 16) return false;
+  CXCursor u = ll__c_unwrap(c);
+  CXCursor kid[2];
+  long long a, b;
+  switch (clang_getCursorKind(u)) {
+  case CXCursor_DeclRefExpr: {
+    CXCursor d = clang_getCanonicalCursor(clang_getCursorReferenced(u));
+    for (uint32_t i = 0; i < f->consts.len; i++)
+      if (clang_equalCursors(f->consts.items[i].decl, d)) {
+        if (f->consts.items[i].written) return false;
+        *v = f->consts.items[i].value;
+        return true;
+      }
+    return false;
+  }
+  case CXCursor_UnaryOperator:
+    if (ll__c_kids(u, kid, 1) != 1 || !fold(f, kid[0], &a, depth + 1))
+      return false;
+    switch (clang_getCursorUnaryOperatorKind(u)) {
+    case CXUnaryOperator_LNot: *v = !a; return true;
+    case CXUnaryOperator_Minus: *v = -a; return true;
+    case CXUnaryOperator_Plus: *v = a; return true;
+    default: return false;
+    }
+  case CXCursor_BinaryOperator: {
+    if (ll__c_kids(u, kid, 2) != 2) return false;
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(u);
+    if (!fold(f, kid[0], &a, depth + 1)) return false;
+    if (op == CXBinaryOperator_LAnd && !a) return *v = 0, true;
+    if (op == CXBinaryOperator_LOr && a) return *v = 1, true;
+    if (!fold(f, kid[1], &b, depth + 1)) return false;
+    switch (op) {
+    case CXBinaryOperator_EQ: *v = a == b; return true;
+    case CXBinaryOperator_NE: *v = a != b; return true;
+    case CXBinaryOperator_LT: *v = a < b; return true;
+    case CXBinaryOperator_GT: *v = a > b; return true;
+    case CXBinaryOperator_LE: *v = a <= b; return true;
+    case CXBinaryOperator_GE: *v = a >= b; return true;
+    case CXBinaryOperator_LAnd:
+    case CXBinaryOperator_LOr: *v = b != 0; return true;
+    default: return false;
+    }
+  }
+  default:
+    return false;
+  }
+}
+
+bool ll__c_fold(void *ud, CXCursor c, long long *v) {
+  return fold(ud, c, v, 0);
 }
 
 static uint32_t line_of(fnctx *x, uint32_t off) {
@@ -467,6 +546,9 @@ static void assign_slot(fnctx *x, int s, val v, CXCursor at) {
       st->mask[r] = (uint8_t)((st->mask[r] & ~(M_OWN | M_RPEND)) | M_REL);
       continue;
     }
+    /* A handle a loop holds is judged at the exit (uv-handle-leak). */
+    if ((int)r == x->fresh ? x->fresh_was_uvh : (st->mask[r] & M_UVH) != 0)
+      continue;
     if ((st->mask[r] & M_OWN) && sole_holder(x, (int)r, s) &&
         x->res.items[r].param < 0) {
       leak(x, (int)r, LL_C_LEAK_OVERWRITE, at, NULL, x->slots.items[s].name);
@@ -547,6 +629,39 @@ static void clobber_slot(fnctx *x, int s) {
     }
 }
 
+/* `&c->tcp` or `&c.tcp`: what `c` points to; 0 otherwise. */
+static rset embedded_base(fnctx *x, CXCursor arg) {
+  CXCursor u = ll__c_unwrap(arg), kid[1];
+  if (clang_getCursorKind(u) != CXCursor_UnaryOperator ||
+      clang_getCursorUnaryOperatorKind(u) != CXUnaryOperator_AddrOf ||
+      ll__c_kids(u, kid, 1) != 1)
+    return 0;
+  CXCursor m = ll__c_unwrap(kid[0]);
+  if (clang_getCursorKind(m) != CXCursor_MemberRefExpr ||
+      ll__c_kids(m, kid, 1) != 1)
+    return 0;
+  int s = slot_of(x, kid[0], false);
+  return s >= 0 ? x->st->pts[s] : 0;
+}
+
+/* Whether a close callback frees the handle it gets: `free` itself, a
+ * function of the file whose summary frees or keeps its first parameter, or
+ * one defined elsewhere (assumed to). `*name` gets a file function's name. */
+static bool close_cb_frees(fnctx *x, CXCursor cb, const char **name) {
+  CXCursor u = ll__c_unwrap(cb);
+  if (clang_getCursorKind(u) != CXCursor_DeclRefExpr) return true;
+  CXCursor d = clang_getCursorReferenced(u);
+  if (clang_getCursorKind(d) != CXCursor_FunctionDecl) return true;
+  const char *n = spell(x->f, d);
+  if (!n) return true;
+  ll_c_call_model m = ll__c_model_lookup(x->f->model, n);
+  if (m.role == LL_C_RELEASE) return true;
+  ll_c_summary *s = ll__c_summary(x->f, n);
+  if (!s || !s->defined) return true;
+  *name = s->name;
+  return (s->param[0] & (LL_C_P_FREES | LL_C_P_KEEPS)) != 0;
+}
+
 static val eval_call(fnctx *x, CXCursor call) {
   const char *name;
   ll_c_call_model m = call_model(x, call, &name);
@@ -565,7 +680,7 @@ static val eval_call(fnctx *x, CXCursor call) {
     if (ll__c_kids(call, kid, 1) == 1) eval(x, kid[0]);
   }
   x->realloc_slot = -1;
-  rset realloc_old = 0;
+  rset realloc_old = 0, inited = 0;
   for (int i = 0; i < nargs; i++) {
     CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
     switch (m.role) {
@@ -579,16 +694,25 @@ static val eval_call(fnctx *x, CXCursor call) {
       if (i != m.arg) break;
       const ll_c_pair *p = &x->f->model->pairs[m.pair];
       if (m.role == LL_C_INIT) {
+        const char *type = ll__c_uv_type(x->f, a);
+        inited = v.set;
         for (uint32_t r = 0; r < x->res.len; r++)
-          if (v.set & (1ull << r)) x->st->mask[r] |= M_UVH;
+          if (v.set & (1ull << r)) {
+            x->st->mask[r] |= M_UVH;
+            if (!x->res.items[r].uvtype) x->res.items[r].uvtype = type;
+          }
         break;
       }
       if (!strcmp(p->kind, "uv-handle")) {
         /* uv_close(h, cb): the callback frees h; without one, nothing
-         * does. */
+         * does. `uv_close(&c->tcp, cb)`: the callback frees `c`, the
+         * struct the handle is embedded in. */
+        if (!v.set) v.set = embedded_base(x, a);
         CXCursor cb = nargs > 1 ? clang_Cursor_getArgument(call, 1)
                                 : clang_getNullCursor();
-        bool no_cb = clang_Cursor_isNull(cb) || is_null_const(cb);
+        const char *cb_name = NULL;
+        bool no_cb = clang_Cursor_isNull(cb) || is_null_const(cb) ||
+                     !close_cb_frees(x, cb, &cb_name);
         for (uint32_t r = 0; r < x->res.len; r++) {
           if (!(v.set & (1ull << r))) continue;
           if (no_cb && (x->st->mask[r] & M_OWN) && x->res.items[r].param < 0 &&
@@ -597,7 +721,7 @@ static val eval_call(fnctx *x, CXCursor call) {
             for (uint32_t k = 0; k < x->f->model->npairs; k++)
               if (!strcmp(x->f->model->pairs[k].kind, "uv-handle")) uvp = (int)k;
             if (uvp >= 0 && x->report) {
-              leak(x, (int)r, LL_C_LEAK_NO_CLOSE_CB, call, NULL, NULL);
+              leak(x, (int)r, LL_C_LEAK_NO_CLOSE_CB, call, NULL, cb_name);
               ll_array_last(&x->f->leaks).pair = &x->f->model->pairs[uvp];
             }
           }
@@ -662,12 +786,16 @@ static val eval_call(fnctx *x, CXCursor call) {
     }
   }
   x->fresh = -1;
+  /* `uv_*_init`'s result: zero when the loop took the handle. */
+  for (uint32_t r = 0; inited && r < x->res.len; r++)
+    if (inited == 1ull << r) out.status = UV_INIT_STATUS((int)r);
   if (m.role == LL_C_ACQUIRE || m.role == LL_C_REALLOC ||
       m.role == LL_C_ACQUIRE_OUT) {
     int r = site_resource(x, call);
     if (r >= 0) {
       x->fresh = r;
       x->fresh_was_owned = (x->st->mask[r] & M_OWN) != 0;
+      x->fresh_was_uvh = (x->st->mask[r] & (M_OWN | M_UVH)) == (M_OWN | M_UVH);
       x->st->mask[r] = M_NUL | M_OWN;
       x->st->owner[r] = -1;
       if (m.role == LL_C_REALLOC) {
@@ -901,11 +1029,48 @@ static rset test_target(fnctx *x, CXCursor e, bool *status) {
   return 0;
 }
 
+/* The handle whose `uv_*_init` result `e` is (a slot holding it, or the
+ * call itself), or -1. */
+static int uv_init_target(fnctx *x, CXCursor e) {
+  CXCursor u = ll__c_unwrap(e);
+  CXCursor kid[2];
+  if (clang_getCursorKind(u) == CXCursor_BinaryOperator &&
+      clang_getCursorBinaryOperatorKind(u) == CXBinaryOperator_Assign &&
+      ll__c_kids(u, kid, 2) == 2)
+    return uv_init_target(x, kid[0]);
+  int s = slot_of(x, u, false);
+  if (s >= 0)
+    return x->st->status[s] <= -2 ? -2 - x->st->status[s] : -1;
+  if (clang_getCursorKind(u) != CXCursor_CallExpr) return -1;
+  const char *name = ll__c_callee_name(x->f, u);
+  ll_c_call_model m = name ? ll__c_model_lookup(x->f->model, name)
+                           : (ll_c_call_model){LL_C_UNKNOWN, -1, -1};
+  if (m.role != LL_C_INIT || clang_Cursor_getNumArguments(u) <= m.arg)
+    return -1;
+  s = slot_of(x, clang_Cursor_getArgument(u, (unsigned)m.arg), false);
+  if (s < 0) return -1;
+  for (uint32_t r = 0; r < x->res.len; r++)
+    if (x->st->pts[s] == 1ull << r) return (int)r;
+  return -1;
+}
+
+/* `if (uv_tcp_init(loop, h) != 0)`: on the failing edge the loop does not
+ * hold the handle, so freeing it is right. `failed_when` is the truth of
+ * the condition that means failure. */
+static void refine_uv_init(fnctx *x, int r, bool truth, bool failed_when) {
+  if (truth == failed_when) x->st->mask[r] &= (uint8_t)~M_UVH;
+}
+
 /* Applies what `cond` being `truth` tells. False: the edge is impossible. */
 static bool refine(fnctx *x, CXCursor cond, bool truth) {
   CXCursor u = ll__c_unwrap(cond);
   enum CXCursorKind k = clang_getCursorKind(u);
   CXCursor kid[2];
+  int uvr = uv_init_target(x, u);
+  if (uvr >= 0) {
+    refine_uv_init(x, uvr, truth, true); /* `if (uv_idle_init(...))` */
+    return true;
+  }
   if (k == CXCursor_UnaryOperator &&
       clang_getCursorUnaryOperatorKind(u) == CXUnaryOperator_LNot &&
       ll__c_kids(u, kid, 1) == 1)
@@ -926,6 +1091,13 @@ static bool refine(fnctx *x, CXCursor cond, bool truth) {
       else if (op == CXBinaryOperator_GT) op = CXBinaryOperator_LT;
       else if (op == CXBinaryOperator_LE) op = CXBinaryOperator_GE;
       else if (op == CXBinaryOperator_GE) op = CXBinaryOperator_LE;
+    }
+    int uvi = uv_init_target(x, var);
+    if (uvi >= 0) {
+      if (op == CXBinaryOperator_NE && kv == 0) refine_uv_init(x, uvi, truth, true);
+      if (op == CXBinaryOperator_EQ && kv == 0) refine_uv_init(x, uvi, truth, false);
+      if (op == CXBinaryOperator_LT && kv == 0) refine_uv_init(x, uvi, truth, true);
+      return true;
     }
     bool status;
     rset v = test_target(x, var, &status);
@@ -958,6 +1130,15 @@ static bool refine(fnctx *x, CXCursor cond, bool truth) {
 
 /* ==== The worklist ==== */
 
+/* Whether some code of the file closes handles of `type` (a handle whose
+ * type is unknown counts as closed when anything is). */
+static bool uv_closed(ll_c_file *f, const char *type) {
+  if (f->uv_closed_any || (!type && f->uv_closed.len)) return true;
+  for (uint32_t i = 0; type && i < f->uv_closed.len; i++)
+    if (!strcmp(f->uv_closed.items[i], type)) return true;
+  return false;
+}
+
 static void check_exit(fnctx *x, const ll_cblock *b) {
   state *st = x->st;
   x->reaches_exit = true;
@@ -975,14 +1156,14 @@ static void check_exit(fnctx *x, const ll_cblock *b) {
     if ((st->mask[r] & M_UVH) && !strcmp(p->kind, "heap")) {
       /* A handle a loop holds: a leak only if nothing in the file ever
        * closes a handle. */
-      if (x->f->has_uv_close) continue;
+      if (uv_closed(x->f, res->uvtype)) continue;
       int uvp = -1;
       for (uint32_t k = 0; k < x->f->model->npairs; k++)
         if (!strcmp(x->f->model->pairs[k].kind, "uv-handle")) uvp = (int)k;
       if (uvp >= 0 && x->report) {
         leak(x, (int)r, LL_C_LEAK_NOT_CLOSED,
              b->term == LL_CT_RETURN ? b->at : clang_getNullCursor(), b->ctx,
-             NULL);
+             res->uvtype);
         ll_array_last(&x->f->leaks).pair = &x->f->model->pairs[uvp];
       }
       continue;
@@ -1065,7 +1246,8 @@ void ll__c_flow_function(ll_c_file *f, CXCursor fn, bool report) {
     if (x.slots.items[s].param >= 0 && x.slots.items[s].param < LL_C_MAX_PARAMS)
       add_resource(&x, clang_getNullCursor(), -1, x.slots.items[s].param, NULL);
   clang_visitChildren(fn, collect_visit, &x);
-  if (!ll__cfg_build(&x.cfg, fn, f->text, f->scratch, ll__c_call_noreturn, f))
+  if (!ll__cfg_build(&x.cfg, fn, f->text, f->scratch, ll__c_call_noreturn,
+                     ll__c_fold, f))
     f->oom = true;
   if (f->oom) goto done;
 

@@ -26,6 +26,14 @@ enum {
   LL_C_P_KEEPS = 2,  /* stores it somewhere that outlives the call */
 };
 
+/** A file-scope variable with an integer initialiser; `written` once any
+ * code in the file assigns it, increments it or takes its address. */
+typedef struct ll_c_const {
+  CXCursor decl; /* canonical VarDecl */
+  long long value;
+  bool written;
+} ll_c_const;
+
 /** Everything the analysis of one file shares between its functions. */
 typedef struct ll_c_file {
   const ll_c_model *model;
@@ -36,6 +44,9 @@ typedef struct ll_c_file {
   ll_array(ll_c_summary) sums;
   bool unknown_borrow; /* c.unknownCalls: borrow */
   bool has_uv_close;   /* some code in the file calls uv_close */
+  bool uv_closed_any;  /* ... on a `uv_handle_t *` or `uv_stream_t *` */
+  ll_array(const char *) uv_closed; /* handle types it closes ("uv_timer_s") */
+  ll_array(ll_c_const) consts; /* see ll__c_fold */
   bool changed;        /* a summary changed in this round */
   ll_array(ll_c_leak) leaks;
   bool oom;
@@ -51,6 +62,18 @@ void ll__c_flow_function(ll_c_file *f, CXCursor fn, bool report);
 
 /** The noreturn test the CFG builder uses (`ud` is the `ll_c_file`). */
 bool ll__c_call_noreturn(void *ud, CXCursor call);
+
+/** The libuv handle type an argument points to, as its struct tag
+ * ("uv_timer_s"), looking through casts and `&`; an arena copy, or NULL when
+ * it is not a pointer to a struct. */
+const char *ll__c_uv_type(ll_c_file *f, CXCursor arg);
+
+/** True when a `uv_handle_t *` or `uv_stream_t *` could be any handle. */
+bool ll__c_uv_type_generic(const char *type);
+
+/** Folds `c` to an integer, seeing file-scope variables that are never
+ * written after their initialiser as the constants they are. */
+bool ll__c_fold(void *ud, CXCursor c, long long *v);
 
 /** The callee's name of a direct call (arena copy), or NULL. */
 const char *ll__c_callee_name(ll_c_file *f, CXCursor call);

@@ -80,6 +80,13 @@ static const char *subject(ll_c_rule_ctx *ctx, const ll_c_leak *l) {
                          verb, l->acquire, l->acq_line);
 }
 
+/* "uv_timer_s" -> the length of "uv_timer", to print "uv_timer_t". */
+static int uv_tag_len(const char *tag) {
+  size_t n = strlen(tag);
+  if (n > 2 && !strcmp(tag + n - 2, "_s")) n -= 2;
+  return (int)n;
+}
+
 int ll_c_report_leak(ll_c_rule_ctx *ctx, const ll_c_leak *l, const char *help) {
   const char *subj = subject(ctx, l);
   if (!subj) return -1;
@@ -137,16 +144,24 @@ int ll_c_report_leak(ll_c_rule_ctx *ctx, const ll_c_leak *l, const char *help) {
       h = ll_c_report(ctx, l->acq_start, l->acq_end, help,
                       "The libuv handle allocated by `%s` at line %u%s%s%s is "
                       "initialised but never closed: nothing in this file "
-                      "calls `uv_close`", l->acquire, l->acq_line,
-                      l->var ? " (`" : "", l->var ? l->var : "",
-                      l->var ? "`)" : "");
+                      "calls `uv_close` on a%s%.*s%s handle", l->acquire,
+                      l->acq_line, l->var ? " (`" : "", l->var ? l->var : "",
+                      l->var ? "`)" : "", l->detail ? " `" : "",
+                      l->detail ? uv_tag_len(l->detail) : 0,
+                      l->detail ? l->detail : "", l->detail ? "_t`" : "");
     at_msg = "the handle is lost here";
     break;
   case LL_C_LEAK_NO_CLOSE_CB:
-    h = ll_c_report(ctx, l->at_start, l->at_end, help,
-                    "`uv_close` at line %u has no close callback, so nothing "
-                    "frees the handle allocated at line %u", l->at_line,
-                    l->acq_line);
+    if (l->detail)
+      h = ll_c_report(ctx, l->at_start, l->at_end, help,
+                      "`uv_close` at line %u has a close callback, `%s`, that "
+                      "does not free the handle allocated at line %u",
+                      l->at_line, l->detail, l->acq_line);
+    else
+      h = ll_c_report(ctx, l->at_start, l->at_end, help,
+                      "`uv_close` at line %u has no close callback, so nothing "
+                      "frees the handle allocated at line %u", l->at_line,
+                      l->acq_line);
     at_msg = "closed without a callback here";
     break;
   case LL_C_LEAK_REPEATING:

@@ -109,10 +109,13 @@ static void report_diagnostics(const ll_options *o, const ll_text *t,
 typedef struct timer_use {
   CXCursor call;
   const char *ident; /* "f:field", "g:name", "l:name" (starts) / "*" */
+  const char *fn;    /* the enclosing function */
+  const char *cb;    /* starts: the timer callback's name, or NULL */
 } timer_use;
 
 typedef struct collect {
   ll_c_file *f;
+  const char *fn; /* the function being visited */
   ll_array(CXCursor) fns;
   ll_array(timer_use) starts, stops;
 } collect;
@@ -143,30 +146,108 @@ static const char *handle_ident(ll_c_file *f, CXCursor arg, bool is_stop) {
   return is_stop ? "*" : ll_arena_printf(f->scratch, "?:%s", name);
 }
 
+/* ==== Constants: file-scope variables never written ==== */
+
+/* A file-scope, non-extern integer variable with a constant initialiser. */
+static void note_const(ll_c_file *f, CXCursor c) {
+  if (clang_getCursorKind(c) != CXCursor_VarDecl ||
+      clang_Cursor_getStorageClass(c) == CX_SC_Extern ||
+      !clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+    return;
+  CXType t = clang_getCanonicalType(clang_getCursorType(c));
+  if (!(t.kind >= CXType_Bool && t.kind <= CXType_Int128) &&
+      t.kind != CXType_Enum)
+    return;
+  CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+  long long v;
+  if (clang_Cursor_isNull(init) || !ll__c_int_const(init, &v)) return;
+  ll_c_const k = {clang_getCanonicalCursor(c), v, false};
+  if (!ll_array_push(&f->consts, k)) f->oom = true;
+}
+
+static void mark_written(ll_c_file *f, CXCursor lhs) {
+  CXCursor u = ll__c_unwrap(lhs);
+  if (clang_getCursorKind(u) != CXCursor_DeclRefExpr) return;
+  CXCursor d = clang_getCanonicalCursor(clang_getCursorReferenced(u));
+  for (uint32_t i = 0; i < f->consts.len; i++)
+    if (clang_equalCursors(f->consts.items[i].decl, d))
+      f->consts.items[i].written = true;
+}
+
+/* Assignments, `++`/`--` and `&` make a variable no constant. */
+static void note_write(ll_c_file *f, CXCursor c) {
+  if (!f->consts.len) return;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  CXCursor kid[2];
+  if (k == CXCursor_CompoundAssignOperator && ll__c_kids(c, kid, 2) >= 1) {
+    mark_written(f, kid[0]);
+  } else if (k == CXCursor_BinaryOperator &&
+             clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign &&
+             ll__c_kids(c, kid, 2) >= 1) {
+    mark_written(f, kid[0]);
+  } else if (k == CXCursor_UnaryOperator && ll__c_kids(c, kid, 1) == 1) {
+    enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+    if (op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
+        op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec ||
+        op == CXUnaryOperator_AddrOf)
+      mark_written(f, kid[0]);
+  }
+}
+
+static enum CXChildVisitResult consts_visit(CXCursor c, CXCursor p,
+                                            CXClientData d) {
+  (void)p;
+  note_const(d, c);
+  return CXChildVisit_Continue;
+}
+
 static enum CXChildVisitResult calls_visit(CXCursor c, CXCursor p,
                                            CXClientData d) {
   (void)p;
   collect *col = d;
+  note_write(col->f, c);
   if (clang_getCursorKind(c) != CXCursor_CallExpr) return CXChildVisit_Recurse;
   const char *name = ll__c_callee_name(col->f, c);
   if (!name) return CXChildVisit_Recurse;
   ll_c_call_model m = ll__c_model_lookup(col->f->model, name);
   const ll_c_pair *pair = m.pair >= 0 ? &col->f->model->pairs[m.pair] : NULL;
   int nargs = clang_Cursor_getNumArguments(c);
-  if (!strcmp(name, "uv_close")) col->f->has_uv_close = true;
+  const char *type = nargs >= 1
+                         ? ll__c_uv_type(col->f, clang_Cursor_getArgument(c, 0))
+                         : NULL;
+  if (!strcmp(name, "uv_close")) {
+    col->f->has_uv_close = true;
+    if (ll__c_uv_type_generic(type)) col->f->uv_closed_any = true;
+    else if (!ll_array_push(&col->f->uv_closed, type)) col->f->oom = true;
+  }
   bool is_start = m.role == LL_C_START;
   bool is_stop = !strcmp(name, "uv_timer_stop") || !strcmp(name, "uv_close");
+  /* Closing an idle or a TCP handle stops no timer. */
+  if (is_stop && !ll__c_uv_type_generic(type) && strcmp(type, "uv_timer_s"))
+    is_stop = false;
   if ((is_start || is_stop) && nargs >= 1) {
     if (is_start && pair) {
       long long rep = 1;
       CXCursor ra = pair->repeat_arg < nargs
                         ? clang_Cursor_getArgument(c, (unsigned)pair->repeat_arg)
                         : clang_getNullCursor();
-      if (!clang_Cursor_isNull(ra) && ll__c_int_const(ra, &rep) && rep == 0)
+      if (!clang_Cursor_isNull(ra) && ll__c_fold(col->f, ra, &rep) &&
+          rep == 0)
         return CXChildVisit_Recurse; /* a one-shot timer */
     }
-    timer_use u = {c, handle_ident(col->f, clang_Cursor_getArgument(c, 0),
-                                   is_stop)};
+    timer_use u = {c,
+                   handle_ident(col->f, clang_Cursor_getArgument(c, 0), is_stop),
+                   col->fn, NULL};
+    if (is_start && nargs >= 2) {
+      CXCursor cb = ll__c_unwrap(clang_Cursor_getArgument(c, 1));
+      CXCursor fd = clang_getCursorReferenced(cb);
+      if (clang_getCursorKind(cb) == CXCursor_DeclRefExpr &&
+          clang_getCursorKind(fd) == CXCursor_FunctionDecl) {
+        CXString cs = clang_getCursorSpelling(fd);
+        u.cb = ll_arena_strdup(col->f->scratch, clang_getCString(cs));
+        clang_disposeString(cs);
+      }
+    }
     if (u.ident && !ll_array_push(is_start ? &col->starts : &col->stops, u))
       col->f->oom = true;
   }
@@ -177,12 +258,19 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor p,
                                          CXClientData d) {
   (void)p;
   collect *col = d;
+  if (clang_getCursorKind(c) == CXCursor_VarDecl &&
+      clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+    clang_visitChildren(c, calls_visit, col); /* `int *p = &x;` */
   if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
       !clang_isCursorDefinition(c) ||
       !clang_Location_isFromMainFile(clang_getCursorLocation(c)))
     return CXChildVisit_Continue;
   if (!ll_array_push(&col->fns, c)) col->f->oom = true;
+  CXString fs = clang_getCursorSpelling(c);
+  col->fn = ll_arena_strdup(col->f->scratch, clang_getCString(fs));
+  clang_disposeString(fs);
   clang_visitChildren(c, calls_visit, col);
+  col->fn = NULL;
   return CXChildVisit_Continue;
 }
 
@@ -196,8 +284,18 @@ static void timer_pass(ll_c_file *f, collect *col) {
     const timer_use *s = &col->starts.items[i];
     bool stopped = false;
     for (uint32_t k = 0; k < col->stops.len && !stopped; k++) {
-      const char *id = col->stops.items[k].ident;
-      stopped = !strcmp(id, "*") || !strcmp(id, s->ident);
+      const timer_use *st = &col->stops.items[k];
+      if (strcmp(st->ident, "*")) {
+        stopped = !strcmp(st->ident, s->ident);
+        continue;
+      }
+      /* A stop of a parameter or local: in a timer callback it stops the
+       * timers started with that callback; elsewhere (a helper) any. */
+      bool in_cb = false;
+      for (uint32_t j = 0; j < col->starts.len && !in_cb; j++)
+        in_cb = col->starts.items[j].cb && st->fn &&
+                !strcmp(col->starts.items[j].cb, st->fn);
+      stopped = !in_cb || (s->cb && st->fn && !strcmp(s->cb, st->fn));
     }
     if (stopped || !strncmp(s->ident, "l:", 2)) {
       /* A local handle stopped nowhere is still usually stopped by its
@@ -325,6 +423,7 @@ ll_status ll__c_analyze(const ll_options *o, const char *path, const ll_text *t,
   f.scratch = scratch;
   f.unknown_borrow = o->c_unknown_borrow;
   col.f = &f;
+  clang_visitChildren(clang_getTranslationUnitCursor(tu), consts_visit, &f);
   clang_visitChildren(clang_getTranslationUnitCursor(tu), top_visit, &col);
   if (f.oom) goto oom;
 
@@ -350,6 +449,8 @@ done:
   ll_array_free(&col.stops);
   ll_array_free(&f.sums);
   ll_array_free(&f.leaks);
+  ll_array_free(&f.uv_closed);
+  ll_array_free(&f.consts);
   if (tu) clang_disposeTranslationUnit(tu);
   if (idx) clang_disposeIndex(idx);
   ll__c_flags_fini(&fl);

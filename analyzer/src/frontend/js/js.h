@@ -137,19 +137,28 @@ ll_status ll_js_parse(ll_js *js, ll_arena *arena, const char *path,
 struct TSParser;
 struct TSTree;
 
-/** As `ll_js_parse`, reusing tree-sitter state for an incremental reparse.
- * `parser` (NULL: a temporary one) is borrowed and gets this dialect's
- * language. `old_tree` (NULL: parse from scratch) is borrowed: the previous
- * tree of the same dialect, already edited with `ts_tree_edit` to match
- * `src` exactly. When `new_tree` is not NULL it receives the new tree (the
- * caller frees it with `ts_tree_delete`, even when this fails after parsing),
- * else the tree is freed here. Rules still never see a tree. */
+/** Tree-sitter state that `ll_js_parse_reusing` borrows and hands back. */
+typedef struct ll_js_reparse {
+  struct TSParser *parser;       /* in: borrowed, or NULL for a temporary one;
+                                    it gets this dialect's language */
+  const struct TSTree *old_tree; /* in: borrowed, or NULL: the previous tree
+                                    of the same dialect, already edited with
+                                    ts_tree_edit to match `src` exactly */
+  struct TSTree *tree;           /* out: the new tree, owned by the caller
+                                    (ts_tree_delete), even when the call
+                                    fails after parsing; NULL if none */
+  bool reused;                   /* out: `old_tree` was reused */
+} ll_js_reparse;
+
+/** As `ll_js_parse`, with an incremental reparse from `re->old_tree`. A tree
+ * that comes out with a syntax error is parsed again from scratch (error
+ * recovery depends on the edit history; the view must not), so the view is
+ * always the one `ll_js_parse` builds. `re` NULL is `ll_js_parse`. Rules
+ * still never see a tree. */
 ll_status ll_js_parse_reusing(ll_js *js, ll_arena *arena, const char *path,
                               const char *src, uint32_t len, unsigned env,
                               const char *const *globals, size_t nglobals,
-                              struct TSParser *parser,
-                              const struct TSTree *old_tree,
-                              struct TSTree **new_tree);
+                              ll_js_reparse *re);
 
 /** Frees what `ll_js_parse` allocated outside the arena. */
 void ll_js_fini(ll_js *js);

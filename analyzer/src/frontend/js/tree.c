@@ -156,33 +156,48 @@ static ll_status index_lines(ll_js *js) {
 ll_status ll_js_parse_reusing(ll_js *js, ll_arena *arena, const char *path,
                               const char *src, uint32_t len, unsigned env,
                               const char *const *globals, size_t nglobals,
-                              struct TSParser *parser,
-                              const struct TSTree *old_tree,
-                              struct TSTree **new_tree) {
+                              ll_js_reparse *re) {
   memset(js, 0, sizeof *js);
-  if (new_tree) *new_tree = NULL;
   js->arena = arena;
   js->src = src;
   js->len = len;
   int dialect = ll_js_dialect_for_path(path);
   js->is_ts = dialect != 0;
   const ll_lang_table *t = ll__js_lang_table(dialect);
+  if (re) {
+    re->tree = NULL;
+    re->reused = false;
+  }
   if (!t) return LL_ENOMEM;
-  TSParser *own = NULL;
+  TSParser *parser = re ? re->parser : NULL, *own = NULL;
   if (!parser && !(parser = own = ts_parser_new())) return LL_ENOMEM;
   if (ts_parser_language(parser) != t->language &&
       !ts_parser_set_language(parser, t->language)) {
     ts_parser_delete(own);
     return LL_EPARSER;
   }
-  /* With `old_tree` (edited to match `src`), tree-sitter re-lexes only the
+  /* With an old tree (edited to match `src`), tree-sitter re-lexes only the
    * edited ranges and reuses every untouched subtree. */
-  TSTree *tree = ts_parser_parse_string(parser, old_tree, src, len);
+  const TSTree *old = re ? re->old_tree : NULL;
+  TSTree *tree = ts_parser_parse_string(parser, old, src, len);
+  if (tree && old && ts_node_has_error(ts_tree_root_node(tree))) {
+    /* Error recovery depends on the edit history: an incremental tree with
+     * a syntax error can differ from a fresh parse of the same text. Only a
+     * fresh parse makes the findings independent of how the text came to
+     * be, so a broken file is parsed from scratch. */
+    ts_tree_delete(tree);
+    old = NULL;
+    tree = ts_parser_parse_string(parser, NULL, src, len);
+  }
   ts_parser_delete(own);
   if (!tree) return LL_ENOMEM;
   ll_status st = build_view(js, tree, t);
-  if (new_tree) *new_tree = tree;
-  else ts_tree_delete(tree);
+  if (re) {
+    re->tree = tree;
+    re->reused = old != NULL;
+  } else {
+    ts_tree_delete(tree);
+  }
   if (st == LL_OK) st = index_lines(js);
   if (st == LL_OK) st = ll__js_analyze_scopes(js, path, env, globals, nglobals);
   return st;
@@ -192,7 +207,7 @@ ll_status ll_js_parse(ll_js *js, ll_arena *arena, const char *path,
                       const char *src, uint32_t len, unsigned env,
                       const char *const *globals, size_t nglobals) {
   return ll_js_parse_reusing(js, arena, path, src, len, env, globals,
-                             nglobals, NULL, NULL, NULL);
+                             nglobals, NULL);
 }
 
 void ll_js_fini(ll_js *js) {
