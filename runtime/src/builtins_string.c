@@ -601,7 +601,12 @@ NATIVE(math_fn1) {
   switch (magic) {
   case 0: return llrt_num(floor(x));
   case 1: return llrt_num(ceil(x));
-  case 2: return llrt_num(x != x || isinf(x) ? x : floor(x + 0.5));
+  case 2: {
+    if (x != x || isinf(x)) return llrt_num(x);
+    double r = floor(x);
+    if (x - r >= 0.5) r += 1;
+    return llrt_num(r == 0 && (x < 0 || signbit(x)) ? -0.0 : r);
+  }
   case 3: return llrt_num(fabs(x));
   case 4: return llrt_num(sqrt(x));
   case 5: return llrt_num(trunc(x));
@@ -862,8 +867,12 @@ static int jwrite(llrt_state *S, jsonw *w, llrt_value v) {
       any = true;
     }
   } else {
-    for (uint32_t i = 0; ok && i < LLRT_OBJ(v)->nprops; i++) {
-      llrt_prop *p = &LLRT_OBJ(v)->props[i];
+    uint32_t norder = 0;
+    uint32_t *order = llrt__ordered_props(LLRT_OBJ(v), &norder);
+    if (!order) ok = false;
+    for (uint32_t oi = 0; ok && oi < norder; oi++) {
+      if (order[oi] >= LLRT_OBJ(v)->nprops) continue;
+      llrt_prop *p = &LLRT_OBJ(v)->props[order[oi]];
       if ((p->flags & LLRT_P_DELETED) || !(p->flags & LLRT_P_ENUMERABLE) || LLRT_IS_SYM(p->key))
         continue;
       llrt_value key = p->key;
@@ -879,6 +888,7 @@ static int jwrite(llrt_state *S, jsonw *w, llrt_value v) {
       else if (r == 0) w->b.n = mark;
       else any = true;
     }
+    free(order);
   }
   w->depth--;
   if (ok && any) ok = jnl(w);

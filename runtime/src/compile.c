@@ -182,9 +182,9 @@ static bool is_decl_function(ll_kind k) {
          k == LL_K_generator_function_declaration;
 }
 
-static uint32_t resolve_ref(llrt_script *sc, ll_nid n, uint32_t *bslot) {
+static uint32_t resolve_ref(llrt_script *sc, ll_nid n, uint32_t b,
+                            uint32_t *bslot) {
   const ll_js *js = &sc->js;
-  uint32_t b = js->ref[n];
   const ll_node *node = &js->nodes[n];
   uint32_t s = node->scope;
   /* A function declaration's name is assigned in the enclosing scope. */
@@ -256,7 +256,7 @@ static bool compile_tables(llrt_state *S, llrt_script *sc) {
            js->bindings[b].kind == LL_BIND_FUNCTION)) {
         sc->ref[n] = REF_GLOBAL; /* a classic script's globals */
       } else if (b != LL_UNRESOLVED) {
-        sc->ref[n] = resolve_ref(sc, n, bslot);
+        sc->ref[n] = resolve_ref(sc, n, b, bslot);
       } else if (l == 9 && !memcmp(t, "arguments", 9)) {
         sc->ref[n] = REF_ARGUMENTS;
       } else {
@@ -270,6 +270,23 @@ static bool compile_tables(llrt_state *S, llrt_script *sc) {
         }
       }
       if (!set_k(S, sc, n, llrt__intern(S, t, l))) return false;
+      break;
+    }
+    case LL_K_type_identifier: {
+      /* TypeScript spells a class's name as a type identifier; the scope
+       * pass declared it but resolved no reference to it. */
+      ll_nid parent = node->parent;
+      ll_kind pk = parent == LL_NONE ? LL_K_other : (ll_kind)js->nodes[parent].kind;
+      if ((pk != LL_K_class_declaration && pk != LL_K_class &&
+           pk != LL_K_abstract_class_declaration) || node->field != LL_F_name)
+        break;
+      for (uint32_t b = 0; b < js->nbindings; b++)
+        if (js->bindings[b].decl == n) {
+          sc->ref[n] = resolve_ref(sc, n, b, bslot);
+          break;
+        }
+      if (!set_k(S, sc, n, llrt__intern(S, llrt__text(sc, n), llrt__tlen(sc, n))))
+        return false;
       break;
     }
     case LL_K_property_identifier:

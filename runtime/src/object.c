@@ -605,3 +605,37 @@ llrt_value llrt__set_v(llrt_state *S, llrt_value obj, llrt_value keyv,
   if (k == 1) return llrt__set_index(S, obj, idx, v);
   return llrt__set(S, obj, key, v);
 }
+
+/* ==== Key order ==== */
+
+static bool is_int_key(llrt_value k) {
+  if (!LLRT_IS_STR(k)) return false;
+  const llrt_str *s = LLRT_STR(k);
+  uint32_t idx;
+  return canonical_index(s->data, s->len, &idx);
+}
+
+uint32_t *llrt__ordered_props(const llrt_obj *o, uint32_t *n) {
+  uint32_t *out = malloc((o->nprops + 1) * sizeof *out), k = 0, ints = 0;
+  if (!out) return NULL;
+  for (int pass = 0; pass < 2; pass++)
+    for (uint32_t i = 0; i < o->nprops; i++) {
+      const llrt_prop *p = &o->props[i];
+      if ((p->flags & LLRT_P_DELETED) || LLRT_IS_SYM(p->key)) continue;
+      if (is_int_key(p->key) != (pass == 0)) continue;
+      out[k++] = i;
+      if (pass == 0) ints++;
+    }
+  /* Integer keys ascend (insertion sort: they are usually few). */
+  for (uint32_t i = 1; i < ints; i++) {
+    uint32_t x = out[i], j = i;
+    double xv = strtod(LLRT_STR(o->props[x].key)->data, NULL);
+    while (j > 0 && strtod(LLRT_STR(o->props[out[j - 1]].key)->data, NULL) > xv) {
+      out[j] = out[j - 1];
+      j--;
+    }
+    out[j] = x;
+  }
+  *n = k;
+  return out;
+}

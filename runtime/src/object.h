@@ -437,6 +437,9 @@ llrt_value llrt__set_index(llrt_state *S, llrt_value obj, uint32_t i,
 llrt_value llrt__set_v(llrt_state *S, llrt_value obj, llrt_value keyv,
                        llrt_value v);
 bool llrt__has(llrt_state *S, llrt_value obj, llrt_value key);
+/** Indices of `o`'s string-keyed properties in spec order: integer keys
+ * ascending, then insertion order. Malloc'd; `*n` entries. */
+uint32_t *llrt__ordered_props(const llrt_obj *o, uint32_t *n);
 llrt_value llrt__get_str(llrt_state *S, llrt_value obj, const char *name);
 
 /* ==== Conversions and errors (conv.c) ==== */

@@ -296,8 +296,14 @@ llrt_status llrt_eval(llrt_state *S, const char *path, const char *src,
   }
   llrt_value module = LLRT_UNDEF;
   if (as_module) {
+    /* The main module is cached like a required one, so its scope stays
+     * alive after the run (the confirmation driver calls into it). */
     module = make_module(S, sc->path);
-    if (module == LLRT_EXC) return fail_result(S, out);
+    if (module == LLRT_EXC || !llrt__push(S, module)) return fail_result(S, out);
+    llrt_value key = llrt__intern(S, sc->path, strlen(sc->path));
+    llrt__popn(S, 1);
+    if (key == LLRT_EXC || llrt__set(S, S->module_cache, key, module) == LLRT_EXC)
+      return fail_result(S, out);
   }
   if (!llrt__push(S, module)) return fail_result(S, out);
   llrt_value r = llrt__run_script(S, sc, module);

@@ -225,6 +225,7 @@ static llrt_value write_ident(llrt_state *S, ll_nid n, llrt_value v,
                               bool init) {
   llrt_script *sc = SC;
   uint32_t r = sc->ref[n];
+  if (!LLRT_IS_STR(K(n))) return llrt__unsupported(S, "assignment target");
   if (r == REF_GLOBAL || r == REF_ARGUMENTS) {
     if (ll_js_is_strict(&sc->js, n) && !llrt__has(S, S->global, K(n)))
       return llrt__throw(S, 3, "%s is not defined", LLRT_STR(K(n))->data);
@@ -379,6 +380,12 @@ static llrt_value call_body(llrt_state *S, llrt_closure *c) {
         }
         if (!llrt__push(S, v)) return nomem(S);
         llrt_value r = bind_pattern(S, pat, v, true);
+        /* TypeScript parameter properties: `constructor(private r)`. */
+        if (r != LLRT_EXC && KIND(pat) == LL_K_identifier &&
+            (text_starts(sc, p, "private") || text_starts(sc, p, "public") ||
+             text_starts(sc, p, "protected") || text_starts(sc, p, "readonly")) &&
+            LLRT_IS_OBJ(f->this_val))
+          r = llrt__set(S, f->this_val, K(pat), v);
         llrt__popn(S, 1);
         TRY(r);
         i++;
@@ -1555,6 +1562,7 @@ static llrt_value eval_this(llrt_state *S) {
 
 static llrt_value eval(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
+  if (n == LL_NONE) return llrt__unsupported(S, "missing expression");
   switch (KIND(n)) {
   case LL_K_number:
   case LL_K_string: return K(n);
@@ -1666,7 +1674,9 @@ static llrt_value eval_class(llrt_state *S, ll_nid n) {
   bool has_parent = false;
   for (ll_nid c = FIRST(n); c != LL_NONE; c = NEXT(c))
     if (KIND(c) == LL_K_class_heritage) {
-      parent = eval(S, ll_js_named_child(&sc->js, c, 0));
+      ll_nid e = ll_js_named_child(&sc->js, c, 0);
+      if (e == LL_NONE) continue; /* TypeScript `implements` only: erased */
+      parent = eval(S, e);
       TRY(parent);
       has_parent = true;
     }
@@ -2202,7 +2212,8 @@ static int exec_export(llrt_state *S, ll_nid n) {
     if (name == LL_NONE) return C_NORMAL;
     llrt_value v = read_ident(S, name);
     if (v == LLRT_EXC) return C_THROW;
-    return export_name(S, K(name), v);
+    bool dflt = text_starts(sc, n, "export default");
+    return export_name(S, dflt ? S->atoms.default_ : K(name), v);
   }
   if (value != LL_NONE || text_starts(sc, n, "export default")) {
     ll_nid e = value != LL_NONE ? value : ll_js_named_child(&sc->js, n, 0);
@@ -2293,6 +2304,12 @@ llrt_value llrt__run_script(llrt_state *S, llrt_script *sc, llrt_value module) {
   }
   f.env = e;
   if (LLRT_IS_OBJ(module)) {
+    /* The module keeps its scope alive (hidden, non-enumerable). */
+    llrt_value ek = llrt__intern(S, "@@scope", 7);
+    if (ek == LLRT_EXC || !llrt__define(S, LLRT_OBJ(module), ek, llrt_ptr(e), 0)) {
+      S->frame = f.parent;
+      return LLRT_EXC;
+    }
     f.this_val = llrt__get(S, module, S->atoms.exports);
     e->slots[sc->module_slot] = llrt__get_str(S, module, "require");
     e->slots[sc->module_slot + 1] = module;

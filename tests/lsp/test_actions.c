@@ -203,3 +203,148 @@ Test(actions, hover_shows_rule_docs_on_a_finding_only) {
   cr_assert(cJSON_IsNull(jget(client_response(c, id), "result")));
   client_stop(c);
 }
+
+/* ==== The no-uncleared-interval quick fix ==== */
+
+/* Applies every (insertion) edit of the action's single TextDocumentEdit,
+ * last position first. */
+static char *apply_all(const char *text, const cJSON *action, int version) {
+  const cJSON *dc = jget(action, "edit.documentChanges.0");
+  cr_assert(dc);
+  cr_assert_eq(jint(dc, "textDocument.version"), version);
+  const cJSON *edits = jget(dc, "edits");
+  int n = cJSON_GetArraySize(edits);
+  int order[8];
+  cr_assert(n >= 1 && n <= 8);
+  for (int i = 0; i < n; i++) order[i] = i;
+  for (int i = 0; i < n; i++) /* by position, descending */
+    for (int j = i + 1; j < n; j++) {
+      const cJSON *a = cJSON_GetArrayItem(edits, order[i]);
+      const cJSON *b = cJSON_GetArrayItem(edits, order[j]);
+      int la = jint(a, "range.start.line"), lb = jint(b, "range.start.line");
+      int ca = jint(a, "range.start.character");
+      int cb = jint(b, "range.start.character");
+      if (lb > la || (lb == la && cb > ca)) {
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+    }
+  char *cur = strdup(text);
+  for (int i = 0; i < n; i++) {
+    char *next = apply(cur, cJSON_GetArrayItem(edits, order[i]));
+    free(cur);
+    cur = next;
+  }
+  return cur;
+}
+
+/* Opens `text`, asks for actions on its first diagnostic, and returns the
+ * interval fix (or NULL). */
+static const cJSON *interval_action(client *c, const char *uri,
+                                    const char *text) {
+  client_open(c, uri, 4, text);
+  const cJSON *ds = client_diagnostics(c, uri, 4, 5000);
+  cr_assert_eq(cJSON_GetArraySize(ds), 1, "one finding");
+  cr_assert_str_eq(jstr(cJSON_GetArrayItem(ds, 0), "code"),
+                   "no-uncleared-interval");
+  const cJSON *acts = actions_for(c, uri, cJSON_GetArrayItem(ds, 0));
+  cr_assert(find_action(acts, "on this line"), "suppressions still offered");
+  return find_action(acts, "Keep the interval in this.");
+}
+
+Test(actions, interval_kept_and_cleared_in_the_cleanup_method) {
+  client *c = client_start(NULL);
+  client_initialize(c, WS, NULL, NULL);
+  const char *text = "class Poller {\n"
+                     "  constructor(url) {\n"
+                     "    this.url = url;\n"
+                     "    setInterval(this.poll, 1000);\n"
+                     "  }\n"
+                     "  poll() {}\n"
+                     "  stop() {\n"
+                     "    this.url = null;\n"
+                     "  }\n"
+                     "}\n";
+  const cJSON *a = interval_action(c, WS "/i1.js", text);
+  cr_assert(a, "the fix is offered");
+  cr_assert_str_eq(jstr(a, "title"),
+                   "Keep the interval in this.pollInterval and clear it in "
+                   "stop()");
+  cr_assert(cJSON_IsTrue(jget(a, "isPreferred")));
+  char *fixed = apply_all(text, a, 4);
+  cr_assert_str_eq(fixed, "class Poller {\n"
+                          "  constructor(url) {\n"
+                          "    this.url = url;\n"
+                          "    this.pollInterval = setInterval(this.poll, 1000);\n"
+                          "  }\n"
+                          "  poll() {}\n"
+                          "  stop() {\n"
+                          "    clearInterval(this.pollInterval);\n"
+                          "    this.url = null;\n"
+                          "  }\n"
+                          "}\n");
+  cr_assert_eq(count_after(c, "i1b.js", fixed), 0, "%s", fixed);
+  free(fixed);
+  client_stop(c);
+}
+
+Test(actions, interval_fix_in_a_method_that_can_run_again_clears_first) {
+  client *c = client_start(NULL);
+  client_initialize(c, WS, NULL, NULL);
+  /* start() may run twice: the fix clears the previous handle too. The
+   * cleanup method is empty and on one line; `interval` is taken. */
+  const char *text = "class Clock {\n"
+                     "  start() {\n"
+                     "    const interval = 5;\n"
+                     "    setInterval(() => this.tick(), interval);\n"
+                     "  }\n"
+                     "  tick() {}\n"
+                     "  dispose() {}\n"
+                     "}\n";
+  const cJSON *a = interval_action(c, WS "/i2.js", text);
+  cr_assert(a);
+  char *fixed = apply_all(text, a, 4);
+  cr_assert_str_eq(fixed, "class Clock {\n"
+                          "  start() {\n"
+                          "    const interval = 5;\n"
+                          "    clearInterval(this.interval2);\n"
+                          "    this.interval2 = setInterval(() => this.tick(), "
+                          "interval);\n"
+                          "  }\n"
+                          "  tick() {}\n"
+                          "  dispose() { clearInterval(this.interval2); }\n"
+                          "}\n");
+  cr_assert_eq(count_after(c, "i2b.js", fixed), 0, "%s", fixed);
+  free(fixed);
+  client_stop(c);
+}
+
+Test(actions, no_interval_fix_when_it_is_not_certain) {
+  client *c = client_start(NULL);
+  client_initialize(c, WS, NULL, NULL);
+  /* No cleanup method. */
+  cr_assert_null(interval_action(c, WS "/n1.js",
+      "class A {\n  start() {\n    setInterval(f, 1);\n  }\n}\n"));
+  /* A plain function inside the method: its `this` is not the instance. */
+  cr_assert_null(interval_action(c, WS "/n2.js",
+      "class B {\n  start() {\n    items.forEach(function () {\n"
+      "      setInterval(f, 1);\n    });\n  }\n  stop() {}\n}\n"));
+  /* A static method. */
+  cr_assert_null(interval_action(c, WS "/n3.js",
+      "class C {\n  static start() {\n    setInterval(f, 1);\n  }\n"
+      "  stop() {}\n}\n"));
+  /* Not a statement of a block: `if (x) setInterval(…)`. */
+  cr_assert_null(interval_action(c, WS "/n4.js",
+      "class D {\n  start() {\n    if (on) setInterval(f, 1);\n  }\n"
+      "  stop() {}\n}\n"));
+  /* A shadowed clearInterval. */
+  cr_assert_null(interval_action(c, WS "/n5.js",
+      "const clearInterval = () => {};\nclass E {\n  start() {\n"
+      "    setInterval(f, 1);\n  }\n  stop() {}\n}\n"));
+  /* TypeScript: `this.x` would need a declared field. */
+  cr_assert_null(interval_action(c, WS "/n6.ts",
+      "class F {\n  start(): void {\n    setInterval(f, 1);\n  }\n"
+      "  stop(): void {}\n}\n"));
+  client_stop(c);
+}

@@ -50,6 +50,20 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The module loader: specifiers relative to the corpus directory. */
+static char *load_module(void *ud, const char *from, const char *spec,
+                         size_t *len, char **resolved) {
+  (void)ud;
+  (void)from;
+  char path[1024];
+  const char *name = spec[0] == '.' && spec[1] == '/' ? spec + 2 : spec;
+  snprintf(path, sizeof path, "%s/tests/runtime/js/%s%s", LL_SOURCE_DIR, name,
+           strstr(name, ".js") ? "" : ".js");
+  char *src = slurp(path, len);
+  if (src) *resolved = strdup(name);
+  return src;
+}
+
 /* Runs one file; returns NULL when it passes, else a malloc'd reason. */
 static char *run_case(const char *dir, const char *name, bool stress) {
   char path[1024];
@@ -93,6 +107,7 @@ static char *run_case(const char *dir, const char *name, bool stress) {
   llrt_config cfg;
   llrt_config_init(&cfg);
   cfg.print = out_print;
+  cfg.load = load_module;
   cfg.host = &got;
   cfg.max_steps = 50000000;
   if (stress) {

@@ -1,5 +1,6 @@
 /* Language features and workspace configuration for the language server:
- * code actions (suppressions and the no-implicit-global quick fix), hover
+ * code actions (suppressions and the no-implicit-global and
+ * no-uncleared-interval quick fixes), hover
  * text from the rules' READMEs, and the configuration snapshots that analysis
  * jobs read (`.leaklintrc.json` through cli/config.c, plus client settings).
  *
@@ -241,6 +242,7 @@ void ll__lsp_actions_free(ll_lsp_action *a, size_t n) {
   for (size_t i = 0; i < n; i++) {
     ll_free(a[i].title);
     ll_free(a[i].new_text);
+    for (int k = 0; k < a[i].nextra; k++) ll_free(a[i].extra[k].new_text);
   }
   ll_free(a);
 }
@@ -261,7 +263,8 @@ static void add_action(actions *as, int diag, bool preferred, ll_lsp_range r,
     as->items = p;
     as->cap = cap;
   }
-  as->items[as->len++] = (ll_lsp_action){title, preferred, diag, r, text};
+  as->items[as->len++] = (ll_lsp_action){title, preferred, diag, r, text,
+                                         {{{{0, 0}, {0, 0}}, NULL}}, 0};
   return;
 oom:
   as->oom = true;
@@ -484,6 +487,205 @@ static void declare_fix(actions *as, const ll_lsp_text *t, const ll_js *js,
   add_action(as, diag, true, r, ll_strdup(title), text);
 }
 
+/* ---- The no-uncleared-interval quick fix ---- */
+
+/* True when some binding of the file is named `name`. */
+static bool has_binding(const ll_js *js, const char *name) {
+  size_t n = strlen(name);
+  for (uint32_t b = 0; b < js->nbindings; b++)
+    if (js->bindings[b].name_len == n &&
+        memcmp(js->src + js->bindings[b].name_start, name, n) == 0)
+      return true;
+  return false;
+}
+
+/* True when any identifier or property name of the file is `name`. */
+static bool name_used(const ll_js *js, const char *name) {
+  for (ll_nid i = 0; i < js->count; i++) {
+    ll_kind k = ll_js_kind(js, i);
+    if ((k == LL_K_identifier || k == LL_K_property_identifier ||
+         k == LL_K_shorthand_property_identifier ||
+         k == LL_K_private_property_identifier) &&
+        ll_js_text_is(js, i, name))
+      return true;
+  }
+  return false;
+}
+
+/* A method that `this` calls on the instance: not static, not an accessor. */
+static bool instance_method(const ll_js *js, ll_nid m) {
+  for (ll_nid c = js->nodes[m].first; c != LL_NONE; c = js->nodes[c].next)
+    if (ll_js_kind(js, c) == LL_K_token &&
+        (ll_js_text_is(js, c, "static") || ll_js_text_is(js, c, "get") ||
+         ll_js_text_is(js, c, "set")))
+      return false;
+  return true;
+}
+
+/* Text inserted at the start of statement `stmt` that must stay on its own
+ * line: "TEXT\n<indent>" when the statement starts its line, else "TEXT ". */
+static char *before_statement(const ll_lsp_text *t, uint32_t at,
+                              const char *text, ll_lsp_range *r) {
+  ll_lsp_pos p = ll_lsp_text_pos(t, at);
+  size_t n = 0;
+  const char *l = ll_lsp_text_line(t, p.line, &n);
+  size_t lead = l ? strspn(l, " \t") : 0;
+  bool own_line = l && (size_t)(at - (l - t->data)) <= lead;
+  r->start = r->end = p;
+  ll_strbuf b;
+  ll_strbuf_init(&b);
+  if (own_line) ll_strbuf_printf(&b, "%s\n%.*s", text, (int)lead, l);
+  else ll_strbuf_printf(&b, "%s ", text);
+  if (b.failed) {
+    ll_strbuf_fini(&b);
+    return NULL;
+  }
+  return ll_strbuf_take(&b);
+}
+
+/* "Keep the handle in this.NAME and clear it in stop()": for a discarded
+ * `setInterval(…)` statement in an instance method of a JavaScript class
+ * whose class has a stop/dispose/destroy/close/componentWillUnmount method.
+ * It is certain when:
+ * - `setInterval` and `clearInterval` are the globals (no binding shadows
+ *   either), and the call is a whole statement of a `{ … }` block;
+ * - `this` at the call is the instance: the nearest non-arrow function is a
+ *   non-static method of that class;
+ * - NAME is used nowhere in the file (no clash with any property).
+ * The rewrite stores the handle (`this.NAME = setInterval(…)`) and clears it
+ * first thing in the cleanup method. When the method can run more than once
+ * per instance (not a constructor or mount hook), it also clears the
+ * previous handle before storing the new one, so a second call cannot leak
+ * the first interval. TypeScript is left alone: `this.NAME` would need a
+ * declared field. */
+static void interval_fix(actions *as, const ll_lsp_text *t, const ll_js *js,
+                         int diag, uint32_t at) {
+  static const char *const cleanups[] = {
+      "stop", "dispose", "destroy", "close", "componentWillUnmount", NULL};
+  if (js->is_ts || has_binding(js, "setInterval") ||
+      has_binding(js, "clearInterval"))
+    return;
+  ll_nid call = LL_NONE;
+  for (ll_nid i = 0; i < js->count && call == LL_NONE; i++)
+    if (js->nodes[i].start == at && ll_js_kind(js, i) == LL_K_call_expression &&
+        ll_js_text_is(js, ll_js_child(js, i, LL_F_function), "setInterval"))
+      call = i;
+  if (call == LL_NONE) return;
+  ll_nid stmt = js->nodes[call].parent;
+  if (ll_js_kind(js, stmt) != LL_K_expression_statement ||
+      ll_js_kind(js, js->nodes[stmt].parent) != LL_K_statement_block)
+    return;
+  ll_nid fn = ll_js_enclosing_function(js, call);
+  while (ll_js_kind(js, fn) == LL_K_arrow_function)
+    fn = ll_js_enclosing_function(js, fn);
+  if (ll_js_kind(js, fn) != LL_K_method_definition ||
+      ll_js_kind(js, js->nodes[fn].parent) != LL_K_class_body ||
+      !instance_method(js, fn))
+    return;
+  ll_nid cls = js->nodes[fn].parent, cleanup = LL_NONE;
+  for (ll_nid m = js->nodes[cls].first; m != LL_NONE && cleanup == LL_NONE;
+       m = js->nodes[m].next)
+    if (ll_js_kind(js, m) == LL_K_method_definition && m != fn &&
+        instance_method(js, m) &&
+        ll_js_name_in(js, ll_js_child(js, m, LL_F_name), cleanups))
+      cleanup = m;
+  ll_nid body = cleanup == LL_NONE ? LL_NONE
+                                   : ll_js_child(js, cleanup, LL_F_body);
+  if (ll_js_kind(js, body) != LL_K_statement_block) return;
+
+  /* A fresh name: after the callback (`tick` -> `tickInterval`). */
+  ll_nid cb = ll_js_unwrap(js, ll_js_named_child(
+                                   js, ll_js_child(js, call, LL_F_arguments), 0));
+  if (ll_js_kind(js, cb) == LL_K_member_expression)
+    cb = ll_js_child(js, cb, LL_F_property);
+  char base[64] = "interval", name[80];
+  if (ll_js_kind(js, cb) == LL_K_identifier ||
+      ll_js_kind(js, cb) == LL_K_property_identifier) {
+    const ll_node *n = &js->nodes[cb];
+    if (n->end - n->start < 40)
+      snprintf(base, sizeof base, "%.*sInterval", (int)(n->end - n->start),
+               js->src + n->start);
+  }
+  snprintf(name, sizeof name, "%s", base);
+  for (int k = 2; name_used(js, name); k++) {
+    if (k > 99) return;
+    snprintf(name, sizeof name, "%s%d", base, k);
+  }
+
+  /* Edit 1: store the handle (clearing a previous one first when the method
+   * can run again). */
+  char text[200];
+  ll_lsp_range r1;
+  char *store;
+  if (ll_js_runs_once_per_instance(js, ll_js_enclosing_function(js, call))) {
+    r1.start = r1.end = ll_lsp_text_pos(t, js->nodes[call].start);
+    snprintf(text, sizeof text, "this.%s = ", name);
+    store = ll_strdup(text);
+  } else {
+    snprintf(text, sizeof text, "clearInterval(this.%s);", name);
+    char *pre = before_statement(t, js->nodes[call].start, text, &r1);
+    ll_strbuf b;
+    ll_strbuf_init(&b);
+    ll_strbuf_printf(&b, "%sthis.%s = ", pre ? pre : "", name);
+    store = pre && !b.failed ? ll_strbuf_take(&b) : NULL;
+    ll_strbuf_fini(&b);
+    ll_free(pre);
+  }
+  /* Edit 2: clear it first thing in the cleanup method. */
+  ll_lsp_range r2;
+  char *clear = NULL;
+  snprintf(text, sizeof text, "clearInterval(this.%s);", name);
+  ll_nid s0 = first_statement(js, body);
+  uint32_t open = js->nodes[body].start + 1; /* after the `{` */
+  ll_lsp_pos po = ll_lsp_text_pos(t, open);
+  ll_lsp_pos pc = ll_lsp_text_pos(t, js->nodes[body].end - 1);
+  if (s0 != LL_NONE &&
+      ll_lsp_text_pos(t, js->nodes[s0].start).line != po.line) {
+    clear = before_statement(t, js->nodes[s0].start, text, &r2);
+  } else if (s0 == LL_NONE && pc.line != po.line) {
+    /* `stop() {\n  }`: a line of its own, indented one step past the
+     * method's own line. */
+    size_t n = 0;
+    ll_lsp_pos pm = ll_lsp_text_pos(t, js->nodes[cleanup].start);
+    const char *l = ll_lsp_text_line(t, pm.line, &n);
+    size_t lead = l ? strspn(l, " \t") : 0;
+    ll_strbuf b;
+    ll_strbuf_init(&b);
+    ll_strbuf_printf(&b, "\n%.*s  %s", (int)lead, l ? l : "", text);
+    clear = b.failed ? NULL : ll_strbuf_take(&b);
+    ll_strbuf_fini(&b);
+    r2.start = r2.end = po;
+  } else { /* all on one line: `stop() {}` or `stop() { a(); }` */
+    ll_strbuf b;
+    ll_strbuf_init(&b);
+    ll_strbuf_printf(&b, " %s%s", text, s0 == LL_NONE ? " " : "");
+    clear = b.failed ? NULL : ll_strbuf_take(&b);
+    ll_strbuf_fini(&b);
+    r2.start = r2.end = po;
+    if (clear && s0 == LL_NONE && js->nodes[body].end - open > 1)
+      clear[strlen(clear) - 1] = '\0'; /* `{ }`: its blank is kept */
+  }
+  char title[240];
+  const ll_node *mn = &js->nodes[ll_js_child(js, cleanup, LL_F_name)];
+  snprintf(title, sizeof title,
+           "Keep the interval in this.%s and clear it in %.*s()", name,
+           (int)(mn->end - mn->start > 60 ? 60 : mn->end - mn->start),
+           js->src + mn->start);
+  size_t before = as->len;
+  add_action(as, diag, true, r1, ll_strdup(title), store);
+  if (as->len == before) {
+    ll_free(clear);
+    return;
+  }
+  if (!clear) {
+    as->oom = true;
+    return;
+  }
+  ll_lsp_action *a = &as->items[as->len - 1];
+  a->extra[0] = (ll_lsp_extra_edit){r2, clear};
+  a->nextra = 1;
+}
+
 ll_status ll__lsp_on_code_action(ll_lsp_server *s, const char *uri,
                                  ll_lsp_range range,
                                  const ll_lsp_context_diag *diags, size_t n,
@@ -503,8 +705,9 @@ ll_status ll__lsp_on_code_action(ll_lsp_server *s, const char *uri,
     const ll_lsp_context_diag *cd = &diags[i];
     const ll_rule_info *info = cd->rule >= 0 ? ll_rule_get((size_t)cd->rule) : NULL;
     if (!info) continue;
-    if (cd->rule == LL_RULE_no_implicit_global && d->apath &&
-        ll_lang_for_path(d->apath) == LL_LANG_JS) {
+    if ((cd->rule == LL_RULE_no_implicit_global ||
+         cd->rule == LL_RULE_no_uncleared_interval) &&
+        d->apath && ll_lang_for_path(d->apath) == LL_LANG_JS) {
       if (!tried) {
         tried = true;
         arena = ll_arena_new();
@@ -519,10 +722,12 @@ ll_status ll__lsp_on_code_action(ll_lsp_server *s, const char *uri,
         }
         ll__lsp_config_unref(c);
       }
-      if (parsed)
-        declare_fix(&as, &d->text, &js, (int)i,
-                    (uint32_t)ll_lsp_text_offset(&d->text, cd->range.start,
-                                                 NULL));
+      uint32_t at =
+          (uint32_t)ll_lsp_text_offset(&d->text, cd->range.start, NULL);
+      if (parsed && cd->rule == LL_RULE_no_implicit_global)
+        declare_fix(&as, &d->text, &js, (int)i, at);
+      else if (parsed)
+        interval_fix(&as, &d->text, &js, (int)i, at);
     }
     bool dup = false; /* one line action per (line, rule) */
     for (size_t k = 0; k < i; k++)

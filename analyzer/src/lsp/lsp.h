@@ -196,13 +196,23 @@ typedef struct ll_lsp_context_diag {
   int rule; /* the catalogue index of its `code` when source is leaklint, else -1 */
 } ll_lsp_context_diag;
 
-/** One code action: a title and a single text edit of the document. */
+/** A further edit of the same document (ranges of the original text, not
+ * overlapping the others). */
+typedef struct ll_lsp_extra_edit {
+  ll_lsp_range range;
+  char *new_text; /* owned */
+} ll_lsp_extra_edit;
+
+/** One code action: a title and text edits of the document (one, or up to
+ * three with `extra`). */
 typedef struct ll_lsp_action {
   char *title; /* owned */
   bool preferred;
   int diag; /* index into the request's context diagnostics, or -1 */
   ll_lsp_range range;
   char *new_text; /* owned */
+  ll_lsp_extra_edit extra[2];
+  int nextra;
 } ll_lsp_action;
 
 /* ==== Documents and the server ==== */

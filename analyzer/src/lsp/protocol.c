@@ -675,9 +675,16 @@ static void m_code_action(ll_lsp_server *s, const ll_lsp_id *id,
     }
     if (a->preferred) cJSON_AddBoolToObject(o, "isPreferred", true);
     cJSON *edit = cJSON_AddObjectToObject(o, "edit");
-    cJSON *te = cJSON_CreateObject();
-    cJSON_AddItemToObject(te, "range", encode_range(a->range));
-    cJSON_AddStringToObject(te, "newText", a->new_text);
+    cJSON *te = cJSON_CreateArray();
+    for (int k = -1; te && k < a->nextra; k++) {
+      cJSON *one = cJSON_CreateObject();
+      if (!one) break;
+      cJSON_AddItemToArray(te, one);
+      cJSON_AddItemToObject(one, "range",
+                            encode_range(k < 0 ? a->range : a->extra[k].range));
+      cJSON_AddStringToObject(one, "newText",
+                              k < 0 ? a->new_text : a->extra[k].new_text);
+    }
     if (s->client.doc_changes) {
       cJSON *dc = cJSON_AddArrayToObject(edit, "documentChanges");
       cJSON *tde = cJSON_CreateObject();
@@ -685,12 +692,10 @@ static void m_code_action(ll_lsp_server *s, const ll_lsp_id *id,
       cJSON *vd = cJSON_AddObjectToObject(tde, "textDocument");
       cJSON_AddStringToObject(vd, "uri", uri);
       cJSON_AddNumberToObject(vd, "version", version);
-      cJSON *edits = cJSON_AddArrayToObject(tde, "edits");
-      cJSON_AddItemToArray(edits, te);
+      cJSON_AddItemToObject(tde, "edits", te);
     } else {
       cJSON *ch = cJSON_AddObjectToObject(edit, "changes");
-      cJSON *edits = cJSON_AddArrayToObject(ch, uri);
-      cJSON_AddItemToArray(edits, te);
+      cJSON_AddItemToObject(ch, uri, te);
     }
   }
   ll__lsp_actions_free(acts, nacts);

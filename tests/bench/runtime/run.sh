@@ -11,7 +11,12 @@ for b in fib closure_churn map_cache string_building binary_trees; do
   for eng in "$ll run" duk mujs "node --jitless"; do
     set -- $eng
     if ! command -v "$1" >/dev/null 2>&1; then echo "$b ${1##*/} n/a"; continue; fi
-    t=$( { /usr/bin/time -f "%e %M" timeout 300 $eng "$here/$b.js" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    case "$t" in *" "*) echo "$b ${1##*/} $t";; *) echo "$b ${1##*/} n/a";; esac
+    tf=$(mktemp)
+    if /usr/bin/time -o "$tf" -f "%e %M" timeout 300 $eng "$here/$b.js" >/dev/null 2>&1; then
+      echo "$b ${1##*/} $(cat "$tf")"
+    else
+      echo "$b ${1##*/} n/a"
+    fi
+    rm -f "$tf"
   done
 done

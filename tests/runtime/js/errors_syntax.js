@@ -1,0 +1,2 @@
+let = = 5 +;
+// expect-error: SyntaxError

@@ -1,0 +1,2 @@
+throw 'plain string';
+// expect-error: Uncaught plain string
