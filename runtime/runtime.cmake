@@ -13,6 +13,7 @@ add_library(llrt STATIC
   runtime/src/builtins_string.c
   runtime/src/builtins_coll.c
   runtime/src/builtins_more.c
+  runtime/src/generator.c
   runtime/src/run_cmd.c
 )
 target_include_directories(llrt PUBLIC "${PROJECT_SOURCE_DIR}" runtime/include)

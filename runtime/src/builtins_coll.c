@@ -663,13 +663,15 @@ fail:
   return LLRT_EXC;
 }
 
+static llrt_value promise_finally(llrt_state *S, llrt_value p, llrt_value fn);
+
 /* then 0, catch 1, finally 2 (finally passes the value through) */
 NATIVE(promise_then) {
   (void)data;
   if (llrt_tt(this_val) != LLRT_T_PROMISE) return llrt__throw(S, 1, "not a promise");
   llrt_value onf = magic == 1 ? LLRT_UNDEF : ARG(0);
   llrt_value onr = magic == 1 ? ARG(0) : magic == 2 ? ARG(0) : ARG(1);
-  if (magic == 2) return llrt__unsupported(S, "Promise.prototype.finally");
+  if (magic == 2) return promise_finally(S, this_val, ARG(0));
   size_t base = S->sp;
   llrt_value derived = promise_new(S, S->proto_promise);
   if (derived == LLRT_EXC || !llrt__push(S, derived)) goto fail;
@@ -707,6 +709,174 @@ NATIVE(promise_static) {
   llrt_value r = promise_settle(S, p, magic ? 2 : 1, v);
   llrt__popn(S, 1);
   return r == LLRT_EXC ? r : p;
+}
+
+bool llrt__promise_with_resolvers(llrt_state *S, llrt_value *p, llrt_value *res,
+                                  llrt_value *rej) {
+  size_t base = S->sp;
+  llrt_value pv = promise_new(S, S->proto_promise);
+  if (pv == LLRT_EXC || !llrt__push(S, pv) || !make_resolvers(S, pv, res, rej)) {
+    S->sp = base;
+    return false;
+  }
+  /* The caller stores all three before its next allocation. */
+  S->sp = base;
+  *p = pv;
+  return true;
+}
+
+/* ==== finally and the combinators ==== */
+
+/* data[0] = onFinally; magic 0 passes a value through, 1 rethrows it. */
+NATIVE(finally_step) {
+  (void)this_val;
+  llrt_value v = ARG(0);
+  if (!llrt__push(S, v)) return LLRT_EXC;
+  llrt_value r = llrt__is_callable(data[0]) ? llrt__call(S, data[0], LLRT_UNDEF, 0, NULL) : LLRT_UNDEF;
+  llrt__popn(S, 1);
+  if (r == LLRT_EXC) return r;
+  return magic ? llrt__throw_value(S, v) : v;
+}
+
+static llrt_value promise_finally(llrt_state *S, llrt_value p, llrt_value fn) {
+  size_t base = S->sp;
+  if (!llrt__push(S, p) || !llrt__push(S, fn)) return LLRT_EXC;
+  for (int k = 0; k < 2; k++) {
+    llrt_value f = llrt__native_new(S, "finally", finally_step, 1, k);
+    if (f == LLRT_EXC || !llrt__push(S, f)) { S->sp = base; return LLRT_EXC; }
+    ((llrt_native *)LLRT_PTR(f))->data[0] = fn;
+  }
+  llrt_value args[2] = {S->stack[base + 2], S->stack[base + 3]};
+  llrt_value r = promise_then(S, p, 2, args, 0, NULL);
+  S->sp = base;
+  return r;
+}
+
+/* The shared state of one combinator call: [resolve, reject, values,
+ * remaining, kind]. kind: 0 all, 1 allSettled, 2 any, 3 race. */
+enum { C_RES, C_REJ, C_VALS, C_LEFT, C_KIND };
+
+static llrt_value settled_record(llrt_state *S, bool ok, llrt_value v) {
+  if (!llrt__push(S, v)) return LLRT_EXC;
+  llrt_value o = llrt__new_object(S);
+  bool good = o != LLRT_EXC && llrt__push(S, o);
+  if (good) {
+    llrt_value st = llrt__str_cstr(S, ok ? "fulfilled" : "rejected");
+    good = st != LLRT_EXC &&
+           llrt__define(S, LLRT_OBJ(o), S->atoms.status, st, LLRT_P_DEFAULT) &&
+           llrt__define(S, LLRT_OBJ(o), ok ? S->atoms.value : S->atoms.reason, v, LLRT_P_DEFAULT);
+    llrt__popn(S, 1);
+  }
+  llrt__popn(S, 1);
+  return good ? o : LLRT_EXC;
+}
+
+/* One element settled: magic = index * 2 + (1 when rejected). */
+NATIVE(combinator_elem) {
+  (void)this_val;
+  llrt_obj *st = LLRT_OBJ(data[0]);
+  uint32_t i = (uint32_t)magic / 2;
+  bool rejected = magic & 1;
+  int kind = (int)llrt_tonum_raw(st->elems[C_KIND]);
+  llrt_value v = ARG(0);
+  if (kind == 3) return llrt__call(S, st->elems[rejected ? C_REJ : C_RES], LLRT_UNDEF, 1, &v);
+  if (kind == 0 && rejected) return llrt__call(S, st->elems[C_REJ], LLRT_UNDEF, 1, &v);
+  if (kind == 2 && !rejected) return llrt__call(S, st->elems[C_RES], LLRT_UNDEF, 1, &v);
+  if (kind == 1) {
+    v = settled_record(S, !rejected, v);
+    if (v == LLRT_EXC) return v;
+    st = LLRT_OBJ(data[0]);
+  }
+  llrt_obj *vals = LLRT_OBJ(st->elems[C_VALS]);
+  if (i < vals->len) {
+    vals->elems[i] = v;
+    llrt_barrier(S, vals, v);
+  }
+  double left = llrt_tonum_raw(st->elems[C_LEFT]) - 1;
+  st->elems[C_LEFT] = llrt_num(left);
+  if (left > 0) return LLRT_UNDEF;
+  llrt_value out = st->elems[C_VALS];
+  if (kind == 2) {
+    llrt_value ctor = llrt__get_str(S, S->global, "AggregateError");
+    if (ctor == LLRT_EXC || !llrt__push(S, ctor)) return LLRT_EXC;
+    llrt_value msg = llrt__str_cstr(S, "All promises were rejected");
+    llrt_value args[2] = {out, msg};
+    llrt_value e = msg == LLRT_EXC ? msg : llrt__construct(S, ctor, 2, args, ctor);
+    llrt__popn(S, 1);
+    if (e == LLRT_EXC) return e;
+    return llrt__call(S, LLRT_OBJ(data[0])->elems[C_REJ], LLRT_UNDEF, 1, &e);
+  }
+  return llrt__call(S, st->elems[C_RES], LLRT_UNDEF, 1, &out);
+}
+
+/* all 0, allSettled 1, any 2, race 3 */
+NATIVE(promise_combinator) {
+  (void)this_val; (void)data;
+  size_t base = S->sp;
+  llrt_value p = promise_new(S, S->proto_promise);
+  llrt_value res, rej;
+  if (p == LLRT_EXC || !llrt__push(S, p) || !make_resolvers(S, p, &res, &rej) ||
+      !llrt__push(S, res) || !llrt__push(S, rej))
+    goto fail;
+  llrt_value st = llrt__new_array(S, 5);
+  if (st == LLRT_EXC || !llrt__push(S, st)) goto fail;
+  llrt_value vals = llrt__new_array(S, 0);
+  if (vals == LLRT_EXC) goto fail;
+  llrt_obj *so = LLRT_OBJ(st);
+  so->elems[C_RES] = res;
+  so->elems[C_REJ] = rej;
+  so->elems[C_VALS] = vals;
+  so->elems[C_LEFT] = llrt_num(1); /* one extra, dropped after the loop */
+  so->elems[C_KIND] = llrt_num(magic);
+  llrt_value it = llrt__get_iterator(S, ARG(0));
+  if (it == LLRT_EXC || !llrt__push(S, it)) goto fail;
+  for (int i = 0;; i++) {
+    llrt_value x = llrt__iter_step(S, it);
+    if (x == LLRT_EXC) goto fail;
+    if (x == LLRT_HOLE) break;
+    if (!llrt__push(S, x)) goto fail;
+    llrt_value xp = x;
+    if (llrt_tt(x) != LLRT_T_PROMISE) {
+      xp = promise_new(S, S->proto_promise);
+      if (xp == LLRT_EXC || !llrt__push(S, xp)) goto fail;
+      if (promise_settle(S, xp, 1, S->stack[S->sp - 2]) == LLRT_EXC) goto fail;
+      llrt__popn(S, 1);
+    }
+    if (!llrt__push(S, xp)) goto fail;
+    if (!llrt__array_push(S, LLRT_OBJ(LLRT_OBJ(st)->elems[C_VALS]), LLRT_UNDEF)) goto fail;
+    LLRT_OBJ(st)->elems[C_LEFT] = llrt_num(llrt_tonum_raw(LLRT_OBJ(st)->elems[C_LEFT]) + 1);
+    llrt_value fs[2];
+    for (int k = 0; k < 2; k++) {
+      llrt_value f = llrt__native_new(S, "", combinator_elem, 1, i * 2 + k);
+      if (f == LLRT_EXC || !llrt__push(S, f)) goto fail;
+      ((llrt_native *)LLRT_PTR(f))->data[0] = st;
+      fs[k] = f;
+    }
+    if (promise_then(S, S->stack[S->sp - 3], 2, fs, 0, NULL) == LLRT_EXC) goto fail;
+    llrt__popn(S, 4);
+  }
+  /* Drop the extra count; an empty input settles now. */
+  {
+    llrt_obj *s2 = LLRT_OBJ(st);
+    double left = llrt_tonum_raw(s2->elems[C_LEFT]) - 1;
+    s2->elems[C_LEFT] = llrt_num(left);
+    if (left == 0 && magic != 3) {
+      llrt_value out = s2->elems[C_VALS];
+      if (magic == 2) {
+        llrt_value ctor = llrt__get_str(S, S->global, "AggregateError");
+        llrt_value args[2] = {out, S->atoms.empty};
+        llrt_value e = ctor == LLRT_EXC ? ctor : llrt__construct(S, ctor, 2, args, ctor);
+        if (e == LLRT_EXC || llrt__call(S, rej, LLRT_UNDEF, 1, &e) == LLRT_EXC) goto fail;
+      } else if (llrt__call(S, res, LLRT_UNDEF, 1, &out) == LLRT_EXC) {
+        goto fail;
+      }
+    }
+  }
+  S->sp = base;
+  return p;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
 }
 
 /* ==== Setup ==== */
@@ -799,6 +969,10 @@ bool llrt__builtins_coll_init(llrt_state *S) {
   S->ctor_promise = c;
   FN(c, "resolve", promise_static, 1, 0);
   FN(c, "reject", promise_static, 1, 1);
+  FN(c, "all", promise_combinator, 1, 0);
+  FN(c, "allSettled", promise_combinator, 1, 1);
+  FN(c, "any", promise_combinator, 1, 2);
+  FN(c, "race", promise_combinator, 1, 3);
   FN(S->proto_promise, "then", promise_then, 2, 0);
   FN(S->proto_promise, "catch", promise_then, 1, 1);
   FN(S->proto_promise, "finally", promise_then, 1, 2);

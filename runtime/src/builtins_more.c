@@ -84,7 +84,7 @@ NATIVE(date_ctor) {
   if (proto == LLRT_EXC) return proto;
   llrt_date *d = (llrt_date *)llrt__obj_new(S, LLRT_T_DATE, sizeof *d, proto);
   if (!d) return LLRT_EXC;
-  d->t = isfinite(t) ? trunc(t) : NAN;
+  d->t = isfinite(t) && fabs(t) <= 8.64e15 ? trunc(t) : NAN; /* the spec's range */
   return llrt_ptr(d);
 }
 

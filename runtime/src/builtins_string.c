@@ -467,6 +467,19 @@ NATIVE(np_to_string) {
     x = trunc(x / radix);
   } while (x > 0 && o > 1);
   if (neg) buf[--o] = '-';
+  double frac = fabs(d) - trunc(fabs(d));
+  if (frac > 0) { /* fraction digits, at most 52 */
+    char out[160];
+    size_t k = (size_t)snprintf(out, sizeof out, "%s.", buf + o);
+    for (int i = 0; i < 52 && frac > 0 && k + 1 < sizeof out; i++) {
+      frac *= radix;
+      int digit = (int)frac;
+      out[k++] = (char)(digit < 10 ? '0' + digit : 'a' + digit - 10);
+      frac -= digit;
+    }
+    out[k] = 0;
+    return llrt__str_cstr(S, out);
+  }
   return llrt__str_cstr(S, buf + o);
 }
 
@@ -480,6 +493,7 @@ NATIVE(np_to_fixed) {
   if (exc) return LLRT_EXC;
   if (f > 100) return llrt__throw(S, 2, "toFixed() digits argument must be between 0 and 100");
   if (magic && f < 0) return llrt__num_to_str(S, d);
+  if (!magic && (!isfinite(d) || fabs(d) >= 1e21)) return llrt__num_to_str(S, d);
   char buf[160];
   if (magic) {
     if (f < 1 || f > 100) return llrt__throw(S, 2, "toPrecision() argument must be between 1 and 100");

@@ -226,6 +226,7 @@ llrt_value llrt__loose_eq(llrt_state *S, llrt_value a, llrt_value b) {
   for (;;) {
     if (llrt__strict_eq(a, b)) return LLRT_TRUE;
     if (LLRT_IS_NUM(a) && LLRT_IS_NUM(b)) return LLRT_FALSE;
+    if (LLRT_IS_STR(a) && LLRT_IS_STR(b)) return LLRT_FALSE;
     if (LLRT_IS_NULLISH(a) || LLRT_IS_NULLISH(b))
       return llrt_bool(LLRT_IS_NULLISH(a) && LLRT_IS_NULLISH(b));
     if (LLRT_IS_OBJ(a) && LLRT_IS_OBJ(b)) return LLRT_FALSE;

@@ -49,6 +49,7 @@ size_t llrt__obj_size(llrt_gc *o) {
   case LLRT_T_PROMISE: return sizeof(llrt_promise);
   case LLRT_T_DATE: return sizeof(llrt_date);
   case LLRT_T_REGEXP: return sizeof(llrt_regexp);
+  case LLRT_T_GENERATOR: return sizeof(llrt_gen);
   default: return sizeof(llrt_obj);
   }
 }
@@ -66,6 +67,16 @@ typedef void (*child_fn)(llrt_state *S, llrt_gc *c, void *ud);
   do {                                                                         \
     if (p) fn(S, (llrt_gc *)(p), ud);                                          \
   } while (0)
+
+typedef struct gen_adapter {
+  child_fn fn;
+  void *ud;
+} gen_adapter;
+
+static void gen_child(llrt_state *S, llrt_value v, void *ud) {
+  gen_adapter *a = ud;
+  if (LLRT_IS_PTR(v)) a->fn(S, LLRT_PTR(v), a->ud);
+}
 
 /* Calls `fn` on every child; weak references only when `weak`. */
 static void children(llrt_state *S, llrt_gc *o, child_fn fn, void *ud,
@@ -156,6 +167,11 @@ static void children(llrt_state *S, llrt_gc *o, child_fn fn, void *ud,
     VISIT(((llrt_regexp *)o)->source);
     VISIT(((llrt_regexp *)o)->flags);
     return;
+  case LLRT_T_GENERATOR: {
+    gen_adapter a = {fn, ud};
+    llrt__gen_children(S, (llrt_gen *)o, gen_child, &a);
+    return;
+  }
   default: return;
   }
 }
@@ -266,6 +282,9 @@ static void each_root(llrt_state *S, root_fn fn, void *ud) {
   }
   fn(S, S->exc, ud);
   fn(S, S->native_nt, ud);
+  /* Value stacks of resumers whose coroutine is running. */
+  for (llrt_gen *g = S->cur_gen; g; g = g->prev_running)
+    for (size_t i = 0; i < g->outer_sp; i++) fn(S, g->outer_stack[i], ud);
   root_fn saved_fn = S->root_fn;
   void *saved_ud = S->root_ud;
   S->root_fn = fn;
@@ -387,6 +406,7 @@ void llrt__free_obj(llrt_state *S, llrt_gc *o) {
       break;
     }
     case LLRT_T_REGEXP: llrt__regexp_free(S, (llrt_regexp *)o); break;
+    case LLRT_T_GENERATOR: llrt__gen_free(S, (llrt_gen *)o); break;
     default: break;
     }
   }

@@ -270,6 +270,27 @@ typedef struct llrt_regexp {
   bool global, sticky;
 } llrt_regexp;
 
+/* A generator or a running async function: a coroutine with its own C
+ * stack and value stack (generator.c). */
+struct llrt_frame;
+typedef struct llrt_gen {
+  llrt_obj o;
+  void *co;              /* generator.c's coroutine (ucontext, C stack) */
+  llrt_value fn, this_val, xfer, promise, resolve, reject;
+  llrt_value *args;      /* a copy of the call's arguments */
+  int argc;
+  llrt_value *vs;        /* its value stack while suspended or running */
+  size_t vsp, vcap;
+  struct llrt_frame *top, *base; /* its frames while suspended */
+  llrt_value *outer_stack; /* the resumer's value stack while running */
+  size_t outer_sp, outer_cap;
+  struct llrt_frame *outer_frame;
+  struct llrt_gen *prev_running;
+  uint8_t state;         /* 0 new, 1 running, 2 suspended, 3 done */
+  uint8_t mode;          /* how it is resumed: 0 next, 1 throw, 2 return */
+  bool threw, is_async;
+} llrt_gen;
+
 #define LLRT_OBJ(v) ((llrt_obj *)LLRT_PTR(v))
 
 /* ==== The state ==== */
@@ -367,7 +388,7 @@ struct llrt_state {
       proto_number, proto_boolean, proto_symbol, proto_error, proto_map,
       proto_set, proto_weakmap, proto_weakset, proto_weakref, proto_finreg,
       proto_promise, proto_date, proto_regexp, proto_mapiter, proto_arrayiter,
-      proto_iterator;
+      proto_iterator, proto_generator;
   llrt_value ctor_promise;
   llrt_value err_protos[8]; /* Error, TypeError, RangeError, … (llrt__throw) */
   llrt_value sym_iterator, sym_async_iterator, sym_has_instance,
@@ -386,6 +407,8 @@ struct llrt_state {
   struct llrt_script *exc_script; /* where the pending exception was thrown */
   uint32_t exc_node;
   llrt_value native_nt; /* new.target of the native being constructed */
+  struct llrt_gen *cur_gen; /* the innermost running generator / async fn */
+  bool gen_returning;   /* unwinding a generator for `return()` */
   llrt_status fatal;        /* budget/nomem: unwinds without running catch */
   void (*root_fn)(llrt_state *S, llrt_value v, void *ud); /* gc.c walks */
   void *root_ud;
@@ -485,6 +508,28 @@ llrt_value llrt__regexp_literal(llrt_state *S, const char *text, uint32_t len);
 llrt_value llrt__for_in_keys(llrt_state *S, llrt_value v);
 /** An error object of kind `k` (see llrt__throw) with `msg`, or EXC. */
 llrt_value llrt__make_error(llrt_state *S, int k, llrt_value msg);
+
+/* ==== Generators and async functions (generator.c) ==== */
+
+struct llrt_closure;
+llrt_value llrt__gen_new(llrt_state *S, struct llrt_closure *c,
+                         llrt_value this_val, int argc, llrt_value *argv,
+                         bool is_async);
+/** `yield v` / `await v` inside the running coroutine: suspends it and
+ * returns the value it is resumed with (or EXC). */
+llrt_value llrt__gen_suspend(llrt_state *S, llrt_value v);
+void llrt__gen_free(llrt_state *S, llrt_gen *g);
+void llrt__gen_children(llrt_state *S, llrt_gen *g,
+                        void (*fn)(llrt_state *, llrt_value, void *), void *ud);
+/** The body of a generator's function, run inside its coroutine. */
+llrt_value llrt__gen_run_body(llrt_state *S, llrt_gen *g);
+bool llrt__builtins_gen_init(llrt_state *S);
+/** A new pending promise and its resolving functions (builtins_coll.c). */
+bool llrt__promise_with_resolvers(llrt_state *S, llrt_value *p, llrt_value *res,
+                                  llrt_value *rej);
+/** Starts an async function's body; returns its promise. */
+llrt_value llrt__async_start(llrt_state *S, struct llrt_closure *c,
+                             llrt_value this_val, int argc, llrt_value *argv);
 
 /* ==== Builtins ==== */
 bool llrt__builtins_init(llrt_state *S);

@@ -339,6 +339,23 @@ llrt_value llrt__closure_lazy(llrt_state *S, llrt_closure *c, llrt_value key) {
 
 static llrt_value run_fields(llrt_state *S, llrt_closure *ctor,
                              llrt_value obj);
+static llrt_value run_body(llrt_state *S, llrt_closure *c);
+
+/* Runs a generator's or async function's body inside its coroutine, in a
+ * frame like `call_closure`'s, recorded as the coroutine's base frame. */
+llrt_value llrt__gen_run_body(llrt_state *S, llrt_gen *g) {
+  llrt_closure *c = (llrt_closure *)LLRT_PTR(g->fn);
+  llrt_value this_val = c->kind == LLRT_FN_ARROW ? c->this_val : g->this_val;
+  llrt_frame f = {.parent = S->frame, .fn = g->fn, .this_val = this_val,
+                  .new_target = LLRT_UNDEF, .args = g->args, .argc = g->argc,
+                  .arguments = LLRT_UNDEF, .env = c->env, .script = c->script,
+                  .node = c->node, .ret = LLRT_UNDEF, .home = c->home};
+  S->frame = &f;
+  g->base = &f;
+  llrt_value r = run_body(S, c);
+  S->frame = f.parent; /* the current resumer's frame (re-pointed each resume) */
+  return r;
+}
 
 /* Binds parameters and runs the body of closure `c`; the frame is set up. */
 static llrt_value call_body(llrt_state *S, llrt_closure *c) {
@@ -346,8 +363,20 @@ static llrt_value call_body(llrt_state *S, llrt_closure *c) {
   llrt_frame *f = S->frame;
   ll_nid fn = c->node;
   uint8_t flags = sc->op[fn];
-  if (flags & M_GEN) return llrt__unsupported(S, "generator function");
-  if (flags & M_ASYNC) return llrt__unsupported(S, "async function");
+  if ((flags & M_GEN) && (flags & M_ASYNC))
+    return llrt__unsupported(S, "async generator function");
+  if (flags & M_GEN)
+    return llrt__gen_new(S, c, f->this_val, f->argc, f->args, false);
+  if (flags & M_ASYNC)
+    return llrt__async_start(S, c, f->this_val, f->argc, f->args);
+  return run_body(S, c);
+}
+
+/* The body proper: parameters, hoisting, statements. */
+static llrt_value run_body(llrt_state *S, llrt_closure *c) {
+  llrt_script *sc = c->script;
+  llrt_frame *f = S->frame;
+  ll_nid fn = c->node;
   uint32_t scope = NODE(fn)->scope;
   if (sc->nslots[scope]) {
     llrt_env *e = env_new(S, sc, scope, c->env);
@@ -1617,8 +1646,31 @@ static llrt_value eval(llrt_state *S, ll_nid n) {
   case LL_K_meta_property:
     if (text_starts(sc, n, "new")) return S->frame->new_target;
     return llrt__unsupported(S, "import.meta");
-  case LL_K_await_expression: return llrt__unsupported(S, "await");
-  case LL_K_yield_expression: return llrt__unsupported(S, "yield");
+  case LL_K_await_expression: {
+    llrt_value v = eval(S, ll_js_named_child(&sc->js, n, 0));
+    TRY(v);
+    S->frame->node = n;
+    return llrt__gen_suspend(S, v);
+  }
+  case LL_K_yield_expression: {
+    ll_nid arg = ll_js_named_child(&sc->js, n, 0);
+    llrt_value v = arg == LL_NONE ? LLRT_UNDEF : eval(S, arg);
+    TRY(v);
+    S->frame->node = n;
+    if (!text_starts(sc, n, "yield*") && !text_starts(sc, n, "yield *"))
+      return llrt__gen_suspend(S, v);
+    /* yield*: re-yield every value of the inner iterable. */
+    llrt_value it = llrt__get_iterator(S, v);
+    if (it == LLRT_EXC || !llrt__push(S, it)) return LLRT_EXC;
+    for (;;) {
+      llrt_value x = llrt__iter_step(S, S->stack[S->sp - 1]);
+      if (x == LLRT_EXC) { llrt__popn(S, 1); return x; }
+      if (x == LLRT_HOLE) break;
+      if (llrt__gen_suspend(S, x) == LLRT_EXC) { llrt__popn(S, 1); return LLRT_EXC; }
+    }
+    llrt__popn(S, 1);
+    return LLRT_UNDEF;
+  }
   case LL_K_private_property_identifier: return K(n);
   default: {
     char what[80];
@@ -1918,28 +1970,55 @@ static int exec_for_in(llrt_state *S, ll_nid n) {
   int result = C_NORMAL;
   llrt_value obj = eval(S, right);
   if (obj == LLRT_EXC || !llrt__push(S, obj)) goto throw;
-  llrt_value items;
+  llrt_value items = LLRT_UNDEF, iter = LLRT_UNDEF;
   if (of) {
-    items = iterate_to_array(S, obj); /* TODO(#3): lazy iteration */
+    iter = llrt__get_iterator(S, obj); /* lazy: generators may be endless */
+    if (iter == LLRT_EXC || !llrt__push(S, iter)) goto throw;
   } else {
     items = llrt__for_in_keys(S, obj);
+    if (items == LLRT_EXC || !llrt__push(S, items)) goto throw;
   }
-  if (items == LLRT_EXC || !llrt__push(S, items)) goto throw;
-  for (uint32_t i = 0; i < LLRT_OBJ(items)->len; i++) {
+  for (uint32_t i = 0; of || i < LLRT_OBJ(items)->len; i++) {
     if (!step(S)) goto throw;
+    llrt_value v;
+    if (of) {
+      v = llrt__iter_step(S, iter);
+      if (v == LLRT_EXC) goto throw;
+      if (v == LLRT_HOLE) break;
+    } else {
+      v = LLRT_OBJ(items)->elems[i];
+      if (v == LLRT_HOLE) v = LLRT_UNDEF;
+    }
+    if (!llrt__push(S, v)) goto throw;
     llrt_env *iter_env = S->frame->env;
     if (iter_env != saved) {
       llrt_env *e = env_new(S, sc, NODE(n)->scope, saved);
       if (!e) goto throw;
       S->frame->env = e;
     }
-    llrt_value v = LLRT_OBJ(items)->elems[i];
-    if (v == LLRT_HOLE) v = LLRT_UNDEF;
+    llrt__popn(S, 1);
     if (assign_target(S, left, v, decl) == LLRT_EXC) goto throw;
     bool stop;
-    int r = loop_completion(S, n, exec(S, body), &stop);
+    int body_r = exec(S, body);
+    int r = loop_completion(S, n, body_r, &stop);
     if (stop) {
       result = r;
+      /* Leaving early closes the iterator (a generator runs its finally). */
+      if (of && LLRT_IS_OBJ(iter) && llrt_tt(iter) != LLRT_T_ARRAYITER &&
+          !S->fatal && !S->oom) {
+        llrt_value exc = S->exc, ret = S->frame->ret;
+        const char *label = S->frame->label;
+        uint32_t label_len = S->frame->label_len;
+        if (!llrt__push(S, exc) || !llrt__push(S, ret)) goto throw;
+        llrt_value close = llrt__get(S, iter, llrt__intern(S, "return", 6));
+        if (close != LLRT_EXC && llrt__is_callable(close))
+          close = llrt__call(S, close, iter, 0, NULL);
+        if (close == LLRT_EXC && body_r != C_THROW) goto throw;
+        S->exc = exc;
+        S->frame->ret = ret;
+        S->frame->label = label;
+        S->frame->label_len = label_len;
+      }
       break;
     }
   }
@@ -2019,7 +2098,8 @@ static int exec_try(llrt_state *S, ll_nid n) {
   llrt_env *env0 = S->frame->env;
   size_t sp0 = S->sp;
   int r = exec(S, body);
-  if (r == C_THROW && handler != LL_NONE && !S->fatal && !S->oom) {
+  if (r == C_THROW && handler != LL_NONE && !S->fatal && !S->oom &&
+      !S->gen_returning) {
     S->frame->env = env0;
     S->sp = sp0;
     llrt_value exc = S->exc;

@@ -253,32 +253,27 @@ static void run(const char *rel, const char *lang, const char *ext,
   client_stop(c);
 }
 
-Test(incremental, random_edits_of_a_js_file_match_fresh_documents,
-     .timeout = 120) {
+Test(incremental, random_edits_of_a_js_file_match_fresh_documents) {
   run("rules/js/no-uncleared-interval/bad.js", "javascript", ".js", 1, 60,
       false, false);
 }
 
-Test(incremental, random_edits_of_a_crlf_file_match_fresh_documents,
-     .timeout = 120) {
+Test(incremental, random_edits_of_a_crlf_file_match_fresh_documents) {
   run("rules/js/no-unremoved-listener/bad.js", "javascript", ".js", 2, 60,
       true, false);
 }
 
-Test(incremental, random_edits_of_a_ts_file_match_fresh_documents,
-     .timeout = 120) {
+Test(incremental, random_edits_of_a_ts_file_match_fresh_documents) {
   run("rules/js/no-uncleared-interval/good.ts", "typescript", ".ts", 3, 60,
       false, false);
 }
 
-Test(incremental, random_edits_of_a_tsx_file_match_fresh_documents,
-     .timeout = 120) {
+Test(incremental, random_edits_of_a_tsx_file_match_fresh_documents) {
   run("rules/js/no-unremoved-listener/good.tsx", "typescriptreact", ".tsx",
       4, 60, false, false);
 }
 
-Test(incremental, syntax_preserving_edits_are_reparsed_incrementally,
-     .timeout = 120) {
+Test(incremental, syntax_preserving_edits_are_reparsed_incrementally) {
   run("rules/js/no-uncleared-interval/bad.js", "javascript", ".js", 5, 30,
       false, true);
   run("rules/js/no-unremoved-listener/bad.js", "javascript", ".js", 6, 30,

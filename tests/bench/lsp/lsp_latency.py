@@ -28,9 +28,9 @@ Method (as in the note):
   (default 30): medians and min-max are over all of them.
 * `--no-incremental` starts the server with `incremental: false`, so every
   analysis parses from scratch (the comparison for the incremental reparse).
-* The server's own analysis time per edit comes from its verbose trace
-  (`$/setTrace verbose` makes it log "analysed in X ms (incremental
-  reparse)").
+* The server's own analysis time per edit (wall, and CPU time of its worker
+  thread, which load from other processes does not inflate) comes from its
+  verbose trace (`$/setTrace verbose`).
 
 Also printed: cold didOpen -> first diagnostics, RSS at the end (VmRSS, and
 VmHWM as the peak), a full `leaklint check` of the same file (median of 5),

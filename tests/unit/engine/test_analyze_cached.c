@@ -283,7 +283,8 @@ static void random_sequences(uint64_t seed, int rounds, int steps) {
   }
   /* Random edits break the syntax often (then the parse starts afresh), but
    * not always: the incremental path must have been taken too. */
-  cr_log_info("%d of %d reparses were incremental", reused, total);
+  fprintf(stderr, "analyze_cached: %d of %d reparses were incremental\n",
+          reused, total);
   cr_assert(reused > 0, "no reparse was incremental");
 }
 
@@ -320,7 +321,8 @@ static void valid_sequences(uint64_t seed, int rounds, int steps) {
   /* Nearly every reparse is incremental. The rare exception is a tree that
    * came out with an error a fresh parse does not have (seen with the
    * `<T>(x)` type assertion of TypeScript): it is parsed again. */
-  cr_log_info("%d of %d reparses were incremental", reused, total);
+  fprintf(stderr, "analyze_cached: %d of %d reparses were incremental\n",
+          reused, total);
   cr_assert(reused >= total * 3 / 4, "only %d of %d reparses were "
             "incremental", reused, total);
 }
@@ -399,22 +401,19 @@ Test(analyze_cached, dialect_change_and_c_files_reset_the_tree) {
 }
 
 /* LL_TEST_SEED and LL_TEST_ROUNDS widen the search by hand. */
-Test(analyze_cached, random_edit_sequences_match_fresh_analyses,
-     .timeout = 600) {
+Test(analyze_cached, random_edit_sequences_match_fresh_analyses) {
   const char *seed = getenv("LL_TEST_SEED"), *rounds = getenv("LL_TEST_ROUNDS");
   random_sequences(seed ? strtoull(seed, NULL, 10) : 20261125,
                    rounds ? atoi(rounds) : 3, 25);
 }
 
-Test(analyze_cached, syntax_preserving_edit_sequences_reuse_and_match,
-     .timeout = 600) {
+Test(analyze_cached, syntax_preserving_edit_sequences_reuse_and_match) {
   const char *seed = getenv("LL_TEST_SEED"), *rounds = getenv("LL_TEST_ROUNDS");
   valid_sequences(seed ? strtoull(seed, NULL, 10) : 20261125,
                   rounds ? atoi(rounds) : 2, 20);
 }
 
-Test(analyze_cached, edits_that_only_grow_a_file_match_fresh_analyses,
-     .timeout = 120) {
+Test(analyze_cached, edits_that_only_grow_a_file_match_fresh_analyses) {
   /* Typing a file from nothing, a few characters per edit. */
   ll_options o;
   ll_options_init(&o);
@@ -484,7 +483,7 @@ static char *ten_k_lines(size_t *len, size_t *edit_at) {
   return s;
 }
 
-Test(analyze_cached, reparse_after_one_character_is_measured, .timeout = 120) {
+Test(analyze_cached, reparse_after_one_character_is_measured) {
   size_t len, at = 0;
   char *src = ten_k_lines(&len, &at);
   cr_assert_eq(src[at], 'v');
@@ -545,11 +544,12 @@ Test(analyze_cached, reparse_after_one_character_is_measured, .timeout = 120) {
     ll_file_result_free(fresh);
     ll_file_result_free(res);
   }
-  cr_log_info("10,000 lines (%zu bytes, %zu findings), median of %d: "
-              "tree-sitter parse %.2f ms, reparse after a 1-char edit %.2f "
-              "ms; whole analysis %.2f ms from scratch, %.2f ms cached",
-              len, baseline, RUNS, median(full, RUNS), median(inc, RUNS),
-              median(afull, RUNS), median(ainc, RUNS));
+  fprintf(stderr,
+          "analyze_cached: 10,000 lines (%zu bytes, %zu findings), median of "
+          "%d: tree-sitter parse %.2f ms, reparse after a 1-char edit %.2f "
+          "ms; whole analysis %.2f ms from scratch, %.2f ms cached\n",
+          len, baseline, RUNS, median(full, RUNS), median(inc, RUNS),
+          median(afull, RUNS), median(ainc, RUNS));
   ll_parse_cache_free(c);
   ts_parser_delete(p);
   free(src);

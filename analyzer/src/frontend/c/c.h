@@ -48,6 +48,8 @@ typedef struct ll_c_model {
   uint32_t npairs;
   const char **borrow;   /* NULL-terminated */
   const char **noreturn; /* NULL-terminated */
+  struct ll_c_model_entry *index; /* every listed name, by hash */
+  uint32_t index_cap;    /* a power of two */
   ll_arena *arena;       /* owns everything above */
 } ll_c_model;
 
@@ -103,6 +105,8 @@ typedef struct ll_c_leak {
   uint32_t at_start, at_end, at_line;    /* where it leaks */
   const char *context;       /* e.g. "the `if (n < 0)` branch", or NULL */
   const char *detail;        /* e.g. the owner's name, or NULL */
+  int fn_index;              /* internal: the analysis that found it ... */
+  uint32_t gen;              /* ... and its generation (see tu.c) */
 } ll_c_leak;
 
 /* ==== The C rules ==== */

@@ -314,7 +314,11 @@ static void for_parts(builder *b, CXCursor c, CXCursor *init, CXCursor *cnd,
   /* Find the two `;` at parenthesis depth 1 of the header. */
   CXToken *toks = NULL;
   unsigned ntok = 0;
-  clang_tokenize(b->tu, clang_getCursorExtent(c), &toks, &ntok);
+  /* Only the header: tokenizing the whole statement would make nested
+   * loops quadratic. */
+  CXSourceRange hdr = clang_getRange(clang_getRangeStart(clang_getCursorExtent(c)),
+                                     clang_getRangeStart(clang_getCursorExtent(*body)));
+  clang_tokenize(b->tu, hdr, &toks, &ntok);
   uint32_t semi[2] = {0, 0};
   int nsemi = 0, depth = 0;
   for (unsigned i = 0; i < ntok && nsemi < 2; i++) {

@@ -77,6 +77,8 @@ typedef struct fnctx {
   const char *fname;
   ll_array(resource) res;
   ll_array(slot) slots;
+  uint32_t *slot_index; /* open addressing: slot + 1, 0 empty */
+  uint32_t slot_cap;    /* a power of two, or 0 */
   ll_cfg cfg;
   state *in;       /* per block */
   size_t state_bytes;
@@ -115,18 +117,51 @@ static const char *spell(ll_c_file *f, CXCursor c) {
   return r;
 }
 
+static uint32_t str_hash(const char *s) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+/* Rebuilds the name index of the summaries at twice the size. */
+static bool sum_index_grow(ll_c_file *f) {
+  uint32_t cap = f->sum_cap ? f->sum_cap * 2 : 256;
+  uint32_t *idx = ll_calloc(cap, sizeof *idx);
+  if (!idx) return false;
+  for (uint32_t i = 0; i < f->sums.len; i++) {
+    uint32_t h = str_hash(f->sums.items[i].name) & (cap - 1);
+    while (idx[h]) h = (h + 1) & (cap - 1);
+    idx[h] = i + 1;
+  }
+  ll_free(f->sum_index);
+  f->sum_index = idx;
+  f->sum_cap = cap;
+  return true;
+}
+
 ll_c_summary *ll__c_summary(ll_c_file *f, const char *name) {
-  for (uint32_t i = 0; i < f->sums.len; i++)
-    if (!strcmp(f->sums.items[i].name, name)) return &f->sums.items[i];
+  /* Every call looks its callee up: a hash, since a file such as the
+   * SQLite amalgamation has thousands of functions. */
+  if ((f->sums.len + 1) * 2 > f->sum_cap && !sum_index_grow(f)) {
+    f->oom = true;
+    return NULL;
+  }
+  uint32_t h = str_hash(name) & (f->sum_cap - 1);
+  for (; f->sum_index[h]; h = (h + 1) & (f->sum_cap - 1)) {
+    ll_c_summary *s = &f->sums.items[f->sum_index[h] - 1];
+    if (!strcmp(s->name, name)) return s;
+  }
   ll_c_summary s;
   memset(&s, 0, sizeof s);
   s.name = ll_arena_strdup(f->scratch, name);
   s.attr_noreturn = -1;
   s.returns_pair = -1;
+  s.fn_index = -1;
   if (!s.name || !ll_array_push(&f->sums, s)) {
     f->oom = true;
     return NULL;
   }
+  f->sum_index[h] = f->sums.len;
   return &ll_array_last(&f->sums);
 }
 
@@ -277,34 +312,81 @@ static bool is_local_decl(fnctx *x, CXCursor d) {
   return true;
 }
 
-static int var_slot(fnctx *x, CXCursor decl, bool create) {
-  for (uint32_t i = 0; i < x->slots.len; i++)
-    if (x->slots.items[i].base < 0 && clang_equalCursors(x->slots.items[i].decl, decl))
-      return (int)i;
-  if (!create || x->slots.len >= MAXSLOTS) return -1;
-  slot s = {decl, -1, spell(x->f, decl), NULL, -1};
+/* Slots are looked up on every variable reference: by hash, since some
+ * functions (SQLite's VDBE loop) have hundreds of them. */
+static uint32_t slot_hash(const slot *s) {
+  if (s->base < 0) return clang_hashCursor(s->decl);
+  return (uint32_t)s->base * 2654435761u ^ str_hash(s->field);
+}
+
+static bool slot_index_grow(fnctx *x) {
+  uint32_t cap = x->slot_cap ? x->slot_cap * 2 : 64;
+  uint32_t *idx = ll_calloc(cap, sizeof *idx);
+  if (!idx) return false;
+  for (uint32_t i = 0; i < x->slots.len; i++) {
+    uint32_t h = slot_hash(&x->slots.items[i]) & (cap - 1);
+    while (idx[h]) h = (h + 1) & (cap - 1);
+    idx[h] = i + 1;
+  }
+  ll_free(x->slot_index);
+  x->slot_index = idx;
+  x->slot_cap = cap;
+  return true;
+}
+
+/* The slot equal to `key`, or -1; `*bucket` gets where to insert it. */
+static int slot_find(fnctx *x, const slot *key, uint32_t *bucket) {
+  uint32_t h = slot_hash(key) & (x->slot_cap - 1);
+  for (; x->slot_index[h]; h = (h + 1) & (x->slot_cap - 1)) {
+    const slot *s = &x->slots.items[x->slot_index[h] - 1];
+    if (s->base != key->base) continue;
+    if (key->base < 0 ? clang_equalCursors(s->decl, key->decl)
+                      : !strcmp(s->field, key->field))
+      return (int)x->slot_index[h] - 1;
+  }
+  *bucket = h;
+  return -1;
+}
+
+static int slot_add(fnctx *x, slot s) {
+  uint32_t bucket;
   if (!ll_array_push(&x->slots, s)) {
     x->f->oom = true;
     return -1;
   }
+  int found = slot_find(x, &s, &bucket);
+  (void)found; /* absent: the callers looked */
+  x->slot_index[bucket] = x->slots.len;
   return (int)x->slots.len - 1;
+}
+
+static int var_slot(fnctx *x, CXCursor decl, bool create) {
+  if ((x->slots.len + 1) * 2 > x->slot_cap && !slot_index_grow(x)) {
+    x->f->oom = true;
+    return -1;
+  }
+  slot key = {decl, -1, NULL, NULL, -1};
+  uint32_t bucket;
+  int i = slot_find(x, &key, &bucket);
+  if (i >= 0 || !create || x->slots.len >= MAXSLOTS) return i;
+  key.name = spell(x->f, decl);
+  return slot_add(x, key);
 }
 
 static int field_slot(fnctx *x, int base, const char *field, bool arrow,
                       bool create) {
-  for (uint32_t i = 0; i < x->slots.len; i++)
-    if (x->slots.items[i].base == base && !strcmp(x->slots.items[i].field, field))
-      return (int)i;
-  if (!create || x->slots.len >= MAXSLOTS || !field) return -1;
-  const char *name = ll_arena_printf(x->f->scratch, "%s%s%s",
-                                     x->slots.items[base].name,
-                                     arrow ? "->" : ".", field);
-  slot s = {clang_getNullCursor(), base, name, field, -1};
-  if (!ll_array_push(&x->slots, s)) {
+  if (!field) return -1;
+  if ((x->slots.len + 1) * 2 > x->slot_cap && !slot_index_grow(x)) {
     x->f->oom = true;
     return -1;
   }
-  return (int)x->slots.len - 1;
+  slot key = {clang_getNullCursor(), base, NULL, field, -1};
+  uint32_t bucket;
+  int i = slot_find(x, &key, &bucket);
+  if (i >= 0 || !create || x->slots.len >= MAXSLOTS) return i;
+  key.name = ll_arena_printf(x->f->scratch, "%s%s%s", x->slots.items[base].name,
+                             arrow ? "->" : ".", field);
+  return slot_add(x, key);
 }
 
 /* The slot an lvalue/rvalue expression names: a local variable, or one
@@ -470,6 +552,8 @@ static void leak(fnctx *x, int r, ll_c_leak_how how, CXCursor at,
   l.at_line = line_of(x, l.at_start);
   l.context = ctx;
   l.detail = detail;
+  l.fn_index = x->f->cur_fn;
+  l.gen = x->f->cur_gen;
   if (!ll_array_push(&x->f->leaks, l)) x->f->oom = true;
 }
 
@@ -1329,4 +1413,5 @@ done:
   ll_free(x.in);
   ll_array_free(&x.res);
   ll_array_free(&x.slots);
+  ll_free(x.slot_index);
 }

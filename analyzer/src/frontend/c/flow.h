@@ -19,6 +19,7 @@ typedef struct ll_c_summary {
   int8_t attr_noreturn; /* -1: not looked at yet */
   uint8_t param[LL_C_MAX_PARAMS]; /* LL_C_P_* bits */
   int returns_pair;    /* returns a new resource of this model pair, or -1 */
+  int fn_index;        /* its definition in the file's function list, or -1 */
 } ll_c_summary;
 
 enum {
@@ -42,6 +43,8 @@ typedef struct ll_c_file {
   CXTranslationUnit tu;
   ll_arena *scratch;
   ll_array(ll_c_summary) sums;
+  uint32_t *sum_index; /* open addressing by name: index + 1, 0 empty */
+  uint32_t sum_cap;    /* a power of two, or 0 */
   bool unknown_borrow; /* c.unknownCalls: borrow */
   bool has_uv_close;   /* some code in the file calls uv_close */
   bool uv_closed_any;  /* ... on a `uv_handle_t *` or `uv_stream_t *` */
@@ -49,6 +52,8 @@ typedef struct ll_c_file {
   ll_array(ll_c_const) consts; /* see ll__c_fold */
   bool changed;        /* a summary changed in this round */
   ll_array(ll_c_leak) leaks;
+  int cur_fn;          /* the function being analysed (its index) ... */
+  uint32_t cur_gen;    /* ... and how many times it has been */
   bool oom;
 } ll_c_file;
 

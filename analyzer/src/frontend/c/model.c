@@ -9,7 +9,80 @@
 #include "engine/embedded.h"
 #include "frontend/c/c.h"
 
+/* One name of the model and what a call to it does, precomputed: the
+ * dataflow asks about every call several times. */
+typedef struct ll_c_model_entry {
+  const char *name; /* NULL: an empty bucket */
+  ll_c_call_model m;
+  bool noreturn;
+} ll_c_model_entry;
+
 static ll_c_model *builtin;
+
+static uint32_t name_hash(const char *s) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+static ll_c_call_model lookup_slow(const ll_c_model *m, const char *name);
+static bool in(const char *const *list, const char *name);
+
+static void index_add(ll_c_model *m, const char *name) {
+  uint32_t h = name_hash(name) & (m->index_cap - 1);
+  for (; m->index[h].name; h = (h + 1) & (m->index_cap - 1))
+    if (!strcmp(m->index[h].name, name)) return;
+  m->index[h].name = name;
+  m->index[h].m = lookup_slow(m, name);
+  m->index[h].noreturn = in(m->noreturn, name);
+}
+
+static void index_list(ll_c_model *m, const char **l) {
+  for (; l && *l; l++) index_add(m, *l);
+}
+
+static size_t list_len(const char **l) {
+  size_t n = 0;
+  for (; l && *l; l++) n++;
+  return n;
+}
+
+/* Builds `m->index` from every list of the model. */
+static bool build_index(ll_c_model *m) {
+  size_t n = list_len(m->borrow) + list_len(m->noreturn);
+  for (uint32_t i = 0; i < m->npairs; i++) {
+    const ll_c_pair *p = &m->pairs[i];
+    n += list_len(p->acquire) + list_len(p->acquire_out) +
+         list_len(p->release) + list_len(p->realloc_fns) +
+         list_len(p->init) + list_len(p->start);
+  }
+  uint32_t cap = 64;
+  while (cap < 2 * n + 2) cap *= 2;
+  m->index = ll_arena_alloc(m->arena, cap * sizeof *m->index);
+  if (!m->index) return false;
+  memset(m->index, 0, cap * sizeof *m->index);
+  m->index_cap = cap;
+  for (uint32_t i = 0; i < m->npairs; i++) {
+    const ll_c_pair *p = &m->pairs[i];
+    index_list(m, p->acquire);
+    index_list(m, p->acquire_out);
+    index_list(m, p->release);
+    index_list(m, p->realloc_fns);
+    index_list(m, p->init);
+    index_list(m, p->start);
+  }
+  index_list(m, m->borrow);
+  index_list(m, m->noreturn);
+  return true;
+}
+
+static const ll_c_model_entry *index_find(const ll_c_model *m,
+                                          const char *name) {
+  uint32_t h = name_hash(name) & (m->index_cap - 1);
+  for (; m->index[h].name; h = (h + 1) & (m->index_cap - 1))
+    if (!strcmp(m->index[h].name, name)) return &m->index[h];
+  return NULL;
+}
 static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
 
 /* A NULL-terminated arena copy of a JSON array of strings; NULL when absent
@@ -71,6 +144,7 @@ static void load_builtin(void) {
   m->borrow = copy_list(a, cJSON_GetObjectItemCaseSensitive(root, "borrow"));
   m->noreturn =
       copy_list(a, cJSON_GetObjectItemCaseSensitive(root, "noreturn"));
+  if (!build_index(m)) goto fail;
   cJSON_Delete(root);
   builtin = m;
   return;
@@ -92,10 +166,16 @@ static bool in(const char *const *list, const char *name) {
 }
 
 bool ll__c_model_is_noreturn(const ll_c_model *m, const char *name) {
-  return in(m->noreturn, name);
+  const ll_c_model_entry *e = index_find(m, name);
+  return e && e->noreturn;
 }
 
 ll_c_call_model ll__c_model_lookup(const ll_c_model *m, const char *name) {
+  const ll_c_model_entry *e = index_find(m, name);
+  return e ? e->m : (ll_c_call_model){LL_C_UNKNOWN, -1, -1};
+}
+
+static ll_c_call_model lookup_slow(const ll_c_model *m, const char *name) {
   ll_c_call_model r = {LL_C_UNKNOWN, -1, -1};
   for (uint32_t i = 0; i < m->npairs; i++) {
     const ll_c_pair *p = &m->pairs[i];

@@ -14,7 +14,7 @@
 #include "frontend/c/flags.h"
 #include "frontend/c/flow.h"
 
-enum { MAX_ROUNDS = 4 };
+enum { MAX_RUNS_PER_FUNCTION = 5 };
 
 /* ==== Comments ==== */
 
@@ -113,10 +113,20 @@ typedef struct timer_use {
   const char *cb;    /* starts: the timer callback's name, or NULL */
 } timer_use;
 
+/* A reference from function `from` (an index into `fns`) to the function
+ * named `to`: a call, or a function pointer such as a close callback. */
+typedef struct fn_ref {
+  int from;
+  const char *to;
+} fn_ref;
+
 typedef struct collect {
   ll_c_file *f;
   const char *fn; /* the function being visited */
+  int fn_index;   /* ... its index in `fns`, or -1 */
   ll_array(CXCursor) fns;
+  ll_array(fn_ref) refs;
+  ll_array(int) acquiring; /* functions that call an acquiring function */
   ll_array(timer_use) starts, stops;
 } collect;
 
@@ -206,16 +216,35 @@ static enum CXChildVisitResult calls_visit(CXCursor c, CXCursor p,
   (void)p;
   collect *col = d;
   note_write(col->f, c);
-  if (clang_getCursorKind(c) != CXCursor_CallExpr) return CXChildVisit_Recurse;
+  enum CXCursorKind kind = clang_getCursorKind(c);
+  if (kind == CXCursor_DeclRefExpr && col->fn_index >= 0) {
+    CXCursor fd = clang_getCursorReferenced(c);
+    if (clang_getCursorKind(fd) == CXCursor_FunctionDecl) {
+      CXString ds = clang_getCursorSpelling(fd);
+      fn_ref r = {col->fn_index,
+                  ll_arena_strdup(col->f->scratch, clang_getCString(ds))};
+      clang_disposeString(ds);
+      if (!r.to || !ll_array_push(&col->refs, r)) col->f->oom = true;
+    }
+    return CXChildVisit_Recurse;
+  }
+  if (kind != CXCursor_CallExpr) return CXChildVisit_Recurse;
   const char *name = ll__c_callee_name(col->f, c);
   if (!name) return CXChildVisit_Recurse;
   ll_c_call_model m = ll__c_model_lookup(col->f->model, name);
+  if ((m.role == LL_C_ACQUIRE || m.role == LL_C_ACQUIRE_OUT ||
+       m.role == LL_C_REALLOC || m.role == LL_C_INIT) &&
+      col->fn_index >= 0 && !ll_array_push(&col->acquiring, col->fn_index))
+    col->f->oom = true;
+  bool is_close = !strcmp(name, "uv_close");
+  if (m.role != LL_C_START && !is_close && strcmp(name, "uv_timer_stop"))
+    return CXChildVisit_Recurse; /* the rest is about libuv timers */
   const ll_c_pair *pair = m.pair >= 0 ? &col->f->model->pairs[m.pair] : NULL;
   int nargs = clang_Cursor_getNumArguments(c);
   const char *type = nargs >= 1
                          ? ll__c_uv_type(col->f, clang_Cursor_getArgument(c, 0))
                          : NULL;
-  if (!strcmp(name, "uv_close")) {
+  if (is_close) {
     col->f->has_uv_close = true;
     if (ll__c_uv_type_generic(type)) col->f->uv_closed_any = true;
     else if (!ll_array_push(&col->f->uv_closed, type)) col->f->oom = true;
@@ -269,8 +298,12 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor p,
   CXString fs = clang_getCursorSpelling(c);
   col->fn = ll_arena_strdup(col->f->scratch, clang_getCString(fs));
   clang_disposeString(fs);
+  col->fn_index = (int)col->fns.len - 1;
+  ll_c_summary *sum = col->fn ? ll__c_summary(col->f, col->fn) : NULL;
+  if (sum) sum->fn_index = col->fn_index;
   clang_visitChildren(c, calls_visit, col);
   col->fn = NULL;
+  col->fn_index = -1;
   return CXChildVisit_Continue;
 }
 
@@ -314,6 +347,143 @@ static void timer_pass(ll_c_file *f, collect *col) {
     l.acq_line = l.at_line = ll__text_line_of(f->text, l.acq_start) + 1;
     if (!ll_array_push(&f->leaks, l)) f->oom = true;
   }
+}
+
+/* ==== Which functions to analyse, and in which order ==== */
+
+/* A function needs the dataflow when it may own a resource (it calls an
+ * acquiring function, or a function of the file that may return one) or
+ * when such a function depends on its summary (it calls or references it,
+ * directly or not). The rest can neither leak nor change a finding: in the
+ * SQLite amalgamation that is most of its 5000 functions. `all` analyses
+ * every function (their summaries are wanted for other files).
+ *
+ * Order: callees before callers (a post-order of the call graph), so one
+ * run of each function usually settles the summaries. A function whose
+ * summary changes re-queues its callers; each function runs at most
+ * MAX_RUNS_PER_FUNCTION times (recursion). Every run reports, and only the
+ * leaks of a function's last run are kept. */
+typedef struct sched {
+  uint32_t n;
+  const int *outs;
+  const uint32_t *out_at;
+  uint8_t *mark, *queued;
+  int *stack, *queue;
+  uint32_t head, len;
+} sched;
+
+static void sc_push(sched *sc, int a) {
+  sc->queued[a] = 1;
+  sc->queue[(sc->head + sc->len++) % sc->n] = a;
+}
+
+/* Marks `root` and what it references (not yet marked) as needed, and
+ * queues them in post-order: callees first. */
+static void need(sched *sc, int root) {
+  if (sc->mark[root]) return;
+  int sp = 0;
+  sc->stack[sp++] = root;
+  sc->mark[root] = 1;
+  while (sp) {
+    int a = sc->stack[sp - 1];
+    bool pushed = false;
+    for (uint32_t k = sc->out_at[a]; k < sc->out_at[a + 1] && !pushed; k++)
+      if (!sc->mark[sc->outs[k]]) {
+        sc->mark[sc->outs[k]] = 1;
+        sc->stack[sp++] = sc->outs[k];
+        pushed = true;
+      }
+    if (!pushed) {
+      sp--;
+      if (!sc->queued[a]) sc_push(sc, a);
+    }
+  }
+}
+
+static void analyse_functions(ll_c_file *f, collect *col, bool all) {
+  uint32_t n = col->fns.len, ne = col->refs.len;
+  if (!n) return;
+  /* The reference graph, as callee and caller lists (CSR). */
+  int *to = ll_calloc(ne + 1, sizeof *to);
+  uint32_t *out_at = ll_calloc(n + 1, sizeof *out_at);
+  uint32_t *in_at = ll_calloc(n + 1, sizeof *in_at);
+  int *outs = ll_calloc(ne + 1, sizeof *outs), *ins = ll_calloc(ne + 1, sizeof *ins);
+  uint8_t *mark = ll_calloc(n, 1); /* needed */
+  int *stack = ll_calloc(2 * (size_t)n + ne + 1, sizeof *stack);
+  int *queue = ll_calloc(n, sizeof *queue);
+  uint32_t *gen = ll_calloc(n, sizeof *gen), *runs = ll_calloc(n, sizeof *runs);
+  uint8_t *queued = ll_calloc(n, 1);
+  if (!to || !out_at || !in_at || !outs || !ins || !mark || !stack ||
+      !queue || !gen || !runs || !queued) {
+    f->oom = true;
+    goto out;
+  }
+  for (uint32_t e = 0; e < ne; e++) {
+    ll_c_summary *s = ll__c_summary(f, col->refs.items[e].to);
+    to[e] = s ? s->fn_index : -1;
+    if (to[e] >= 0) out_at[col->refs.items[e].from + 1]++, in_at[to[e] + 1]++;
+  }
+  for (uint32_t i = 0; i < n; i++) out_at[i + 1] += out_at[i], in_at[i + 1] += in_at[i];
+  {
+    uint32_t *oc = gen, *ic = runs; /* fill counters, zeroed after */
+    for (uint32_t e = 0; e < ne; e++) {
+      if (to[e] < 0) continue;
+      int a = col->refs.items[e].from;
+      outs[out_at[a] + oc[a]++] = to[e];
+      ins[in_at[to[e]] + ic[to[e]]++] = a;
+    }
+    memset(gen, 0, n * sizeof *gen);
+    memset(runs, 0, n * sizeof *runs);
+  }
+  /* The runs: a FIFO, seeded with the acquiring functions and what they
+   * reference, callees first. A function whose summary changes re-queues
+   * its needed callers; one that turns out to return a new resource makes
+   * all its callers (and what they reference) needed. */
+  sched sc = {n, outs, out_at, mark, stack, queue, queued, 0, 0};
+  for (uint32_t i = 0; i < col->acquiring.len; i++)
+    need(&sc, col->acquiring.items[i]);
+  for (uint32_t i = 0; all && i < n; i++) need(&sc, (int)i);
+  while (sc.len && !f->oom) {
+    int a = queue[sc.head];
+    sc.head = (sc.head + 1) % n;
+    sc.len--;
+    queued[a] = 0;
+    if (runs[a]++ >= MAX_RUNS_PER_FUNCTION) continue;
+    f->changed = false;
+    f->cur_fn = a;
+    f->cur_gen = ++gen[a];
+    ll__c_flow_function(f, col->fns.items[a], true);
+    if (!f->changed) continue;
+    CXString fs = clang_getCursorSpelling(col->fns.items[a]);
+    ll_c_summary *sum = ll__c_summary(f, clang_getCString(fs));
+    clang_disposeString(fs);
+    bool acquires = sum && sum->returns_pair >= 0;
+    for (uint32_t k = in_at[a]; k < in_at[a + 1]; k++) {
+      int c = ins[k];
+      if (!mark[c] && acquires) need(&sc, c);
+      else if (mark[c] && !queued[c]) sc_push(&sc, c);
+    }
+  }
+  /* Keep each function's last run's leaks. */
+  uint32_t w = 0;
+  for (uint32_t i = 0; i < f->leaks.len; i++) {
+    const ll_c_leak *l = &f->leaks.items[i];
+    if (l->fn_index >= 0 && l->gen != gen[l->fn_index]) continue;
+    f->leaks.items[w++] = *l;
+  }
+  f->leaks.len = w;
+out:
+  ll_free(to);
+  ll_free(out_at);
+  ll_free(in_at);
+  ll_free(outs);
+  ll_free(ins);
+  ll_free(mark);
+  ll_free(stack);
+  ll_free(queue);
+  ll_free(gen);
+  ll_free(runs);
+  ll_free(queued);
 }
 
 /* ==== Leaks to rules ==== */
@@ -423,20 +593,12 @@ ll_status ll__c_analyze(const ll_options *o, const char *path, const ll_text *t,
   f.scratch = scratch;
   f.unknown_borrow = o->c_unknown_borrow;
   col.f = &f;
+  col.fn_index = -1;
   clang_visitChildren(clang_getTranslationUnitCursor(tu), consts_visit, &f);
   clang_visitChildren(clang_getTranslationUnitCursor(tu), top_visit, &col);
   if (f.oom) goto oom;
 
-  /* Summaries: run every function until none changes (callees first would
-   * converge faster; a few rounds cover the usual wrapper depth). */
-  for (int round = 0; round < MAX_ROUNDS; round++) {
-    f.changed = false;
-    for (uint32_t i = 0; i < col.fns.len && !f.oom; i++)
-      ll__c_flow_function(&f, col.fns.items[i], false);
-    if (!f.changed) break;
-  }
-  for (uint32_t i = 0; i < col.fns.len && !f.oom; i++)
-    ll__c_flow_function(&f, col.fns.items[i], true);
+  analyse_functions(&f, &col, false);
   timer_pass(&f, &col);
   if (f.oom) goto oom;
   dispatch(&f, sink);
@@ -445,9 +607,12 @@ oom:
   st = ll_error_set(err, LL_ENOMEM, path, "%s: out of memory", path);
 done:
   ll_array_free(&col.fns);
+  ll_array_free(&col.refs);
+  ll_array_free(&col.acquiring);
   ll_array_free(&col.starts);
   ll_array_free(&col.stops);
   ll_array_free(&f.sums);
+  ll_free(f.sum_index);
   ll_array_free(&f.leaks);
   ll_array_free(&f.uv_closed);
   ll_array_free(&f.consts);
