@@ -7,6 +7,9 @@ add_library(llrt STATIC
   runtime/src/conv.c
   runtime/src/compile.c
   runtime/src/vm.c
+  runtime/src/vm_pattern.c
+  runtime/src/vm_ops.c
+  runtime/src/vm_module.c
   runtime/src/state.c
   runtime/src/builtins_core.c
   runtime/src/builtins_array.c

@@ -449,7 +449,7 @@ static llrt_value this_num(llrt_state *S, llrt_value v, double *d) {
 
 NATIVE(np_to_string) {
   (void)magic; (void)data;
-  double d;
+  double d = 0;
   if (this_num(S, this_val, &d) == LLRT_EXC) return LLRT_EXC;
   bool exc = false;
   double radix = ARG(0) == LLRT_UNDEF ? 10 : llrt__to_number(S, ARG(0), &exc);
@@ -486,7 +486,7 @@ NATIVE(np_to_string) {
 /* toFixed (0), toPrecision (1) */
 NATIVE(np_to_fixed) {
   (void)data;
-  double d;
+  double d = 0;
   if (this_num(S, this_val, &d) == LLRT_EXC) return LLRT_EXC;
   bool exc = false;
   double f = ARG(0) == LLRT_UNDEF ? (magic ? -1 : 0) : llrt__to_number(S, ARG(0), &exc);
@@ -517,7 +517,7 @@ NATIVE(np_to_fixed) {
 
 NATIVE(np_value_of) {
   UNUSED_NATIVE_ARGS;
-  double d;
+  double d = 0;
   if (this_num(S, this_val, &d) == LLRT_EXC) return LLRT_EXC;
   return llrt_num(d);
 }

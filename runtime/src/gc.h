@@ -42,6 +42,11 @@
  * Invariant (L): every object is on exactly one of `young`/`old`, and its age
  * agrees with the list.
  *
+ * Generators are the one place where references change without a barrier:
+ * while a generator runs, its value stack and frames are ordinary roots;
+ * when it suspends, an old generator enters the remembered set whole, so the
+ * next minor re-scans what it now holds (generator.c).
+ *
  * ==== Weak things ====
  * WeakMap and WeakSet are ephemeron tables: marking does not trace them but
  * queues them on `S->ephemerons`. After the ordinary marking drains, the

@@ -188,6 +188,7 @@ static llrt_value gen_resume(llrt_state *S, llrt_gen *g, int mode, llrt_value v)
   S->sp = g->outer_sp;
   S->stackcap = g->outer_cap;
   S->frame = g->outer_frame;
+  llrt_barrier(S, g, g->xfer);
   if (g->state == 3) {
     co_release_stack(co); /* finished: the C stack is not needed again */
     if (g->threw) return LLRT_EXC;
@@ -204,6 +205,10 @@ llrt_value llrt__gen_suspend(llrt_state *S, llrt_value v) {
   g->state = 2;
   g->top = S->frame;
   g->vsp = S->sp;
+  /* Its stack and frames changed without barriers while it ran: an old
+   * generator goes to the remembered set whole (the minor re-scans it). */
+  if (llrt_is_old(&g->o.h) && !(g->o.h.flags & LLRT_GCF_REMEMBERED))
+    llrt__barrier_slow(S, &g->o.h);
   FIBER_START(&co->fake_stack, co->back_bottom, co->back_size);
   swapcontext(&co->ctx, &co->back);
   FIBER_FINISH(co->fake_stack, &co->back_bottom, &co->back_size);

@@ -16,31 +16,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "gc.h"
-#include "interp.h"
-#include "ops.h"
+#include "vm.h"
 
-enum { C_NORMAL, C_RETURN, C_BREAK, C_CONTINUE, C_THROW };
-
-#define K(n) (sc->k[n])
-#define CHILD(n, f) llrt__child(sc, (n), LL_F_##f)
-#define KIND(n) ((ll_kind)sc->js.nodes[n].kind)
-#define NODE(n) (&sc->js.nodes[n])
-#define FIRST(n) (sc->js.nodes[n].first)
-#define NEXT(n) (sc->js.nodes[n].next)
-#define TRY(v)                                                                 \
-  do {                                                                         \
-    if ((v) == LLRT_EXC) return LLRT_EXC;                                      \
-  } while (0)
-
-static llrt_value eval(llrt_state *S, ll_nid n);
-static int exec(llrt_state *S, ll_nid n);
-static llrt_value bind_pattern(llrt_state *S, ll_nid p, llrt_value v,
-                               bool init);
 static llrt_value make_function(llrt_state *S, ll_nid n, llrt_value home);
 static llrt_value eval_class(llrt_state *S, ll_nid n);
 
-#define SC (S->frame->script)
 
 /* The value stack never moves: frames keep `args` pointers into it, so it
  * is allocated once at its full size (the kernel commits pages lazily). */
@@ -61,30 +41,11 @@ bool llrt__push(llrt_state *S, llrt_value v) {
   return true;
 }
 
-static bool is_skippable(const llrt_script *sc, ll_nid n) {
-  ll_kind k = KIND(n);
-  return k == LL_K_comment || k == LL_K_token || k == LL_K_html_comment ||
-         k == LL_K_hash_bang_line;
-}
 
-static bool text_is(const llrt_script *sc, ll_nid n, const char *w) {
-  size_t l = strlen(w);
-  return llrt__tlen(sc, n) == l && !memcmp(llrt__text(sc, n), w, l);
-}
-static bool text_starts(const llrt_script *sc, ll_nid n, const char *w) {
-  size_t l = strlen(w);
-  return llrt__tlen(sc, n) >= l && !memcmp(llrt__text(sc, n), w, l);
-}
 
 /* ==== Errors and budgets ==== */
 
-static llrt_value fatal(llrt_state *S, llrt_status st) {
-  if (!S->fatal) S->fatal = st;
-  S->exc = LLRT_UNDEF;
-  return LLRT_EXC;
-}
 
-static llrt_value nomem(llrt_state *S) { return fatal(S, LLRT_NOMEM); }
 
 llrt_value llrt__unsupported(llrt_state *S, const char *what) {
   llrt_frame *f = S->frame;
@@ -199,7 +160,7 @@ static llrt_value get_arguments(llrt_state *S) {
   return f->arguments;
 }
 
-static llrt_value read_ident(llrt_state *S, ll_nid n) {
+llrt_value llrt__vm_read_ident(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   uint32_t r = sc->ref[n];
   if (r == REF_GLOBAL) {
@@ -221,7 +182,7 @@ static llrt_value read_ident(llrt_state *S, ll_nid n) {
 }
 
 /* Assigns to an identifier; `init` for declarations (ends the TDZ). */
-static llrt_value write_ident(llrt_state *S, ll_nid n, llrt_value v,
+llrt_value llrt__vm_write_ident(llrt_state *S, ll_nid n, llrt_value v,
                               bool init) {
   llrt_script *sc = SC;
   uint32_t r = sc->ref[n];
@@ -388,12 +349,12 @@ static llrt_value run_body(llrt_state *S, llrt_closure *c) {
   if (name != LL_NONE && KIND(fn) != LL_K_function_declaration &&
       KIND(fn) != LL_K_method_definition && sc->ref[name] < REF_ARGUMENTS &&
       KIND(name) == LL_K_identifier)
-    write_ident(S, name, f->fn, true);
+    llrt__vm_write_ident(S, name, f->fn, true);
   ll_nid params = CHILD(fn, parameters);
   if (params == LL_NONE) {
     ll_nid p = CHILD(fn, parameter);
     if (p != LL_NONE)
-      TRY(bind_pattern(S, p, f->argc > 0 ? f->args[0] : LLRT_UNDEF, true));
+      TRY(llrt__vm_bind_pattern(S, p, f->argc > 0 ? f->args[0] : LLRT_UNDEF, true));
   } else {
     int i = 0;
     for (ll_nid p = FIRST(params); p != LL_NONE; p = NEXT(p)) {
@@ -404,11 +365,11 @@ static llrt_value run_body(llrt_state *S, llrt_closure *c) {
         ll_nid def = CHILD(p, value);
         llrt_value v = i < f->argc ? f->args[i] : LLRT_UNDEF;
         if (v == LLRT_UNDEF && def != LL_NONE) {
-          v = eval(S, def);
+          v = llrt__vm_eval(S, def);
           TRY(v);
         }
         if (!llrt__push(S, v)) return nomem(S);
-        llrt_value r = bind_pattern(S, pat, v, true);
+        llrt_value r = llrt__vm_bind_pattern(S, pat, v, true);
         /* TypeScript parameter properties: `constructor(private r)`. */
         if (r != LLRT_EXC && KIND(pat) == LL_K_identifier &&
             (text_starts(sc, p, "private") || text_starts(sc, p, "public") ||
@@ -426,12 +387,12 @@ static llrt_value run_body(llrt_state *S, llrt_closure *c) {
         if (!llrt__push(S, arr)) return nomem(S);
         for (int j = i; j < f->argc; j++)
           if (!llrt__array_push(S, LLRT_OBJ(arr), f->args[j])) return nomem(S);
-        llrt_value r = bind_pattern(S, FIRST(p), arr, true);
+        llrt_value r = llrt__vm_bind_pattern(S, FIRST(p), arr, true);
         llrt__popn(S, 1);
         TRY(r);
         break;
       }
-      TRY(bind_pattern(S, pat, i < f->argc ? f->args[i] : LLRT_UNDEF, true));
+      TRY(llrt__vm_bind_pattern(S, pat, i < f->argc ? f->args[i] : LLRT_UNDEF, true));
       i++;
     }
   }
@@ -448,11 +409,11 @@ static llrt_value run_body(llrt_state *S, llrt_closure *c) {
     f->this_val = r;
     return run_fields(S, c, r);
   }
-  if (KIND(body) != LL_K_statement_block) return eval(S, body);
+  if (KIND(body) != LL_K_statement_block) return llrt__vm_eval(S, body);
   if (!hoist_functions(S, body)) return LLRT_EXC;
   for (ll_nid s = FIRST(body); s != LL_NONE; s = NEXT(s)) {
     if (is_skippable(sc, s)) continue;
-    int r = exec(S, s);
+    int r = llrt__vm_exec(S, s);
     if (r == C_THROW) return LLRT_EXC;
     if (r == C_RETURN) return f->ret;
   }
@@ -583,391 +544,6 @@ llrt_value llrt__construct(llrt_state *S, llrt_value fn, int argc,
   }
 }
 
-/* ==== Iteration helper for spread, for-of and array patterns ==== */
-
-/* Collects the values `v` iterates into a new array (fast path for arrays). */
-static llrt_value iterate_to_array(llrt_state *S, llrt_value v) {
-  if (llrt_tt(v) == LLRT_T_ARRAY) {
-    llrt_obj *a = LLRT_OBJ(v);
-    if (!llrt__push(S, v)) return nomem(S);
-    llrt_value r = llrt__new_array(S, a->len);
-    llrt__popn(S, 1);
-    TRY(r);
-    a = LLRT_OBJ(v);
-    llrt_obj *ro = LLRT_OBJ(r);
-    for (uint32_t i = 0; i < a->len; i++)
-      ro->elems[i] = a->elems[i] == LLRT_HOLE ? LLRT_UNDEF : a->elems[i];
-    return r;
-  }
-  llrt_value it = llrt__get_iterator(S, v);
-  TRY(it);
-  if (!llrt__push(S, it)) return nomem(S);
-  llrt_value r = llrt__new_array(S, 0);
-  if (r == LLRT_EXC || !llrt__push(S, r)) {
-    llrt__popn(S, 1);
-    return LLRT_EXC;
-  }
-  for (;;) {
-    llrt_value x = llrt__iter_step(S, it);
-    if (x == LLRT_EXC) {
-      llrt__popn(S, 2);
-      return LLRT_EXC;
-    }
-    if (x == LLRT_HOLE) break;
-    if (!llrt__array_push(S, LLRT_OBJ(r), x)) {
-      llrt__popn(S, 2);
-      return nomem(S);
-    }
-  }
-  llrt__popn(S, 2);
-  return r;
-}
-
-/* ==== Patterns ==== */
-
-static llrt_value assign_target(llrt_state *S, ll_nid t, llrt_value v,
-                                bool init);
-
-static llrt_value with_default(llrt_state *S, ll_nid def, llrt_value v) {
-  if (v != LLRT_UNDEF || def == LL_NONE) return v;
-  return eval(S, def);
-}
-
-static llrt_value bind_object_pattern(llrt_state *S, ll_nid p, llrt_value v,
-                                      bool init) {
-  llrt_script *sc = SC;
-  if (LLRT_IS_NULLISH(v))
-    return llrt__throw(S, 1, "Cannot destructure '%s' as it is %s.",
-                       v == LLRT_NULL ? "null" : "undefined",
-                       v == LLRT_NULL ? "null" : "undefined");
-  size_t base = S->sp;
-  if (!llrt__push(S, v)) return nomem(S);
-  for (ll_nid c = FIRST(p); c != LL_NONE; c = NEXT(c)) {
-    llrt_value r = LLRT_UNDEF;
-    switch (KIND(c)) {
-    case LL_K_shorthand_property_identifier_pattern: {
-      llrt_value x = llrt__get(S, v, K(c));
-      if (x == LLRT_EXC) goto fail;
-      r = write_ident(S, c, x, init);
-      break;
-    }
-    case LL_K_object_assignment_pattern: {
-      ll_nid left = CHILD(c, left), right = CHILD(c, right);
-      llrt_value x;
-      if (KIND(left) == LL_K_shorthand_property_identifier_pattern) {
-        x = llrt__get(S, v, K(left));
-        if (x == LLRT_EXC) goto fail;
-        x = with_default(S, right, x);
-        if (x == LLRT_EXC) goto fail;
-        r = write_ident(S, left, x, init);
-      } else {
-        r = llrt__unsupported(S, "object assignment pattern");
-      }
-      break;
-    }
-    case LL_K_pair_pattern: {
-      ll_nid key = CHILD(c, key), val = CHILD(c, value);
-      llrt_value kv;
-      if (KIND(key) == LL_K_computed_property_name) {
-        kv = eval(S, FIRST(key));
-      } else if (KIND(key) == LL_K_number) {
-        kv = K(key);
-      } else {
-        kv = K(key);
-      }
-      if (kv == LLRT_EXC) goto fail;
-      llrt_value x = llrt__get_v(S, v, kv);
-      if (x == LLRT_EXC) goto fail;
-      r = assign_target(S, val, x, init);
-      break;
-    }
-    case LL_K_rest_pattern: {
-      llrt_value rest = llrt__new_object(S);
-      if (rest == LLRT_EXC || !llrt__push(S, rest)) goto fail;
-      llrt_obj *src = LLRT_OBJ(v);
-      for (uint32_t i = 0; LLRT_IS_OBJ(v) && i < src->nprops; i++) {
-        llrt_prop *pp = &src->props[i];
-        if ((pp->flags & LLRT_P_DELETED) || !(pp->flags & LLRT_P_ENUMERABLE))
-          continue;
-        bool used = false;
-        for (ll_nid d = FIRST(p); d != c; d = NEXT(d)) {
-          ll_nid kn = KIND(d) == LL_K_pair_pattern ? CHILD(d, key)
-                      : KIND(d) == LL_K_object_assignment_pattern ? CHILD(d, left)
-                                                                  : d;
-          if (K(kn) == pp->key) used = true;
-        }
-        if (used) continue;
-        if (!llrt__define(S, LLRT_OBJ(rest), pp->key, pp->val, LLRT_P_DEFAULT))
-          goto fail;
-        src = LLRT_OBJ(v);
-      }
-      r = assign_target(S, FIRST(c), rest, init);
-      break;
-    }
-    default:
-      continue;
-    }
-    if (r == LLRT_EXC) goto fail;
-  }
-  S->sp = base;
-  return v;
-fail:
-  S->sp = base;
-  return LLRT_EXC;
-}
-
-static llrt_value bind_array_pattern(llrt_state *S, ll_nid p, llrt_value v,
-                                     bool init) {
-  llrt_script *sc = SC;
-  llrt_value arr = iterate_to_array(S, v);
-  TRY(arr);
-  size_t base = S->sp;
-  if (!llrt__push(S, arr)) return nomem(S);
-  uint32_t i = 0;
-  uint32_t prev_end = NODE(p)->start + 1;
-  for (ll_nid c = FIRST(p); c != LL_NONE; c = NEXT(c)) {
-    if (is_skippable(sc, c)) continue;
-    /* Elisions: count commas since the previous element. */
-    for (uint32_t b = prev_end; b < NODE(c)->start; b++)
-      if (sc->src[b] == ',') i++;
-    prev_end = NODE(c)->end;
-    llrt_value r;
-    if (KIND(c) == LL_K_rest_pattern) {
-      llrt_obj *a = LLRT_OBJ(arr);
-      llrt_value rest = llrt__new_array(S, 0);
-      if (rest == LLRT_EXC || !llrt__push(S, rest)) goto fail;
-      for (uint32_t j = i; j < LLRT_OBJ(arr)->len; j++) {
-        a = LLRT_OBJ(arr);
-        if (!llrt__array_push(S, LLRT_OBJ(rest), a->elems[j])) goto fail;
-      }
-      r = assign_target(S, FIRST(c), rest, init);
-    } else {
-      llrt_obj *a = LLRT_OBJ(arr);
-      llrt_value x = i < a->len ? a->elems[i] : LLRT_UNDEF;
-      r = assign_target(S, c, x, init);
-    }
-    if (r == LLRT_EXC) goto fail;
-  }
-  S->sp = base;
-  return v;
-fail:
-  S->sp = base;
-  return LLRT_EXC;
-}
-
-static llrt_value bind_pattern(llrt_state *S, ll_nid p, llrt_value v,
-                               bool init) {
-  return assign_target(S, p, v, init);
-}
-
-static llrt_value assign_target(llrt_state *S, ll_nid t, llrt_value v,
-                                bool init) {
-  llrt_script *sc = SC;
-  switch (KIND(t)) {
-  case LL_K_identifier:
-  case LL_K_shorthand_property_identifier_pattern:
-    return write_ident(S, t, v, init);
-  case LL_K_object_pattern: return bind_object_pattern(S, t, v, init);
-  case LL_K_array_pattern: return bind_array_pattern(S, t, v, init);
-  case LL_K_assignment_pattern: {
-    if (!llrt__push(S, v)) return nomem(S);
-    llrt_value x = with_default(S, CHILD(t, right), v);
-    llrt__popn(S, 1);
-    TRY(x);
-    return assign_target(S, CHILD(t, left), x, init);
-  }
-  case LL_K_parenthesized_expression:
-    return assign_target(S, ll_js_named_child(&sc->js, t, 0), v, init);
-  case LL_K_member_expression:
-  case LL_K_subscript_expression: {
-    size_t base = S->sp;
-    if (!llrt__push(S, v)) return nomem(S);
-    llrt_value obj = eval(S, CHILD(t, object));
-    if (obj == LLRT_EXC || !llrt__push(S, obj)) goto fail;
-    llrt_value r;
-    if (KIND(t) == LL_K_member_expression) {
-      r = llrt__set(S, obj, K(CHILD(t, property)), v);
-    } else {
-      llrt_value key = eval(S, CHILD(t, index));
-      if (key == LLRT_EXC) goto fail;
-      r = llrt__set_v(S, obj, key, v);
-    }
-    S->sp = base;
-    return r == LLRT_EXC ? r : v;
-  fail:
-    S->sp = base;
-    return LLRT_EXC;
-  }
-  default:
-    return llrt__unsupported(S, "assignment target");
-  }
-}
-
-/* ==== Operators ==== */
-
-static llrt_value to_numeric(llrt_state *S, llrt_value v, double *out) {
-  bool exc = false;
-  *out = llrt__to_number(S, v, &exc);
-  return exc ? LLRT_EXC : LLRT_UNDEF;
-}
-
-static int32_t to_int32(double d) {
-  if (!isfinite(d)) return 0;
-  d = trunc(fmod(d, 4294967296.0));
-  if (d < 0) d += 4294967296.0;
-  return (int32_t)(uint32_t)d;
-}
-
-static llrt_value instance_of(llrt_state *S, llrt_value v, llrt_value ctor) {
-  if (!llrt__is_callable(ctor))
-    return llrt__throw(S, 1, "Right-hand side of 'instanceof' is not callable");
-  if (llrt_tt(ctor) == LLRT_T_BOUND) ctor = ((llrt_bound *)LLRT_PTR(ctor))->target;
-  if (!LLRT_IS_OBJ(v)) return LLRT_FALSE;
-  llrt_value proto = llrt__get(S, ctor, S->atoms.prototype);
-  TRY(proto);
-  if (!LLRT_IS_OBJ(proto)) return LLRT_FALSE;
-  for (llrt_obj *o = LLRT_OBJ(v)->proto; o; o = o->proto)
-    if (o == LLRT_OBJ(proto)) return LLRT_TRUE;
-  return LLRT_FALSE;
-}
-
-/* Relational comparison: returns 1 true, 0 false, -1 undefined (NaN), -2 exc */
-static int less_than(llrt_state *S, llrt_value a, llrt_value b) {
-  if (LLRT_IS_NUM(a) && LLRT_IS_NUM(b)) {
-    double x = llrt_tonum_raw(a), y = llrt_tonum_raw(b);
-    if (x != x || y != y) return -1;
-    return x < y;
-  }
-  if (!llrt__push(S, a) || !llrt__push(S, b)) return -2;
-  a = llrt__to_primitive(S, a, 1);
-  if (a == LLRT_EXC) { llrt__popn(S, 2); return -2; }
-  S->stack[S->sp - 2] = a;
-  b = llrt__to_primitive(S, b, 1);
-  llrt__popn(S, 2);
-  if (b == LLRT_EXC) return -2;
-  if (LLRT_IS_STR(a) && LLRT_IS_STR(b)) {
-    llrt_str *x = LLRT_STR(a), *y = LLRT_STR(b);
-    uint32_t n = x->len < y->len ? x->len : y->len;
-    int c = memcmp(x->data, y->data, n);
-    return c < 0 || (c == 0 && x->len < y->len);
-  }
-  bool exc = false;
-  double x = llrt__to_number(S, a, &exc);
-  if (exc) return -2;
-  double y = llrt__to_number(S, b, &exc);
-  if (exc) return -2;
-  if (x != x || y != y) return -1;
-  return x < y;
-}
-
-llrt_value llrt__binary(llrt_state *S, int op, llrt_value a, llrt_value b) {
-  double x, y;
-  if (LLRT_IS_NUM(a) && LLRT_IS_NUM(b)) {
-    x = llrt_tonum_raw(a);
-    y = llrt_tonum_raw(b);
-    switch (op) {
-    case OP_ADD: return llrt_num(x + y);
-    case OP_SUB: return llrt_num(x - y);
-    case OP_MUL: return llrt_num(x * y);
-    case OP_DIV: return llrt_num(x / y);
-    case OP_LT: return llrt_bool(x < y);
-    case OP_GT: return llrt_bool(x > y);
-    case OP_LE: return llrt_bool(x <= y);
-    case OP_GE: return llrt_bool(x >= y);
-    case OP_SEQ: case OP_EQ: return llrt_bool(x == y);
-    case OP_SNE: case OP_NE: return llrt_bool(x != y);
-    default: break;
-    }
-  }
-  switch (op) {
-  case OP_SEQ: return llrt_bool(llrt__strict_eq(a, b));
-  case OP_SNE: return llrt_bool(!llrt__strict_eq(a, b));
-  case OP_EQ: return llrt__loose_eq(S, a, b);
-  case OP_NE: {
-    llrt_value r = llrt__loose_eq(S, a, b);
-    TRY(r);
-    return llrt_bool(r == LLRT_FALSE);
-  }
-  case OP_LT: case OP_GT: case OP_LE: case OP_GE: {
-    int r = op == OP_LT || op == OP_GE ? less_than(S, a, b) : less_than(S, b, a);
-    if (r == -2) return LLRT_EXC;
-    if (r == -1) return LLRT_FALSE;
-    return llrt_bool(op == OP_LT || op == OP_GT ? r : !r);
-  }
-  case OP_INSTANCEOF: return instance_of(S, a, b);
-  case OP_IN: {
-    if (!LLRT_IS_OBJ(b))
-      return llrt__throw(S, 1, "Cannot use 'in' operator to search for a key in a primitive");
-    llrt_value key;
-    uint32_t idx;
-    if (!llrt__push(S, b)) return nomem(S);
-    int k = llrt__to_key(S, a, &key, &idx);
-    llrt__popn(S, 1);
-    if (k < 0) return LLRT_EXC;
-    if (k == 1) {
-      llrt_obj *o = LLRT_OBJ(b);
-      if (o->elems && idx < o->len && o->elems[idx] != LLRT_HOLE) return LLRT_TRUE;
-      if (o->h.tt == LLRT_T_MAP || o->h.tt == LLRT_T_SET) return LLRT_FALSE;
-      char buf[16];
-      snprintf(buf, sizeof buf, "%u", idx);
-      if (!llrt__push(S, b)) return nomem(S);
-      key = llrt__intern(S, buf, strlen(buf));
-      llrt__popn(S, 1);
-      TRY(key);
-    }
-    return llrt_bool(llrt__has(S, b, key));
-  }
-  case OP_ADD: {
-    if (!llrt__push(S, a) || !llrt__push(S, b)) return nomem(S);
-    a = llrt__to_primitive(S, a, 0);
-    if (a == LLRT_EXC) { llrt__popn(S, 2); return a; }
-    S->stack[S->sp - 2] = a;
-    b = llrt__to_primitive(S, b, 0);
-    if (b == LLRT_EXC) { llrt__popn(S, 2); return b; }
-    S->stack[S->sp - 1] = b;
-    if (LLRT_IS_STR(a) || LLRT_IS_STR(b)) {
-      if (!LLRT_IS_STR(a)) {
-        a = llrt__to_string(S, a);
-        S->stack[S->sp - 2] = a;
-      }
-      if (a != LLRT_EXC && !LLRT_IS_STR(b)) {
-        b = llrt__to_string(S, b);
-        S->stack[S->sp - 1] = b;
-      }
-      llrt_value r = a == LLRT_EXC || b == LLRT_EXC ? LLRT_EXC
-                                                    : llrt__str_concat(S, a, b);
-      llrt__popn(S, 2);
-      return r;
-    }
-    llrt__popn(S, 2);
-    break;
-  }
-  default: break;
-  }
-  if (!llrt__push(S, b)) return nomem(S);
-  llrt_value e = to_numeric(S, a, &x);
-  llrt__popn(S, 1);
-  TRY(e);
-  TRY(to_numeric(S, b, &y));
-  switch (op) {
-  case OP_ADD: return llrt_num(x + y);
-  case OP_SUB: return llrt_num(x - y);
-  case OP_MUL: return llrt_num(x * y);
-  case OP_DIV: return llrt_num(x / y);
-  case OP_MOD: return llrt_num(fmod(x, y));
-  case OP_EXP:
-    if ((x == 1 || x == -1) && !isfinite(y)) return llrt_num(NAN);
-    return llrt_num(pow(x, y));
-  case OP_BAND: return llrt_num(to_int32(x) & to_int32(y));
-  case OP_BOR: return llrt_num(to_int32(x) | to_int32(y));
-  case OP_BXOR: return llrt_num(to_int32(x) ^ to_int32(y));
-  case OP_SHL: return llrt_num((int32_t)((uint32_t)to_int32(x) << (to_int32(y) & 31)));
-  case OP_SAR: return llrt_num(to_int32(x) >> (to_int32(y) & 31));
-  case OP_SHR: return llrt_num((uint32_t)to_int32(x) >> (to_int32(y) & 31));
-  default: return llrt__unsupported(S, "operator");
-  }
-}
-
 /* ==== Expressions ==== */
 
 static llrt_value eval_args(llrt_state *S, ll_nid args, int *argc) {
@@ -983,9 +559,9 @@ static llrt_value eval_args(llrt_state *S, ll_nid args, int *argc) {
   for (ll_nid a = FIRST(args); a != LL_NONE; a = NEXT(a)) {
     if (is_skippable(sc, a)) continue;
     if (KIND(a) == LL_K_spread_element) {
-      llrt_value v = eval(S, FIRST(a));
+      llrt_value v = llrt__vm_eval(S, FIRST(a));
       if (v == LLRT_EXC) return v;
-      llrt_value arr = iterate_to_array(S, v);
+      llrt_value arr = llrt__vm_iterate_to_array(S, v);
       if (arr == LLRT_EXC) return arr;
       llrt_obj *o = LLRT_OBJ(arr);
       if (!llrt__push(S, arr)) return nomem(S);
@@ -994,7 +570,7 @@ static llrt_value eval_args(llrt_state *S, ll_nid args, int *argc) {
         if (!llrt__push(S, o->elems[i])) return nomem(S);
       continue;
     }
-    llrt_value v = eval(S, a);
+    llrt_value v = llrt__vm_eval(S, a);
     if (v == LLRT_EXC) return v;
     if (!llrt__push(S, v)) return nomem(S);
   }
@@ -1024,7 +600,7 @@ static llrt_value eval_template(llrt_state *S, ll_nid n) {
       S->stack[base] = acc;
     }
     if (c == LL_NONE) break;
-    llrt_value v = eval(S, ll_js_named_child(&sc->js, c, 0));
+    llrt_value v = llrt__vm_eval(S, ll_js_named_child(&sc->js, c, 0));
     if (v == LLRT_EXC) goto fail;
     if (!LLRT_IS_STR(v)) {
       if (LLRT_IS_SYM(v)) {
@@ -1053,7 +629,7 @@ static llrt_value prop_key(llrt_state *S, ll_nid key) {
   llrt_script *sc = SC;
   switch (KIND(key)) {
   case LL_K_computed_property_name: {
-    llrt_value v = eval(S, ll_js_named_child(&sc->js, key, 0));
+    llrt_value v = llrt__vm_eval(S, ll_js_named_child(&sc->js, key, 0));
     TRY(v);
     llrt_value k;
     uint32_t idx;
@@ -1089,7 +665,7 @@ static llrt_value eval_object(llrt_state *S, ll_nid n) {
     case LL_K_pair: {
       llrt_value k = prop_key(S, CHILD(c, key));
       if (k == LLRT_EXC || !llrt__push(S, k)) goto fail;
-      llrt_value v = eval(S, CHILD(c, value));
+      llrt_value v = llrt__vm_eval(S, CHILD(c, value));
       if (v == LLRT_EXC) goto fail;
       if (k == S->atoms.__proto__ && KIND(CHILD(c, key)) != LL_K_computed_property_name) {
         if (LLRT_IS_OBJ(v) || v == LLRT_NULL) {
@@ -1103,7 +679,7 @@ static llrt_value eval_object(llrt_state *S, ll_nid n) {
       break;
     }
     case LL_K_shorthand_property_identifier: {
-      llrt_value v = read_ident(S, c);
+      llrt_value v = llrt__vm_read_ident(S, c);
       if (v == LLRT_EXC || !llrt__define(S, o, K(c), v, LLRT_P_DEFAULT))
         goto fail;
       break;
@@ -1122,7 +698,7 @@ static llrt_value eval_object(llrt_state *S, ll_nid n) {
       break;
     }
     case LL_K_spread_element: {
-      llrt_value v = eval(S, FIRST(c));
+      llrt_value v = llrt__vm_eval(S, FIRST(c));
       if (v == LLRT_EXC) goto fail;
       if (LLRT_IS_OBJ(v)) {
         if (!llrt__push(S, v)) goto fail;
@@ -1186,16 +762,16 @@ static llrt_value eval_array(llrt_state *S, ll_nid n) {
     first = false;
     prev_end = NODE(c)->end;
     if (KIND(c) == LL_K_spread_element) {
-      llrt_value v = eval(S, FIRST(c));
+      llrt_value v = llrt__vm_eval(S, FIRST(c));
       if (v == LLRT_EXC) goto fail;
-      llrt_value arr = iterate_to_array(S, v);
+      llrt_value arr = llrt__vm_iterate_to_array(S, v);
       if (arr == LLRT_EXC || !llrt__push(S, arr)) goto fail;
       for (uint32_t i = 0; i < LLRT_OBJ(arr)->len; i++)
         if (!llrt__array_push(S, LLRT_OBJ(av), LLRT_OBJ(arr)->elems[i])) goto fail;
       llrt__popn(S, 1);
       continue;
     }
-    llrt_value v = eval(S, c);
+    llrt_value v = llrt__vm_eval(S, c);
     if (v == LLRT_EXC) goto fail;
     if (!llrt__array_push(S, LLRT_OBJ(av), v)) goto fail;
   }
@@ -1242,7 +818,7 @@ static llrt_value member_get(llrt_state *S, ll_nid n, llrt_value *this_out) {
       r = llrt__get(S, obj, K(CHILD(n, property)));
     }
   } else {
-    llrt_value key = eval(S, CHILD(n, index));
+    llrt_value key = llrt__vm_eval(S, CHILD(n, index));
     r = key == LLRT_EXC ? key : llrt__get_v(S, obj, key);
   }
   llrt__popn(S, 1);
@@ -1263,7 +839,7 @@ static llrt_value eval_chain(llrt_state *S, ll_nid n) {
     r = eval_call(S, n);
     break;
   default:
-    return eval(S, n);
+    return llrt__vm_eval(S, n);
   }
   if (r == LLRT_HOLE && (sc->op[n] & OP_CHAIN_TOP)) return LLRT_UNDEF;
   return r;
@@ -1342,7 +918,7 @@ static llrt_value eval_call(llrt_state *S, ll_nid n) {
 static llrt_value eval_new(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   size_t base = S->sp;
-  llrt_value ctor = eval(S, CHILD(n, constructor));
+  llrt_value ctor = llrt__vm_eval(S, CHILD(n, constructor));
   TRY(ctor);
   if (!llrt__push(S, ctor)) return nomem(S);
   int argc = 0;
@@ -1361,15 +937,15 @@ static llrt_value eval_new(llrt_state *S, ll_nid n) {
 static llrt_value read_target(llrt_state *S, ll_nid t, size_t *pushed) {
   llrt_script *sc = SC;
   *pushed = 0;
-  if (KIND(t) == LL_K_identifier) return read_ident(S, t);
+  if (KIND(t) == LL_K_identifier) return llrt__vm_read_ident(S, t);
   if (KIND(t) == LL_K_parenthesized_expression)
     return read_target(S, ll_js_named_child(&sc->js, t, 0), pushed);
   if (KIND(t) == LL_K_member_expression || KIND(t) == LL_K_subscript_expression) {
-    llrt_value obj = eval(S, CHILD(t, object));
+    llrt_value obj = llrt__vm_eval(S, CHILD(t, object));
     TRY(obj);
     if (!llrt__push(S, obj)) return nomem(S);
     llrt_value key = KIND(t) == LL_K_member_expression ? K(CHILD(t, property))
-                                                       : eval(S, CHILD(t, index));
+                                                       : llrt__vm_eval(S, CHILD(t, index));
     if (key == LLRT_EXC || !llrt__push(S, key)) {
       llrt__popn(S, 1);
       return LLRT_EXC;
@@ -1386,7 +962,7 @@ static llrt_value write_target(llrt_state *S, ll_nid t, llrt_value v,
   llrt_script *sc = SC;
   if (KIND(t) == LL_K_parenthesized_expression)
     return write_target(S, ll_js_named_child(&sc->js, t, 0), v, pushed);
-  if (!pushed) return write_ident(S, t, v, false);
+  if (!pushed) return llrt__vm_write_ident(S, t, v, false);
   llrt_value obj = S->stack[S->sp - 2], key = S->stack[S->sp - 1];
   llrt_value r = llrt__set_v(S, obj, key, v);
   llrt__popn(S, 2);
@@ -1405,7 +981,7 @@ static llrt_value eval_update(llrt_state *S, ll_nid n) {
   double d;
   if (LLRT_IS_NUM(old)) {
     d = llrt_tonum_raw(old);
-  } else if (to_numeric(S, old, &d) == LLRT_EXC) {
+  } else if (llrt__vm_to_numeric(S, old, &d) == LLRT_EXC) {
     S->sp -= pushed;
     return LLRT_EXC;
   }
@@ -1421,25 +997,25 @@ static llrt_value eval_assign(llrt_state *S, ll_nid n) {
   ll_nid left = CHILD(n, left), right = CHILD(n, right);
   ll_kind lk = KIND(left);
   if (lk == LL_K_identifier) {
-    llrt_value v = eval(S, right);
+    llrt_value v = llrt__vm_eval(S, right);
     TRY(v);
     /* Anonymous functions take the variable's name: nothing to do, the name
      * comes from the node lazily. */
-    return write_ident(S, left, v, false);
+    return llrt__vm_write_ident(S, left, v, false);
   }
   if (lk == LL_K_member_expression || lk == LL_K_subscript_expression) {
     size_t base = S->sp;
-    llrt_value obj = eval(S, CHILD(left, object));
+    llrt_value obj = llrt__vm_eval(S, CHILD(left, object));
     if (obj == LLRT_EXC || !llrt__push(S, obj)) goto fail;
     llrt_value key;
     if (lk == LL_K_member_expression) {
       key = K(CHILD(left, property));
     } else {
-      key = eval(S, CHILD(left, index));
+      key = llrt__vm_eval(S, CHILD(left, index));
       if (key == LLRT_EXC) goto fail;
     }
     if (!llrt__push(S, key)) goto fail;
-    llrt_value v = eval(S, right);
+    llrt_value v = llrt__vm_eval(S, right);
     if (v == LLRT_EXC || !llrt__push(S, v)) goto fail;
     llrt_value r = lk == LL_K_member_expression ? llrt__set(S, obj, key, v)
                                                 : llrt__set_v(S, obj, key, v);
@@ -1449,10 +1025,10 @@ static llrt_value eval_assign(llrt_state *S, ll_nid n) {
     S->sp = base;
     return LLRT_EXC;
   }
-  llrt_value v = eval(S, right);
+  llrt_value v = llrt__vm_eval(S, right);
   TRY(v);
   if (!llrt__push(S, v)) return nomem(S);
-  llrt_value r = assign_target(S, left, v, false);
+  llrt_value r = llrt__vm_assign_target(S, left, v, false);
   llrt__popn(S, 1);
   return r == LLRT_EXC ? r : v;
 }
@@ -1476,10 +1052,10 @@ static llrt_value eval_augmented(llrt_state *S, ll_nid n) {
       S->sp -= pushed;
       return old;
     }
-    v = eval(S, CHILD(n, right));
+    v = llrt__vm_eval(S, CHILD(n, right));
   } else {
     if (!llrt__push(S, old)) return nomem(S);
-    llrt_value rhs = eval(S, CHILD(n, right));
+    llrt_value rhs = llrt__vm_eval(S, CHILD(n, right));
     if (rhs == LLRT_EXC) {
       S->sp -= pushed + 1;
       return rhs;
@@ -1509,7 +1085,7 @@ static llrt_value eval_unary(llrt_state *S, ll_nid n) {
   if (op == OP_DELETE) {
     if (KIND(arg) != LL_K_member_expression && KIND(arg) != LL_K_subscript_expression)
       return LLRT_TRUE;
-    llrt_value obj = eval(S, CHILD(arg, object));
+    llrt_value obj = llrt__vm_eval(S, CHILD(arg, object));
     TRY(obj);
     if (!LLRT_IS_OBJ(obj)) return LLRT_TRUE;
     if (!llrt__push(S, obj)) return nomem(S);
@@ -1520,7 +1096,7 @@ static llrt_value eval_unary(llrt_state *S, ll_nid n) {
       key = K(CHILD(arg, property));
       k = 0;
     } else {
-      llrt_value kv = eval(S, CHILD(arg, index));
+      llrt_value kv = llrt__vm_eval(S, CHILD(arg, index));
       if (kv == LLRT_EXC) { llrt__popn(S, 1); return kv; }
       k = llrt__to_key(S, kv, &key, &idx);
     }
@@ -1542,7 +1118,7 @@ static llrt_value eval_unary(llrt_state *S, ll_nid n) {
     }
     return llrt_bool(llrt__delete_own(S, o, key));
   }
-  llrt_value v = eval(S, arg);
+  llrt_value v = llrt__vm_eval(S, arg);
   TRY(v);
   double d;
   switch (op) {
@@ -1550,14 +1126,14 @@ static llrt_value eval_unary(llrt_state *S, ll_nid n) {
   case OP_TYPEOF: return llrt__typeof(S, v);
   case OP_VOID: return LLRT_UNDEF;
   case OP_SUB:
-    TRY(to_numeric(S, v, &d));
+    TRY(llrt__vm_to_numeric(S, v, &d));
     return llrt_num(-d);
   case OP_ADD:
-    TRY(to_numeric(S, v, &d));
+    TRY(llrt__vm_to_numeric(S, v, &d));
     return llrt_num(d);
   case OP_BNOT:
-    TRY(to_numeric(S, v, &d));
-    return llrt_num(~to_int32(d));
+    TRY(llrt__vm_to_numeric(S, v, &d));
+    return llrt_num(~llrt__vm_to_int32(d));
   default: return llrt__unsupported(S, "unary operator");
   }
 }
@@ -1565,13 +1141,13 @@ static llrt_value eval_unary(llrt_state *S, ll_nid n) {
 static llrt_value eval_binary(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   int op = sc->op[n];
-  llrt_value a = eval(S, CHILD(n, left));
+  llrt_value a = llrt__vm_eval(S, CHILD(n, left));
   TRY(a);
-  if (op == OP_AND) return llrt__truthy(a) ? eval(S, CHILD(n, right)) : a;
-  if (op == OP_OR) return llrt__truthy(a) ? a : eval(S, CHILD(n, right));
-  if (op == OP_NULLISH) return LLRT_IS_NULLISH(a) ? eval(S, CHILD(n, right)) : a;
+  if (op == OP_AND) return llrt__truthy(a) ? llrt__vm_eval(S, CHILD(n, right)) : a;
+  if (op == OP_OR) return llrt__truthy(a) ? a : llrt__vm_eval(S, CHILD(n, right));
+  if (op == OP_NULLISH) return LLRT_IS_NULLISH(a) ? llrt__vm_eval(S, CHILD(n, right)) : a;
   if (!llrt__push(S, a)) return nomem(S);
-  llrt_value b = eval(S, CHILD(n, right));
+  llrt_value b = llrt__vm_eval(S, CHILD(n, right));
   if (b == LLRT_EXC) {
     llrt__popn(S, 1);
     return b;
@@ -1589,20 +1165,20 @@ static llrt_value eval_this(llrt_state *S) {
   return t;
 }
 
-static llrt_value eval(llrt_state *S, ll_nid n) {
+llrt_value llrt__vm_eval(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   if (n == LL_NONE) return llrt__unsupported(S, "missing expression");
   switch (KIND(n)) {
   case LL_K_number:
   case LL_K_string: return K(n);
-  case LL_K_identifier: return read_ident(S, n);
+  case LL_K_identifier: return llrt__vm_read_ident(S, n);
   case LL_K_true: return LLRT_TRUE;
   case LL_K_false: return LLRT_FALSE;
   case LL_K_null: return LLRT_NULL;
   case LL_K_undefined: return LLRT_UNDEF;
   case LL_K_this: return eval_this(S);
   case LL_K_parenthesized_expression:
-    return eval(S, ll_js_named_child(&sc->js, n, 0));
+    return llrt__vm_eval(S, ll_js_named_child(&sc->js, n, 0));
   case LL_K_template_string: return eval_template(S, n);
   case LL_K_object: return eval_object(S, n);
   case LL_K_array: return eval_array(S, n);
@@ -1623,15 +1199,15 @@ static llrt_value eval(llrt_state *S, ll_nid n) {
   case LL_K_unary_expression: return eval_unary(S, n);
   case LL_K_binary_expression: return eval_binary(S, n);
   case LL_K_ternary_expression: {
-    llrt_value c = eval(S, CHILD(n, condition));
+    llrt_value c = llrt__vm_eval(S, CHILD(n, condition));
     TRY(c);
-    return eval(S, llrt__truthy(c) ? CHILD(n, consequence) : CHILD(n, alternative));
+    return llrt__vm_eval(S, llrt__truthy(c) ? CHILD(n, consequence) : CHILD(n, alternative));
   }
   case LL_K_sequence_expression: {
     llrt_value v = LLRT_UNDEF;
     for (ll_nid c = FIRST(n); c != LL_NONE; c = NEXT(c)) {
       if (is_skippable(sc, c)) continue;
-      v = eval(S, c);
+      v = llrt__vm_eval(S, c);
       TRY(v);
     }
     return v;
@@ -1641,20 +1217,20 @@ static llrt_value eval(llrt_state *S, ll_nid n) {
   case LL_K_non_null_expression:
   case LL_K_type_assertion:
   case LL_K_instantiation_expression:
-    return eval(S, ll_js_named_child(&sc->js, n, 0));
+    return llrt__vm_eval(S, ll_js_named_child(&sc->js, n, 0));
   case LL_K_regex: return llrt__regexp_literal(S, llrt__text(sc, n), llrt__tlen(sc, n));
   case LL_K_meta_property:
     if (text_starts(sc, n, "new")) return S->frame->new_target;
     return llrt__unsupported(S, "import.meta");
   case LL_K_await_expression: {
-    llrt_value v = eval(S, ll_js_named_child(&sc->js, n, 0));
+    llrt_value v = llrt__vm_eval(S, ll_js_named_child(&sc->js, n, 0));
     TRY(v);
     S->frame->node = n;
     return llrt__gen_suspend(S, v);
   }
   case LL_K_yield_expression: {
     ll_nid arg = ll_js_named_child(&sc->js, n, 0);
-    llrt_value v = arg == LL_NONE ? LLRT_UNDEF : eval(S, arg);
+    llrt_value v = arg == LL_NONE ? LLRT_UNDEF : llrt__vm_eval(S, arg);
     TRY(v);
     S->frame->node = n;
     if (!text_starts(sc, n, "yield*") && !text_starts(sc, n, "yield *"))
@@ -1705,7 +1281,7 @@ static llrt_value run_fields(llrt_state *S, llrt_closure *ctor,
     llrt_value k = prop_key(S, CHILD(m, property));
     if (k == LLRT_EXC || !llrt__push(S, k)) { r = LLRT_EXC; break; }
     ll_nid vn = CHILD(m, value);
-    llrt_value v = vn == LL_NONE ? LLRT_UNDEF : eval(S, vn);
+    llrt_value v = vn == LL_NONE ? LLRT_UNDEF : llrt__vm_eval(S, vn);
     if (v == LLRT_EXC ||
         !llrt__define(S, LLRT_OBJ(obj), k, v, LLRT_P_DEFAULT)) {
       llrt__popn(S, 1);
@@ -1728,7 +1304,7 @@ static llrt_value eval_class(llrt_state *S, ll_nid n) {
     if (KIND(c) == LL_K_class_heritage) {
       ll_nid e = ll_js_named_child(&sc->js, c, 0);
       if (e == LL_NONE) continue; /* TypeScript `implements` only: erased */
-      parent = eval(S, e);
+      parent = llrt__vm_eval(S, e);
       TRY(parent);
       has_parent = true;
     }
@@ -1782,7 +1358,7 @@ static llrt_value eval_class(llrt_state *S, ll_nid n) {
     goto fail;
   /* The class's own name is bound before static members run. */
   if (name != LL_NONE && sc->ref[name] < REF_ARGUMENTS)
-    write_ident(S, name, ctor, true);
+    llrt__vm_write_ident(S, name, ctor, true);
   for (ll_nid m = FIRST(body); m != LL_NONE; m = NEXT(m)) {
     uint8_t fl = sc->op[m];
     llrt_obj *target = fl & M_STATIC ? &cc->o : proto;
@@ -1806,7 +1382,7 @@ static llrt_value eval_class(llrt_state *S, ll_nid n) {
       S->frame->this_val = ctor;
       S->frame->home = ctor;
       ll_nid vn = CHILD(m, value);
-      llrt_value v = vn == LL_NONE ? LLRT_UNDEF : eval(S, vn);
+      llrt_value v = vn == LL_NONE ? LLRT_UNDEF : llrt__vm_eval(S, vn);
       S->frame->this_val = saved_this;
       S->frame->home = saved_home;
       if (v == LLRT_EXC || !llrt__define(S, &cc->o, k, v, LLRT_P_DEFAULT)) goto fail;
@@ -1817,7 +1393,7 @@ static llrt_value eval_class(llrt_state *S, ll_nid n) {
       int r = C_NORMAL;
       ll_nid blk = CHILD(m, body);
       for (ll_nid s = blk == LL_NONE ? LL_NONE : FIRST(blk); s != LL_NONE && r == C_NORMAL; s = NEXT(s))
-        if (!is_skippable(sc, s)) r = exec(S, s);
+        if (!is_skippable(sc, s)) r = llrt__vm_exec(S, s);
       S->frame->this_val = saved_this;
       if (r == C_THROW) goto fail;
     }
@@ -1875,7 +1451,7 @@ static int exec_block(llrt_state *S, ll_nid n) {
   int r = C_NORMAL;
   if (!hoist_functions(S, n)) r = C_THROW;
   for (ll_nid s = FIRST(n); s != LL_NONE && r == C_NORMAL; s = NEXT(s))
-    if (!is_skippable(sc, s)) r = exec(S, s);
+    if (!is_skippable(sc, s)) r = llrt__vm_exec(S, s);
   S->frame->env = saved;
   return r;
 }
@@ -1888,13 +1464,13 @@ static int exec_declaration(llrt_state *S, ll_nid n) {
     ll_nid name = CHILD(d, name), val = CHILD(d, value);
     if (val == LL_NONE) {
       if (is_var) continue; /* `var x;` keeps the hoisted value */
-      if (write_ident(S, name, LLRT_UNDEF, true) == LLRT_EXC) return C_THROW;
+      if (llrt__vm_write_ident(S, name, LLRT_UNDEF, true) == LLRT_EXC) return C_THROW;
       continue;
     }
-    llrt_value v = eval(S, val);
+    llrt_value v = llrt__vm_eval(S, val);
     if (v == LLRT_EXC) return C_THROW;
     if (!llrt__push(S, v)) return C_THROW;
-    llrt_value r = bind_pattern(S, name, v, true);
+    llrt_value r = llrt__vm_bind_pattern(S, name, v, true);
     llrt__popn(S, 1);
     if (r == LLRT_EXC) return C_THROW;
   }
@@ -1928,24 +1504,24 @@ static int exec_for(llrt_state *S, ll_nid n) {
     if (ik == LL_K_lexical_declaration || ik == LL_K_variable_declaration) {
       if (exec_declaration(S, init) == C_THROW) goto throw;
     } else if (ik != LL_K_other && ik != LL_K_token) {
-      if (eval(S, init) == LLRT_EXC) goto throw;
+      if (llrt__vm_eval(S, init) == LLRT_EXC) goto throw;
     }
   }
   for (;;) {
     if (!step(S)) goto throw;
     if (cond != LL_NONE && KIND(cond) != LL_K_other && KIND(cond) != LL_K_token) {
-      llrt_value c = eval(S, cond);
+      llrt_value c = llrt__vm_eval(S, cond);
       if (c == LLRT_EXC) goto throw;
       if (!llrt__truthy(c)) break;
     }
     bool stop;
-    int r = loop_completion(S, n, exec(S, body), &stop);
+    int r = loop_completion(S, n, llrt__vm_exec(S, body), &stop);
     if (stop) {
       result = r;
       break;
     }
     if (!fresh_iteration_env(S, saved)) goto throw;
-    if (incr != LL_NONE && eval(S, incr) == LLRT_EXC) goto throw;
+    if (incr != LL_NONE && llrt__vm_eval(S, incr) == LLRT_EXC) goto throw;
   }
   S->frame->env = saved;
   return result;
@@ -1968,7 +1544,7 @@ static int exec_for_in(llrt_state *S, ll_nid n) {
   if (!enter(S, n, &saved)) return C_THROW;
   size_t base = S->sp;
   int result = C_NORMAL;
-  llrt_value obj = eval(S, right);
+  llrt_value obj = llrt__vm_eval(S, right);
   if (obj == LLRT_EXC || !llrt__push(S, obj)) goto throw;
   llrt_value items = LLRT_UNDEF, iter = LLRT_UNDEF;
   if (of) {
@@ -1997,9 +1573,9 @@ static int exec_for_in(llrt_state *S, ll_nid n) {
       S->frame->env = e;
     }
     llrt__popn(S, 1);
-    if (assign_target(S, left, v, decl) == LLRT_EXC) goto throw;
+    if (llrt__vm_assign_target(S, left, v, decl) == LLRT_EXC) goto throw;
     bool stop;
-    int body_r = exec(S, body);
+    int body_r = llrt__vm_exec(S, body);
     int r = loop_completion(S, n, body_r, &stop);
     if (stop) {
       result = r;
@@ -2038,20 +1614,20 @@ static int exec_while(llrt_state *S, ll_nid n, bool do_while) {
   for (;;) {
     if (!step(S)) return C_THROW;
     if (!(do_while && first)) {
-      llrt_value c = eval(S, cond);
+      llrt_value c = llrt__vm_eval(S, cond);
       if (c == LLRT_EXC) return C_THROW;
       if (!llrt__truthy(c)) return C_NORMAL;
     }
     first = false;
     bool stop;
-    int r = loop_completion(S, n, exec(S, body), &stop);
+    int r = loop_completion(S, n, llrt__vm_exec(S, body), &stop);
     if (stop) return r;
   }
 }
 
 static int exec_switch(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
-  llrt_value d = eval(S, CHILD(n, value));
+  llrt_value d = llrt__vm_eval(S, CHILD(n, value));
   if (d == LLRT_EXC) return C_THROW;
   llrt_env *saved;
   size_t base = S->sp;
@@ -2064,7 +1640,7 @@ static int exec_switch(llrt_state *S, ll_nid n) {
       continue;
     }
     if (KIND(c) != LL_K_switch_case) continue;
-    llrt_value v = eval(S, CHILD(c, value));
+    llrt_value v = llrt__vm_eval(S, CHILD(c, value));
     if (v == LLRT_EXC) goto throw;
     if (llrt__strict_eq(d, v)) start = c;
   }
@@ -2073,7 +1649,7 @@ static int exec_switch(llrt_state *S, ll_nid n) {
     if (KIND(c) != LL_K_switch_case && KIND(c) != LL_K_switch_default) continue;
     for (ll_nid s = FIRST(c); s != LL_NONE; s = NEXT(s)) {
       if (NODE(s)->field != LL_F_body || is_skippable(sc, s)) continue;
-      int r = exec(S, s);
+      int r = llrt__vm_exec(S, s);
       if (r == C_BREAK && !S->frame->label) goto done;
       if (r != C_NORMAL) {
         result = r;
@@ -2097,7 +1673,7 @@ static int exec_try(llrt_state *S, ll_nid n) {
          finalizer = CHILD(n, finalizer);
   llrt_env *env0 = S->frame->env;
   size_t sp0 = S->sp;
-  int r = exec(S, body);
+  int r = llrt__vm_exec(S, body);
   if (r == C_THROW && handler != LL_NONE && !S->fatal && !S->oom &&
       !S->gen_returning) {
     S->frame->env = env0;
@@ -2108,10 +1684,10 @@ static int exec_try(llrt_state *S, ll_nid n) {
     if (!llrt__push(S, exc) || !enter(S, handler, &saved)) return C_THROW;
     ll_nid param = CHILD(handler, parameter);
     r = C_NORMAL;
-    if (param != LL_NONE && bind_pattern(S, param, exc, true) == LLRT_EXC)
+    if (param != LL_NONE && llrt__vm_bind_pattern(S, param, exc, true) == LLRT_EXC)
       r = C_THROW;
     llrt__popn(S, 1);
-    if (r == C_NORMAL) r = exec(S, CHILD(handler, body));
+    if (r == C_NORMAL) r = llrt__vm_exec(S, CHILD(handler, body));
     S->frame->env = saved;
   }
   if (finalizer != LL_NONE && !S->fatal && !S->oom) {
@@ -2121,7 +1697,7 @@ static int exec_try(llrt_state *S, ll_nid n) {
     const char *label = S->frame->label;
     uint32_t label_len = S->frame->label_len;
     if (!llrt__push(S, keep)) return C_THROW;
-    int fr = exec(S, ll_js_named_child(&sc->js, finalizer, 0));
+    int fr = llrt__vm_exec(S, ll_js_named_child(&sc->js, finalizer, 0));
     llrt__popn(S, 1);
     if (fr != C_NORMAL) return fr;
     if (r == C_THROW) S->exc = keep;
@@ -2132,10 +1708,8 @@ static int exec_try(llrt_state *S, ll_nid n) {
   return r;
 }
 
-static int exec_export(llrt_state *S, ll_nid n);
-static int exec_import(llrt_state *S, ll_nid n);
 
-static int exec(llrt_state *S, ll_nid n) {
+int llrt__vm_exec(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   S->frame->node = n;
   if (!step(S)) return C_THROW;
@@ -2143,7 +1717,7 @@ static int exec(llrt_state *S, ll_nid n) {
   case LL_K_expression_statement: {
     ll_nid e = ll_js_named_child(&sc->js, n, 0);
     if (e == LL_NONE) return C_NORMAL;
-    return eval(S, e) == LLRT_EXC ? C_THROW : C_NORMAL;
+    return llrt__vm_eval(S, e) == LLRT_EXC ? C_THROW : C_NORMAL;
   }
   case LL_K_lexical_declaration:
   case LL_K_variable_declaration:
@@ -2154,18 +1728,18 @@ static int exec(llrt_state *S, ll_nid n) {
   case LL_K_class_declaration: {
     llrt_value c = eval_class(S, n);
     if (c == LLRT_EXC) return C_THROW;
-    return write_ident(S, CHILD(n, name), c, true) == LLRT_EXC ? C_THROW : C_NORMAL;
+    return llrt__vm_write_ident(S, CHILD(n, name), c, true) == LLRT_EXC ? C_THROW : C_NORMAL;
   }
   case LL_K_statement_block: return exec_block(S, n);
   case LL_K_if_statement: {
-    llrt_value c = eval(S, CHILD(n, condition));
+    llrt_value c = llrt__vm_eval(S, CHILD(n, condition));
     if (c == LLRT_EXC) return C_THROW;
-    if (llrt__truthy(c)) return exec(S, CHILD(n, consequence));
+    if (llrt__truthy(c)) return llrt__vm_exec(S, CHILD(n, consequence));
     ll_nid alt = CHILD(n, alternative);
     if (alt == LL_NONE) return C_NORMAL;
-    return exec(S, ll_js_named_child(&sc->js, alt, 0));
+    return llrt__vm_exec(S, ll_js_named_child(&sc->js, alt, 0));
   }
-  case LL_K_else_clause: return exec(S, ll_js_named_child(&sc->js, n, 0));
+  case LL_K_else_clause: return llrt__vm_exec(S, ll_js_named_child(&sc->js, n, 0));
   case LL_K_for_statement: return exec_for(S, n);
   case LL_K_for_in_statement: return exec_for_in(S, n);
   case LL_K_while_statement: return exec_while(S, n, false);
@@ -2176,20 +1750,20 @@ static int exec(llrt_state *S, ll_nid n) {
     ll_nid e = ll_js_named_child(&sc->js, n, 0);
     llrt_value v = LLRT_UNDEF;
     if (e != LL_NONE) {
-      v = eval(S, e);
+      v = llrt__vm_eval(S, e);
       if (v == LLRT_EXC) return C_THROW;
     }
     S->frame->ret = v;
     return C_RETURN;
   }
   case LL_K_throw_statement: {
-    llrt_value v = eval(S, ll_js_named_child(&sc->js, n, 0));
+    llrt_value v = llrt__vm_eval(S, ll_js_named_child(&sc->js, n, 0));
     if (v == LLRT_EXC) return C_THROW;
     llrt__throw_value(S, v);
     return C_THROW;
   }
   case LL_K_labeled_statement: {
-    int r = exec(S, CHILD(n, body));
+    int r = llrt__vm_exec(S, CHILD(n, body));
     if (r == C_BREAK && S->frame->label) {
       ll_nid l = CHILD(n, label);
       if (llrt__tlen(sc, l) == S->frame->label_len &&
@@ -2200,8 +1774,8 @@ static int exec(llrt_state *S, ll_nid n) {
     }
     return r;
   }
-  case LL_K_import_statement: return exec_import(S, n);
-  case LL_K_export_statement: return exec_export(S, n);
+  case LL_K_import_statement: return llrt__vm_exec_import(S, n);
+  case LL_K_export_statement: return llrt__vm_exec_export(S, n);
   case LL_K_comment:
   case LL_K_token:
   case LL_K_hash_bang_line:
@@ -2236,136 +1810,6 @@ static int exec(llrt_state *S, ll_nid n) {
     }
     return C_THROW;
   }
-}
-
-/* ==== Modules ==== */
-
-static llrt_value module_exports(llrt_state *S) {
-  llrt_script *sc = SC;
-  llrt_env *e = S->frame->env;
-  while (e->parent) e = e->parent;
-  (void)sc;
-  llrt_value module = e->slots[SC->module_slot + 1];
-  if (!LLRT_IS_OBJ(module)) return LLRT_UNDEF;
-  return llrt__get(S, module, S->atoms.exports);
-}
-
-static int export_name(llrt_state *S, llrt_value name, llrt_value v) {
-  if (!llrt__push(S, v) || !llrt__push(S, name)) return C_THROW;
-  llrt_value ex = module_exports(S);
-  int r = C_NORMAL;
-  if (ex == LLRT_EXC) r = C_THROW;
-  else if (LLRT_IS_OBJ(ex) && llrt__set(S, ex, name, v) == LLRT_EXC) r = C_THROW;
-  llrt__popn(S, 2);
-  return r;
-}
-
-static int export_pattern_names(llrt_state *S, ll_nid p) {
-  llrt_script *sc = SC;
-  if (KIND(p) == LL_K_identifier || KIND(p) == LL_K_shorthand_property_identifier_pattern) {
-    llrt_value v = read_ident(S, p);
-    if (v == LLRT_EXC) return C_THROW;
-    return export_name(S, K(p), v);
-  }
-  for (ll_nid c = FIRST(p); c != LL_NONE; c = NEXT(c))
-    if (!is_skippable(sc, c) && NODE(c)->field != LL_F_right &&
-        NODE(c)->field != LL_F_key && export_pattern_names(S, c) != C_NORMAL)
-      return C_THROW;
-  return C_NORMAL;
-}
-
-static int exec_export(llrt_state *S, ll_nid n) {
-  llrt_script *sc = SC;
-  ll_nid decl = CHILD(n, declaration), value = CHILD(n, value);
-  if (decl != LL_NONE) {
-    int r = exec(S, decl);
-    if (r != C_NORMAL) return r;
-    ll_kind k = KIND(decl);
-    if (k == LL_K_lexical_declaration || k == LL_K_variable_declaration) {
-      for (ll_nid d = FIRST(decl); d != LL_NONE; d = NEXT(d))
-        if (KIND(d) == LL_K_variable_declarator &&
-            export_pattern_names(S, CHILD(d, name)) != C_NORMAL)
-          return C_THROW;
-      return C_NORMAL;
-    }
-    ll_nid name = CHILD(decl, name);
-    if (name == LL_NONE) return C_NORMAL;
-    llrt_value v = read_ident(S, name);
-    if (v == LLRT_EXC) return C_THROW;
-    bool dflt = text_starts(sc, n, "export default");
-    return export_name(S, dflt ? S->atoms.default_ : K(name), v);
-  }
-  if (value != LL_NONE || text_starts(sc, n, "export default")) {
-    ll_nid e = value != LL_NONE ? value : ll_js_named_child(&sc->js, n, 0);
-    llrt_value v = eval(S, e);
-    if (v == LLRT_EXC) return C_THROW;
-    return export_name(S, S->atoms.default_, v);
-  }
-  for (ll_nid c = FIRST(n); c != LL_NONE; c = NEXT(c)) {
-    if (KIND(c) != LL_K_export_clause) continue;
-    if (CHILD(n, source) != LL_NONE) {
-      llrt__unsupported(S, "export ... from");
-      return C_THROW;
-    }
-    for (ll_nid s = FIRST(c); s != LL_NONE; s = NEXT(s)) {
-      if (KIND(s) != LL_K_export_specifier) continue;
-      ll_nid name = CHILD(s, name), alias = CHILD(s, alias);
-      llrt_value v = read_ident(S, name);
-      if (v == LLRT_EXC) return C_THROW;
-      if (export_name(S, K(alias != LL_NONE ? alias : name), v) != C_NORMAL)
-        return C_THROW;
-    }
-    return C_NORMAL;
-  }
-  llrt__unsupported(S, "export form");
-  return C_THROW;
-}
-
-static int exec_import(llrt_state *S, ll_nid n) {
-  llrt_script *sc = SC;
-  ll_nid src = CHILD(n, source);
-  if (src == LL_NONE) {
-    llrt__unsupported(S, "import form");
-    return C_THROW;
-  }
-  llrt_value ex = llrt__require(S, sc->path, K(src));
-  if (ex == LLRT_EXC) return C_THROW;
-  size_t base = S->sp;
-  if (!llrt__push(S, ex)) return C_THROW;
-  int r = C_NORMAL;
-  for (ll_nid c = FIRST(n); c != LL_NONE && r == C_NORMAL; c = NEXT(c)) {
-    if (KIND(c) != LL_K_import_clause) continue;
-    for (ll_nid d = FIRST(c); d != LL_NONE && r == C_NORMAL; d = NEXT(d)) {
-      switch (KIND(d)) {
-      case LL_K_identifier: { /* default import */
-        llrt_value v = llrt__get(S, ex, S->atoms.default_);
-        if (v == LLRT_UNDEF && !llrt__has(S, ex, S->atoms.default_)) v = ex;
-        if (v == LLRT_EXC || write_ident(S, d, v, true) == LLRT_EXC) r = C_THROW;
-        break;
-      }
-      case LL_K_namespace_import: {
-        ll_nid id = ll_js_named_child(&sc->js, d, 0);
-        if (write_ident(S, id, ex, true) == LLRT_EXC) r = C_THROW;
-        break;
-      }
-      case LL_K_named_imports:
-        for (ll_nid s = FIRST(d); s != LL_NONE; s = NEXT(s)) {
-          if (KIND(s) != LL_K_import_specifier) continue;
-          ll_nid name = CHILD(s, name), alias = CHILD(s, alias);
-          llrt_value v = llrt__get(S, ex, K(name));
-          if (v == LLRT_EXC ||
-              write_ident(S, alias != LL_NONE ? alias : name, v, true) == LLRT_EXC) {
-            r = C_THROW;
-            break;
-          }
-        }
-        break;
-      default: break;
-      }
-    }
-  }
-  S->sp = base;
-  return r;
 }
 
 /* ==== Running a script ==== */
@@ -2413,7 +1857,7 @@ llrt_value llrt__run_script(llrt_state *S, llrt_script *sc, llrt_value module) {
   }
   for (ll_nid s = FIRST(0); s != LL_NONE; s = NEXT(s)) {
     if (is_skippable(sc, s)) continue;
-    int r = exec(S, s);
+    int r = llrt__vm_exec(S, s);
     if (r == C_THROW) {
       result = LLRT_EXC;
       break;

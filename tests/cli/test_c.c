@@ -248,3 +248,23 @@ Test(c, invalid_c_config_values_exit_2_naming_the_key) {
   bad_c_config("{ \"c\": { \"include\": [] } }", "\"c.include\"");
   bad_c_config("{ \"c\": [] }", "\"c\"");
 }
+
+/* tests/fixtures/c/cross/: a wrapper allocator and a destroy helper in
+ * lib.c, their callers in app.c. Checked as a whole, app.c sees lib.c's
+ * summaries (frontend/c/xtu.c): two leaks, and no false alarm where the
+ * helper frees. Alone, app.c's calls are unknown and escape. */
+Test(c, summaries_cross_files_when_the_project_is_checked_whole) {
+  const char *cross = LL_SOURCE_DIR "/tests/fixtures/c/cross";
+  run_result r = run(cross, "check", "--format", "json", "--no-ignore", "-j",
+                     "2", "lib.c", "app.c");
+  cr_assert_eq(r.code, 1, "%s%s", r.out, r.err);
+  cr_assert_str_eq(rules_of(&r), "c-heap-leak@7 c-heap-leak@13");
+  cr_assert(strstr(r.out, "allocated by `xmalloc` at line 7"), "%s", r.out);
+  cr_assert(strstr(r.out, "allocated by `buf_new` at line 13"), "%s", r.out);
+  run_free(&r);
+
+  r = run(cross, "check", "--format", "json", "--no-ignore", "app.c");
+  cr_assert_eq(r.code, 0, "%s%s", r.out, r.err);
+  cr_assert_str_eq(rules_of(&r), "");
+  run_free(&r);
+}

@@ -138,6 +138,9 @@ typedef struct ll_options {
   size_t nc_args;
   bool c_unknown_borrow;               /* unknown functions only borrow their
                                           arguments (default: they escape) */
+  struct ll_c_xtu *c_xtu;              /* internal: the cross-file C summaries
+                                          of a `leaklint check` run (borrowed),
+                                          or NULL for one file at a time */
 } ll_options;
 
 /** Default options: every rule at its catalogue severity, LL_ENV_DEFAULT. */

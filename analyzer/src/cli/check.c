@@ -25,6 +25,7 @@
 #include "base/alloc.h"
 #include "cli/cli.h"
 #include "cli/files.h"
+#include "frontend/c/c.h"
 #include "output/output.h"
 
 /* ==== Options ==== */
@@ -259,6 +260,7 @@ void ll_check_args_fini(ll_check_args *a) {
 typedef struct job {
   const ll_file_item *item;
   const char *compile_commands; /* --compile-commands, or NULL */
+  ll_c_xtu *xtu;          /* C files of a whole-project run, or NULL */
   const char *text;       /* --stdin: the text already read (borrowed) */
   size_t len;
   ll_file_result *result; /* owned; NULL on failure */
@@ -296,6 +298,7 @@ static void job_fail(job *j, ll_status st, const ll_error *e) {
 static void job_run(job *j) {
   ll_options copy = j->item->settings->opts;
   if (j->compile_commands) copy.compile_commands = j->compile_commands;
+  copy.c_xtu = j->xtu;
   const ll_options *o = &copy;
   ll_error e = {0};
   char *text = NULL;
@@ -443,6 +446,7 @@ int ll_check_run(const ll_check_args *a) {
   char *stdin_text = NULL;
   size_t stdin_len = 0;
   bool failed = false;
+  ll_c_xtu *xtu = NULL;
 
   ll_output_fn fn = ll_output_find(a->format);
   if (!fn) {
@@ -497,9 +501,44 @@ int ll_check_run(const ll_check_args *a) {
     jobs[i].compile_commands = a->compile_commands;
     if (a->use_stdin) jobs[i].text = stdin_text, jobs[i].len = stdin_len;
   }
+  /* Two or more C files: a whole-project run. The first pass also
+   * collects the summaries of their external functions; the files that use
+   * a function another file summarised are then analysed again with the
+   * summaries visible (frontend/c/xtu.c). JS files run once. */
+  size_t nc = 0;
+  for (size_t i = 0; i < list.len; i++) nc += list.items[i].lang == LL_LANG_C;
+  if (nc >= 2 && !(xtu = ll__c_xtu_new())) goto oom;
+  for (size_t i = 0; xtu && i < list.len; i++)
+    if (list.items[i].lang == LL_LANG_C) jobs[i].xtu = xtu;
   pool p = {.jobs = jobs, .n = list.len};
   atomic_init(&p.next, 0);
   run_pool(&p, a->jobs);
+  if (xtu) {
+    ll__c_xtu_freeze(xtu);
+    job *again = ll_calloc(nc, sizeof *again);
+    if (!again) goto oom;
+    size_t na = 0;
+    for (size_t i = 0; i < list.len; i++) {
+      if (!jobs[i].xtu || !jobs[i].result ||
+          !ll__c_xtu_needs_recheck(xtu, jobs[i].item->path))
+        continue;
+      again[na] = jobs[i];
+      again[na].result = NULL;
+      again[na].message = NULL;
+      again[na].status = LL_OK;
+      na++;
+    }
+    pool p2 = {.jobs = again, .n = na};
+    atomic_init(&p2.next, 0);
+    if (na) run_pool(&p2, a->jobs);
+    for (size_t i = 0, k = 0; i < list.len && k < na; i++) {
+      if (jobs[i].item != again[k].item) continue;
+      ll_file_result_free(jobs[i].result);
+      ll_free(jobs[i].message);
+      jobs[i] = again[k++];
+    }
+    ll_free(again);
+  }
 
   /* Report, in path order. */
   if (!(results = ll_calloc(list.len + 1, sizeof *results))) goto oom;
@@ -553,6 +592,7 @@ done:
   ll_free(stdin_text);
   ll_file_list_fini(&list);
   ll_config_resolver_free(res);
+  ll__c_xtu_free(xtu);
   return code;
 }
 

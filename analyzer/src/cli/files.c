@@ -640,7 +640,9 @@ ll_status ll_files_collect(ll_file_list *list, char *const *argv, int argc,
   walker w = {.list = list, .res = res, .o = o, .err = err};
   if (list->len)
     return ll_error_set(err, LL_EINTERNAL, NULL, "file list is not empty");
-  git_libgit2_init();
+  /* libgit2's start-up loads the TLS certificates (~5 ms): skipped when no
+   * ignore file is read. */
+  if (!o->no_ignore) git_libgit2_init();
   for (int i = 0; i < argc && st == LL_OK; i++) st = collect_one(&w, argv[i]);
   if (st == LL_OK) st = sort_unique(&w);
   for (uint32_t i = 0; i < w.repos.len; i++) git_repository_free(w.repos.items[i]);
@@ -648,7 +650,7 @@ ll_status ll_files_collect(ll_file_list *list, char *const *argv, int argc,
   ll_array_free(&w.ids);
   ll_array_free(&w.stack);
   devino_fini(&w.seen);
-  git_libgit2_shutdown();
+  if (!o->no_ignore) git_libgit2_shutdown();
   return st;
 }
 

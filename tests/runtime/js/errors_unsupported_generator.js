@@ -1,5 +1,5 @@
-function* gen() { yield 1; }
+async function* agen() { yield 1; }
 console.log('defined ok');
-gen();
-// expect-error: unsupported: generator function at errors_unsupported_generator.js:1
+agen();
+// expect-error: unsupported: async generator function at errors_unsupported_generator.js:1
 // expect-output: defined ok

@@ -156,6 +156,37 @@ int ll_c_report_leak(ll_c_rule_ctx *ctx, const ll_c_leak *leak,
 /** The C rule registrations; built once, read-only, thread-safe. */
 const ll_c_rule_reg *ll__c_registry(void);
 
+/* ==== Cross-translation-unit summaries (xtu.c) ==== */
+
+typedef struct ll_c_xtu ll_c_xtu;
+
+/** What an external function does, as callers in other files see it. */
+typedef struct ll_c_xtu_summary {
+  bool noreturn;
+  int returns_pair;      /* a model pair index, or -1 */
+  uint8_t param[16];     /* LL_C_P_* bits (flow.h), per parameter */
+} ll_c_xtu_summary;
+
+/** A new, empty store (collecting); NULL on OOM. Free with
+ * `ll__c_xtu_free` (NULL is fine). */
+ll_c_xtu *ll__c_xtu_new(void);
+void ll__c_xtu_free(LL_NULLABLE ll_c_xtu *x);
+/** Collecting: the summary of `usr`, defined in `path` (copied; the first
+ * definition wins). Thread-safe. */
+void ll__c_xtu_publish(ll_c_xtu *x, const char *path, const char *usr,
+                       const ll_c_xtu_summary *s);
+/** Collecting: `path` uses the function `usr` without defining it. */
+void ll__c_xtu_use(ll_c_xtu *x, const char *path, const char *usr);
+/** Ends collecting: the store is read-only from here on. Call it with no
+ * worker running. */
+void ll__c_xtu_freeze(ll_c_xtu *x);
+bool ll__c_xtu_frozen(LL_NULLABLE const ll_c_xtu *x);
+/** Frozen: the summary of `usr` from a file other than `path`, or NULL. */
+const ll_c_xtu_summary *ll__c_xtu_lookup(const ll_c_xtu *x, const char *path,
+                                         const char *usr);
+/** Frozen: whether `path` uses a function another file summarised. */
+bool ll__c_xtu_needs_recheck(const ll_c_xtu *x, const char *path);
+
 /* ==== The per-file entry point ==== */
 
 /** Analyses the C file `path` whose text is `t` (the caller's buffer, used

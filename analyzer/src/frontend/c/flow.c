@@ -625,7 +625,9 @@ static void assign_slot(fnctx *x, int s, val v, CXCursor at) {
     if (s == x->realloc_slot && (x->realloc_old & (1ull << r))) {
       /* Reported at the realloc (its result's resource): the old block
        * may be a parameter's. */
-      if (st->mask[r] & (M_OWN | M_RPEND))
+      /* Lost only when no other variable still holds it (SQLite's
+       * `p = pPrior; p--; p = realloc(p, n)` keeps `pPrior`). */
+      if ((st->mask[r] & (M_OWN | M_RPEND)) && sole_holder(x, (int)r, s))
         leak(x, x->fresh, LL_C_LEAK_REALLOC, at, NULL, x->slots.items[s].name);
       st->mask[r] = (uint8_t)((st->mask[r] & ~(M_OWN | M_RPEND)) | M_REL);
       continue;

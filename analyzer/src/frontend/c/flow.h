@@ -20,6 +20,7 @@ typedef struct ll_c_summary {
   uint8_t param[LL_C_MAX_PARAMS]; /* LL_C_P_* bits */
   int returns_pair;    /* returns a new resource of this model pair, or -1 */
   int fn_index;        /* its definition in the file's function list, or -1 */
+  bool ext_used;       /* recorded as used without a definition (xtu.c) */
 } ll_c_summary;
 
 enum {
@@ -40,6 +41,7 @@ typedef struct ll_c_file {
   const ll_c_model *model;
   const ll_options *opts;
   const ll_text *text;
+  const char *text_path; /* the file's path, as given */
   CXTranslationUnit tu;
   ll_arena *scratch;
   ll_array(ll_c_summary) sums;

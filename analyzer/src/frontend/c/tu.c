@@ -118,6 +118,7 @@ typedef struct timer_use {
 typedef struct fn_ref {
   int from;
   const char *to;
+  const char *usr; /* `ext`: the function's USR */
 } fn_ref;
 
 typedef struct collect {
@@ -126,6 +127,7 @@ typedef struct collect {
   int fn_index;   /* ... its index in `fns`, or -1 */
   ll_array(CXCursor) fns;
   ll_array(fn_ref) refs;
+  ll_array(fn_ref) ext; /* used, not defined (whole-project runs) */
   ll_array(int) acquiring; /* functions that call an acquiring function */
   ll_array(timer_use) starts, stops;
 } collect;
@@ -211,6 +213,19 @@ static enum CXChildVisitResult consts_visit(CXCursor c, CXCursor p,
   return CXChildVisit_Continue;
 }
 
+/* Whole-project runs: a function used here but defined elsewhere. */
+static void note_external(collect *col, CXCursor fd, const char *name) {
+  ll_c_summary *s = ll__c_summary(col->f, name);
+  if (!s || s->ext_used) return;
+  s->ext_used = true;
+  if (!clang_Cursor_isNull(clang_getCursorDefinition(fd))) return;
+  CXString u = clang_getCursorUSR(fd);
+  fn_ref e = {-1, name, NULL};
+  e.usr = ll_arena_strdup(col->f->scratch, clang_getCString(u));
+  clang_disposeString(u);
+  if (!e.usr || !ll_array_push(&col->ext, e)) col->f->oom = true;
+}
+
 static enum CXChildVisitResult calls_visit(CXCursor c, CXCursor p,
                                            CXClientData d) {
   (void)p;
@@ -221,10 +236,11 @@ static enum CXChildVisitResult calls_visit(CXCursor c, CXCursor p,
     CXCursor fd = clang_getCursorReferenced(c);
     if (clang_getCursorKind(fd) == CXCursor_FunctionDecl) {
       CXString ds = clang_getCursorSpelling(fd);
-      fn_ref r = {col->fn_index,
-                  ll_arena_strdup(col->f->scratch, clang_getCString(ds))};
+      fn_ref r = {col->fn_index, NULL, NULL};
+      r.to = ll_arena_strdup(col->f->scratch, clang_getCString(ds));
       clang_disposeString(ds);
       if (!r.to || !ll_array_push(&col->refs, r)) col->f->oom = true;
+      if (r.to && col->f->opts->c_xtu) note_external(col, fd, r.to);
     }
     return CXChildVisit_Recurse;
   }
@@ -402,6 +418,7 @@ static void need(sched *sc, int root) {
 
 static void analyse_functions(ll_c_file *f, collect *col, bool all) {
   uint32_t n = col->fns.len, ne = col->refs.len;
+  bool need_later = false;
   if (!n) return;
   /* The reference graph, as callee and caller lists (CSR). */
   int *to = ll_calloc(ne + 1, sizeof *to);
@@ -421,6 +438,8 @@ static void analyse_functions(ll_c_file *f, collect *col, bool all) {
   for (uint32_t e = 0; e < ne; e++) {
     ll_c_summary *s = ll__c_summary(f, col->refs.items[e].to);
     to[e] = s ? s->fn_index : -1;
+    if (s && s->fn_index < 0 && s->defined && s->returns_pair >= 0)
+      need_later = true; /* an allocator of another file */
     if (to[e] >= 0) out_at[col->refs.items[e].from + 1]++, in_at[to[e] + 1]++;
   }
   for (uint32_t i = 0; i < n; i++) out_at[i + 1] += out_at[i], in_at[i + 1] += in_at[i];
@@ -439,10 +458,16 @@ static void analyse_functions(ll_c_file *f, collect *col, bool all) {
    * reference, callees first. A function whose summary changes re-queues
    * its needed callers; one that turns out to return a new resource makes
    * all its callers (and what they reference) needed. */
-  sched sc = {n, outs, out_at, mark, stack, queue, queued, 0, 0};
+  sched sc = {.n = n, .outs = outs, .out_at = out_at, .mark = mark,
+              .queued = queued, .stack = stack, .queue = queue};
   for (uint32_t i = 0; i < col->acquiring.len; i++)
     need(&sc, col->acquiring.items[i]);
   for (uint32_t i = 0; all && i < n; i++) need(&sc, (int)i);
+  for (uint32_t e = 0; need_later && e < ne; e++) {
+    ll_c_summary *s = ll__c_summary(f, col->refs.items[e].to);
+    if (s && s->fn_index < 0 && s->defined && s->returns_pair >= 0)
+      need(&sc, col->refs.items[e].from);
+  }
   while (sc.len && !f->oom) {
     int a = queue[sc.head];
     sc.head = (sc.head + 1) % n;
@@ -484,6 +509,48 @@ out:
   ll_free(gen);
   ll_free(runs);
   ll_free(queued);
+}
+
+/* ==== Whole-project runs (xtu.c) ==== */
+
+/* Collecting: publishes the external functions' summaries and what the
+ * file uses from elsewhere. */
+static void export_summaries(ll_c_file *f, collect *col, ll_c_xtu *xtu) {
+  const char *path = f->text_path;
+  for (uint32_t i = 0; i < col->fns.len; i++) {
+    CXCursor fn = col->fns.items[i];
+    if (clang_getCursorLinkage(fn) != CXLinkage_External) continue;
+    CXString name = clang_getCursorSpelling(fn);
+    ll_c_summary *s = ll__c_summary(f, clang_getCString(name));
+    clang_disposeString(name);
+    if (!s || !s->defined) continue;
+    ll_c_xtu_summary xs;
+    memset(&xs, 0, sizeof xs);
+    xs.noreturn = s->noreturn || s->attr_noreturn == 1;
+    xs.returns_pair = s->returns_pair;
+    _Static_assert(sizeof xs.param == sizeof s->param, "parameter flags");
+    memcpy(xs.param, s->param, sizeof xs.param);
+    CXString usr = clang_getCursorUSR(fn);
+    ll__c_xtu_publish(xtu, path, clang_getCString(usr), &xs);
+    clang_disposeString(usr);
+  }
+  for (uint32_t i = 0; i < col->ext.len; i++)
+    ll__c_xtu_use(xtu, path, col->ext.items[i].usr);
+}
+
+/* Rechecking: the summaries other files published for what this one uses
+ * become this file's own, as if the functions were defined here. */
+static void import_summaries(ll_c_file *f, collect *col, const ll_c_xtu *xtu) {
+  for (uint32_t i = 0; i < col->ext.len; i++) {
+    const ll_c_xtu_summary *xs =
+        ll__c_xtu_lookup(xtu, f->text_path, col->ext.items[i].usr);
+    ll_c_summary *s = xs ? ll__c_summary(f, col->ext.items[i].to) : NULL;
+    if (!s || s->fn_index >= 0) continue;
+    s->defined = true;
+    s->noreturn = xs->noreturn;
+    s->returns_pair = xs->returns_pair;
+    memcpy(s->param, xs->param, sizeof s->param);
+  }
 }
 
 /* ==== Leaks to rules ==== */
@@ -592,13 +659,17 @@ ll_status ll__c_analyze(const ll_options *o, const char *path, const ll_text *t,
   f.tu = tu;
   f.scratch = scratch;
   f.unknown_borrow = o->c_unknown_borrow;
+  f.text_path = path; /* as the CLI names it: the key of xtu.c */
   col.f = &f;
   col.fn_index = -1;
   clang_visitChildren(clang_getTranslationUnitCursor(tu), consts_visit, &f);
   clang_visitChildren(clang_getTranslationUnitCursor(tu), top_visit, &col);
   if (f.oom) goto oom;
 
-  analyse_functions(&f, &col, false);
+  ll_c_xtu *xtu = o->c_xtu;
+  if (ll__c_xtu_frozen(xtu)) import_summaries(&f, &col, xtu);
+  analyse_functions(&f, &col, xtu && !ll__c_xtu_frozen(xtu));
+  if (xtu && !ll__c_xtu_frozen(xtu)) export_summaries(&f, &col, xtu);
   timer_pass(&f, &col);
   if (f.oom) goto oom;
   dispatch(&f, sink);
@@ -608,6 +679,7 @@ oom:
 done:
   ll_array_free(&col.fns);
   ll_array_free(&col.refs);
+  ll_array_free(&col.ext);
   ll_array_free(&col.acquiring);
   ll_array_free(&col.starts);
   ll_array_free(&col.stops);
