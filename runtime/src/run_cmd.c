@@ -151,6 +151,15 @@ int llrt_cli_run(int argc, char **argv) {
       else
         fprintf(stderr, "%-22s %10zu %12zu  (runtime)\n", c[i].type, c[i].count, c[i].bytes);
     }
+    /* One retaining path for the largest site the program allocated. */
+    for (size_t i = 0; i < rows; i++) {
+      char path[1024];
+      if (c[i].file && llrt_census_path(S, c[i].site, path, sizeof path)) {
+        fprintf(stderr, "path to %s from %s:%u: %s\n", c[i].type, c[i].file,
+                c[i].line, path);
+        break;
+      }
+    }
     free(c);
   }
   if (stats) {

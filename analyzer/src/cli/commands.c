@@ -164,6 +164,8 @@ void ll_cli_help(FILE *out) {
       "  rules             list the rules\n"
       "  explain RULE      show a rule's documentation\n"
       "  lsp               run the language server for editors (stdio)\n"
+      "  run FILE.js       execute a file with leaklint's engine "
+      "(`leaklint run --help`)\n"
       "\n"
       "Options:\n"
       "  -h, --help        show this help (`leaklint check --help` for "
