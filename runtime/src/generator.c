@@ -129,7 +129,10 @@ static void co_entry(unsigned s_hi, unsigned s_lo, unsigned g_hi, unsigned g_lo)
 }
 
 /* Switches into `g`; returns when it yields, awaits or finishes. */
-static llrt_value gen_resume(llrt_state *S, llrt_gen *g, int mode, llrt_value v) {
+static llrt_value gen_resume(llrt_state *S, llrt_gen *g, int mode,
+                             llrt_value v_in) {
+  /* getcontext() below returns twice: keep `v` out of registers. */
+  volatile llrt_value v = v_in;
   if (g->state == 1) return llrt__throw(S, 1, "Generator is already running");
   if (g->state == 3 || (g->state == 0 && mode != 0)) {
     g->state = 3;

@@ -377,6 +377,12 @@ static UNUSED const char *jstr(const cJSON *o, const char *path) {
   return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* The string at `path`, or "(none)" for printing. */
+static UNUSED const char *jstr_or(const cJSON *o, const char *path) {
+  const char *s = jstr(o, path);
+  return s ? s : "(none)";
+}
+
 /* ==== Temporary workspaces ==== */
 
 static int rm_one(const char *p, const struct stat *sb, int flag,

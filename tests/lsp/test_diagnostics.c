@@ -17,12 +17,12 @@ static char *summary(const cJSON *diags) {
     len += (size_t)snprintf(out + len, cap - len, "%d:%d-%d:%d s%d %s %s",
         jint(d, "range.start.line"), jint(d, "range.start.character"),
         jint(d, "range.end.line"), jint(d, "range.end.character"),
-        jint(d, "severity"), jstr(d, "code"), jstr(d, "message"));
+        jint(d, "severity"), jstr_or(d, "code"), jstr_or(d, "message"));
     const cJSON *r;
     cJSON_ArrayForEach(r, cJSON_GetObjectItem(d, "relatedInformation"))
       len += (size_t)snprintf(out + len, cap - len, " [%d:%d %s]",
           jint(r, "location.range.start.line"),
-          jint(r, "location.range.start.character"), jstr(r, "message"));
+          jint(r, "location.range.start.character"), jstr_or(r, "message"));
     len += (size_t)snprintf(out + len, cap - len, "\n");
   }
   return out;
