@@ -17,6 +17,8 @@ add_library(llrt STATIC
   runtime/src/builtins_coll.c
   runtime/src/builtins_more.c
   runtime/src/generator.c
+  runtime/src/loop.c
+  runtime/src/node.c
   runtime/src/run_cmd.c
 )
 target_include_directories(llrt PUBLIC "${PROJECT_SOURCE_DIR}" runtime/include)

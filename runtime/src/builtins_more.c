@@ -15,7 +15,10 @@
 
 /* ==== Date ==== */
 
+double llrt__loop_now(const llrt_state *S);
+
 static double now_ms(llrt_state *S) {
+  if (S->loop) return llrt__loop_now(S); /* the virtual clock */
   return S->cfg.clock ? S->cfg.clock(S->cfg.host) : 0;
 }
 

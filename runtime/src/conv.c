@@ -92,6 +92,28 @@ llrt_value llrt__to_primitive(llrt_state *S, llrt_value v, int hint) {
   if (llrt_tt(v) == LLRT_T_BOXED) return ((llrt_boxed *)LLRT_PTR(v))->prim;
   if (llrt_tt(v) == LLRT_T_DATE && hint == 0) hint = 2;
   if (!llrt__push(S, v)) return LLRT_EXC;
+  /* v[Symbol.toPrimitive](hint) first (Node's Timeout has one). */
+  llrt_value ex = LLRT_IS_SYM(S->sym_to_primitive) ? llrt__get(S, v, S->sym_to_primitive)
+                                                   : LLRT_UNDEF;
+  if (ex == LLRT_EXC) { llrt__popn(S, 1); return ex; }
+  if (!LLRT_IS_NULLISH(ex)) {
+    if (!llrt__is_callable(ex)) {
+      llrt__popn(S, 1);
+      return llrt__throw(S, 1, "Symbol.toPrimitive is not a function");
+    }
+    llrt_value h = hint == 2 ? S->atoms.string_s : hint == 1 ? S->atoms.number_s
+                                                             : S->atoms.default_;
+    size_t base = S->sp - 1;
+    if (!llrt__push(S, ex) || !llrt__push(S, h)) {
+      S->sp = base;
+      return LLRT_EXC;
+    }
+    llrt_value r = llrt__call(S, ex, v, 1, &S->stack[S->sp - 1]);
+    S->sp = base;
+    if (r != LLRT_EXC && LLRT_IS_OBJ(r))
+      return llrt__throw(S, 1, "Cannot convert object to primitive value");
+    return r;
+  }
   llrt_value names[2] = {S->atoms.valueOf, S->atoms.toString};
   if (hint == 2) {
     names[0] = S->atoms.toString;

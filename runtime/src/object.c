@@ -449,6 +449,12 @@ llrt_value llrt__get(llrt_state *S, llrt_value obj, llrt_value key) {
   return get_from(S, LLRT_OBJ(proto), obj, key);
 }
 
+llrt_value llrt__get_recv(llrt_state *S, llrt_value obj, llrt_value recv,
+                          llrt_value key) {
+  if (!LLRT_IS_OBJ(obj)) return llrt__get(S, obj, key);
+  return get_from(S, LLRT_OBJ(obj), recv, key);
+}
+
 llrt_value llrt__get_index(llrt_state *S, llrt_value obj, uint32_t i) {
   if (LLRT_IS_OBJ(obj)) {
     llrt_obj *o = LLRT_OBJ(obj);

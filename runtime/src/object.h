@@ -412,6 +412,7 @@ struct llrt_state {
   llrt_status fatal;        /* budget/nomem: unwinds without running catch */
   void (*root_fn)(llrt_state *S, llrt_value v, void *ud); /* gc.c walks */
   void *root_ud;
+  struct llrt_loop *loop; /* the event loop and Node host (loop.c), or NULL */
   char tmp[64];
 };
 
@@ -451,6 +452,9 @@ bool llrt__delete_own(llrt_state *S, llrt_obj *o, llrt_value key);
 int llrt__to_key(llrt_state *S, llrt_value v, llrt_value *key, uint32_t *idx);
 /** [[Get]] / [[Set]] with a ready key or index. Return EXC on a throw. */
 llrt_value llrt__get(llrt_state *S, llrt_value obj, llrt_value key);
+/** [[Get]] starting at `obj` with getters called on `recv` (super.x). */
+llrt_value llrt__get_recv(llrt_state *S, llrt_value obj, llrt_value recv,
+                          llrt_value key);
 llrt_value llrt__get_index(llrt_state *S, llrt_value obj, uint32_t i);
 llrt_value llrt__get_v(llrt_state *S, llrt_value obj, llrt_value keyv);
 llrt_value llrt__set(llrt_state *S, llrt_value obj, llrt_value key,

@@ -10,6 +10,7 @@
 #include "gc.h"
 #include "heap.h"
 #include "interp.h"
+#include "loop.h"
 
 void llrt_config_init(llrt_config *c) {
   memset(c, 0, sizeof *c);
@@ -134,6 +135,7 @@ fail:
 
 void llrt_state_free(llrt_state *S) {
   if (!S) return;
+  llrt__loop_free(S);
   llrt__gc_fini(S);
   for (size_t i = 0; i < S->nscripts; i++) llrt__script_free(S, S->scripts[i]);
   free(S->scripts);
@@ -210,6 +212,11 @@ static llrt_status fail_result(llrt_state *S, llrt_result *out) {
   S->oom = false;
   S->sp = 0;
   return st;
+}
+
+llrt_status llrt__fail_result(llrt_state *S, llrt_result *out) {
+  if (out) memset(out, 0, sizeof *out);
+  return fail_result(S, out);
 }
 
 /* ==== Jobs ==== */
@@ -310,13 +317,24 @@ llrt_status llrt_eval(llrt_state *S, const char *path, const char *src,
   llrt_value r = llrt__run_script(S, sc, module);
   llrt__popn(S, 1);
   if (r == LLRT_EXC) return fail_result(S, out);
-  return llrt_run_jobs(S, out);
+  /* With the Node host: nextTick callbacks before promise jobs. */
+  return S->loop ? llrt_loop_drain(S, out) : llrt_run_jobs(S, out);
 }
 
 /* ==== require ==== */
 
 llrt_value llrt__require(llrt_state *S, const char *from, llrt_value spec) {
   if (!LLRT_IS_STR(spec)) return llrt__throw(S, 1, "require: the path must be a string");
+  const char *sp = LLRT_STR(spec)->data;
+  if (S->loop && sp[0] != '.' && sp[0] != '/') {
+    /* The Node host's builtin modules are cached as "node:NAME". */
+    char name[128];
+    snprintf(name, sizeof name, "%s%s", strncmp(sp, "node:", 5) ? "node:" : "", sp);
+    llrt_value key = llrt__intern(S, name, strlen(name));
+    llrt_value m = key == LLRT_EXC ? key : llrt__get(S, S->module_cache, key);
+    if (m == LLRT_EXC) return m;
+    if (LLRT_IS_OBJ(m)) return llrt__get(S, m, S->atoms.exports);
+  }
   if (!S->cfg.load)
     return llrt__throw(S, 0, "Cannot find module '%s'", LLRT_STR(spec)->data);
   size_t len = 0;

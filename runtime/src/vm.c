@@ -347,6 +347,7 @@ static llrt_value run_body(llrt_state *S, llrt_closure *c) {
   /* A named function expression sees itself by name. */
   ll_nid name = CHILD(fn, name);
   if (name != LL_NONE && KIND(fn) != LL_K_function_declaration &&
+      KIND(fn) != LL_K_generator_function_declaration &&
       KIND(fn) != LL_K_method_definition && sc->ref[name] < REF_ARGUMENTS &&
       KIND(name) == LL_K_identifier)
     llrt__vm_write_ident(S, name, f->fn, true);
@@ -811,12 +812,9 @@ static llrt_value member_get(llrt_state *S, ll_nid n, llrt_value *this_out) {
   if (!llrt__push(S, obj)) return nomem(S);
   llrt_value r;
   if (KIND(n) == LL_K_member_expression) {
-    r = is_super ? llrt__get(S, obj, K(CHILD(n, property)))
+    /* Getters on super run with the current `this`. */
+    r = is_super ? llrt__get_recv(S, obj, *this_out, K(CHILD(n, property)))
                  : llrt__get(S, obj, K(CHILD(n, property)));
-    if (is_super && LLRT_IS_OBJ(obj)) {
-      /* Getters on super run with the current `this`. */
-      r = llrt__get(S, obj, K(CHILD(n, property)));
-    }
   } else {
     llrt_value key = llrt__vm_eval(S, CHILD(n, index));
     r = key == LLRT_EXC ? key : llrt__get_v(S, obj, key);

@@ -21,6 +21,18 @@ int32_t llrt__vm_to_int32(double d) {
 }
 
 static llrt_value instance_of(llrt_state *S, llrt_value v, llrt_value ctor) {
+  if (LLRT_IS_OBJ(ctor)) { /* a user-defined static [Symbol.hasInstance] */
+    if (!llrt__push(S, v) || !llrt__push(S, ctor)) return nomem(S);
+    llrt_value h = llrt__get(S, ctor, S->sym_has_instance);
+    if (h != LLRT_EXC && h != LLRT_UNDEF && h != LLRT_NULL) {
+      if (!llrt__is_callable(h)) h = llrt__throw(S, 1, "Symbol.hasInstance is not callable");
+      else h = llrt__call(S, h, ctor, 1, &S->stack[S->sp - 2]);
+      llrt__popn(S, 2);
+      return h == LLRT_EXC ? h : llrt__truthy(h) ? LLRT_TRUE : LLRT_FALSE;
+    }
+    llrt__popn(S, 2);
+    TRY(h);
+  }
   if (!llrt__is_callable(ctor))
     return llrt__throw(S, 1, "Right-hand side of 'instanceof' is not callable");
   if (llrt_tt(ctor) == LLRT_T_BOUND) ctor = ((llrt_bound *)LLRT_PTR(ctor))->target;

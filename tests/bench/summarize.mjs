@@ -93,11 +93,14 @@ function outcome(row) {
       o.files = j.length;
       o.findings = 0;
       o.parse_errors = 0;
+      let unknown = 0; // `eslint-disable x/y` comments naming unloaded plugins' rules
       for (const f of j)
         for (const m of f.messages) {
           if (m.fatal) o.parse_errors++;
+          else if (/^Definition for rule .* was not found/.test(m.message)) unknown++;
           else o.by_rule[m.ruleId] = (o.by_rule[m.ruleId] ?? 0) + 1, o.findings++;
         }
+      if (unknown) o.notes.push(`+${unknown} "rule not found" errors from inline directives`);
     }
   } else if (row.tool === "oxlint") {
     const j = readJson(`${out}.stdout`);

@@ -335,8 +335,9 @@ static void run_pool(pool *p, unsigned jobs) {
   if (nthreads > p->n) nthreads = (unsigned)p->n;
   uv_thread_t *threads = NULL;
   unsigned started = 0;
-  if (nthreads > 1 && (threads = ll_calloc(nthreads, sizeof *threads))) {
-    for (; started < nthreads; started++)
+  /* `-j N` means N analysing threads in all: N - 1 helpers plus this one. */
+  if (nthreads > 1 && (threads = ll_calloc(nthreads - 1, sizeof *threads))) {
+    for (; started < nthreads - 1; started++)
       if (uv_thread_create(&threads[started], worker, p) != 0) break;
   }
   worker(p); /* the main thread works too, and finishes alone if need be */

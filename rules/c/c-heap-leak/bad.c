@@ -208,3 +208,68 @@ void static_false_guard(void) {
   char *p = malloc(16);
   if (staticFalse) free(p);
 }
+
+/* Ownership by struct field: the struct owns what its fields hold, so the
+ * function that frees the struct must free them. The finding is on the
+ * release function's name. */
+struct session {
+  char *user;
+  char *token;
+  int id;
+};
+
+struct session *session_new(const char *user, size_t n) {
+  struct session *s = calloc(1, sizeof *s);
+  if (!s) return NULL;
+  s->user = strdup(user);
+  s->token = malloc(n);
+  return s;
+}
+
+// expect: c-heap-leak "`s->user` is not freed by session_free() (line 230), which frees `s`"
+void session_free(struct session *s) {
+  if (!s) return;
+  free(s->token);
+  free(s);
+}
+
+/* The field is filled through the struct pointer the caller passes. */
+struct table {
+  int *slots;
+  size_t n;
+};
+
+int table_init(struct table *t, size_t n) {
+  t->slots = calloc(n, sizeof *t->slots);
+  if (!t->slots) return -1;
+  t->n = n;
+  return 0;
+}
+
+// expect: c-heap-leak "`t->slots` is not freed by table_destroy()"
+void table_destroy(struct table *t) {
+  t->n = 0;
+  free(t);
+}
+
+/* Freed on one path only: the other path frees the struct alone. */
+struct blob {
+  char *data;
+};
+
+struct blob *blob_new(size_t n) {
+  struct blob *b = malloc(sizeof *b);
+  if (!b) return NULL;
+  b->data = malloc(n);
+  return b;
+}
+
+// expect: c-heap-leak "which frees `b`"
+void blob_free(struct blob *b, int fast) {
+  if (fast) {
+    free(b);
+    return;
+  }
+  free(b->data);
+  free(b);
+}

@@ -243,3 +243,95 @@ void static_const_else(void) {
   if (STATIC_CONST_TRUE != 1) return; /* never taken */
   free(p);
 }
+
+/* Ownership by struct field: near-misses. */
+struct profile {
+  char *name;
+  char *bio;
+  char *avatar;
+};
+
+struct profile *profile_new(const char *name, const char *bio) {
+  struct profile *p = calloc(1, sizeof *p);
+  if (!p) return NULL;
+  // ok: c-heap-leak
+  p->name = strdup(name);
+  p->bio = strdup(bio);
+  p->avatar = malloc(256);
+  return p;
+}
+
+/* A helper frees one field (its summary frees the parameter). */
+static void release_text(char *t) { free(t); }
+
+/* Something else takes the avatar (unknown calls keep what they get). */
+void avatar_cache_put(char *img);
+
+/* The release function frees every field: directly, null-checked, through
+ * the helper, or by handing it off. */
+// ok: c-heap-leak
+void profile_free(struct profile *p) {
+  if (!p) return;
+  if (p->name) free(p->name);
+  release_text(p->bio);
+  avatar_cache_put(p->avatar);
+  free(p);
+}
+
+/* A function that takes the struct but never frees it claims nothing about
+ * its fields. */
+// ok: c-heap-leak
+void profile_rename(struct profile *p, const char *name) {
+  free(p->name);
+  p->name = strdup(name);
+}
+
+/* A struct nothing ever frees: no claim about its fields. */
+struct registry {
+  char *path;
+};
+
+int registry_open(struct registry *r, const char *path) {
+  // ok: c-heap-leak
+  r->path = strdup(path);
+  return r->path ? 0 : -1;
+}
+
+// ok: c-heap-leak
+void registry_reset(struct registry *r) { r->path = NULL; }
+
+/* A list link: chains are freed by loops, not by the node's own free. */
+struct node {
+  struct node *next;
+  int v;
+};
+
+struct node *node_push(struct node *head, int v) {
+  struct node *n = malloc(sizeof *n);
+  if (!n) return head;
+  n->v = v;
+  n->next = head;
+  return n;
+}
+
+// ok: c-heap-leak
+void node_free(struct node *n) { free(n); }
+
+/* The field is freed through an alias, then the struct. */
+struct pair2 {
+  char *key;
+};
+
+struct pair2 *pair2_new(const char *k) {
+  struct pair2 *p = malloc(sizeof *p);
+  if (!p) return NULL;
+  p->key = strdup(k);
+  return p;
+}
+
+// ok: c-heap-leak
+void pair2_free(struct pair2 *p) {
+  char *k = p->key;
+  free(p);
+  free(k);
+}

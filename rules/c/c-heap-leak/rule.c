@@ -2,7 +2,8 @@
  * the file's own functions that return such memory) still owned on some
  * path out of the function, overwritten while owned, dropped at once, lost
  * by `p = realloc(p, n)` when realloc fails, or left behind when the struct
- * that owns it is freed. The dataflow (analyzer/src/frontend/c/flow.c)
+ * that owns it is freed, or by the release function of a struct that holds
+ * it in a field (`conn_free()` frees `c` but not `c->buf`). The dataflow (analyzer/src/frontend/c/flow.c)
  * finds the leaks; this body words them. */
 #include "frontend/c/c.h"
 
@@ -11,6 +12,10 @@ static void on_leak(ll_c_rule_ctx *ctx, const ll_c_leak *leak) {
       leak->how == LL_C_LEAK_REALLOC
           ? "Assign the result to a temporary, check it for NULL, and only "
             "then overwrite the original pointer."
+      : leak->how == LL_C_LEAK_FIELD
+          ? "The struct owns the memory stored in its field: free the field "
+            "in the function that frees the struct (or clear the field when "
+            "the memory is handed to someone else)."
       : leak->how == LL_C_LEAK_OWNER_FREED
           ? "Free the field before freeing the struct that holds it (or "
             "free the struct with its destroy function)."

@@ -164,3 +164,66 @@ int idle_freed_on_error(uv_loop_t *loop, uv_idle_cb cb) {
   }
   return 0;
 }
+
+/* Ownership by struct field: a struct that holds a handle in a field owns
+ * it, so the function that frees the struct must `uv_close` the handle.
+ * The finding is on the release function's name. */
+static void free_handle(uv_handle_t *h) { free(h); }
+
+struct watcher {
+  uv_fs_poll_t *poll;
+  int interval;
+};
+
+struct watcher *watcher_new(uv_loop_t *loop) {
+  struct watcher *w = calloc(1, sizeof *w);
+  if (!w) return NULL;
+  w->poll = malloc(sizeof *w->poll);
+  if (w->poll) uv_fs_poll_init(loop, w->poll);
+  return w;
+}
+
+// expect: uv-handle-leak "`w->poll` is not closed by watcher_free() (line 187), which frees `w`"
+void watcher_free(struct watcher *w) {
+  free(w);
+}
+
+/* Freeing the handle field is not closing it: the loop still holds it. */
+struct console {
+  uv_tty_t *tty;
+};
+
+int console_init(struct console *c, uv_loop_t *loop) {
+  c->tty = malloc(sizeof *c->tty);
+  if (!c->tty) return -1;
+  return uv_tty_init(loop, c->tty, 1, 0);
+}
+
+// expect: uv-handle-leak "`c->tty` is not closed by console_free()"
+void console_free(struct console *c) {
+  free(c->tty);
+  free(c);
+}
+
+/* Closed on one path only. */
+struct term {
+  uv_tty_t *out;
+};
+
+struct term *term_new(uv_loop_t *loop) {
+  struct term *t = malloc(sizeof *t);
+  if (!t) return NULL;
+  t->out = malloc(sizeof *t->out);
+  if (!t->out || uv_tty_init(loop, t->out, 1, 0)) {
+    free(t->out);
+    free(t);
+    return NULL;
+  }
+  return t;
+}
+
+// expect: uv-handle-leak "which frees `t`"
+void term_free(struct term *t, int graceful) {
+  if (graceful) uv_close((uv_handle_t *)t->out, free_handle);
+  free(t);
+}

@@ -219,3 +219,74 @@ void app_destroy(struct app *app) {
   // ok: uv-handle-leak
   uv_close((uv_handle_t *)app->timer, free_close);
 }
+
+/* Ownership by struct field: release functions that close the handle
+ * field, directly, through a helper, after a null check, or hand it off. */
+struct client {
+  uv_tcp_t *tcp;
+  uv_timer_t *ping;
+  uv_idle_t *idle;
+  uv_async_t *wake;
+};
+
+void handle_park(uv_handle_t *h); /* keeps it: closes it later */
+
+struct client *client_new(uv_loop_t *loop) {
+  struct client *c = calloc(1, sizeof *c);
+  if (!c) return NULL;
+  // ok: uv-handle-leak
+  c->tcp = malloc(sizeof *c->tcp);
+  c->ping = malloc(sizeof *c->ping);
+  c->idle = malloc(sizeof *c->idle);
+  c->wake = malloc(sizeof *c->wake);
+  if (!c->tcp || !c->ping || !c->idle || !c->wake) {
+    free(c->tcp);
+    free(c->ping);
+    free(c->idle);
+    free(c->wake);
+    free(c);
+    return NULL;
+  }
+  uv_tcp_init(loop, c->tcp);
+  uv_timer_init(loop, c->ping);
+  uv_idle_init(loop, c->idle);
+  uv_async_init(loop, c->wake, NULL);
+  return c;
+}
+
+// ok: uv-handle-leak
+void client_free(struct client *c) {
+  if (!c) return;
+  uv_close((uv_handle_t *)c->tcp, free_close);
+  if (c->ping) uv_close((uv_handle_t *)c->ping, free_close);
+  close_and_free((uv_handle_t *)c->idle);
+  handle_park((uv_handle_t *)c->wake);
+  free(c);
+}
+
+/* Takes the struct, never frees it: no claim about its fields. */
+// ok: uv-handle-leak
+void client_pause(struct client *c) { uv_timer_stop(c->ping); }
+
+/* A reference count: the struct and its handle go together. */
+struct peer {
+  uv_tcp_t *tcp;
+  int refs;
+};
+
+int peer_init(struct peer *p, uv_loop_t *loop) {
+  // ok: uv-handle-leak
+  p->tcp = malloc(sizeof *p->tcp);
+  if (!p->tcp) return -1;
+  p->refs = 1;
+  return uv_tcp_init(loop, p->tcp);
+}
+
+// ok: uv-handle-leak
+void peer_release(struct peer *p) {
+  if (--p->refs > 0) goto out;
+  uv_close((uv_handle_t *)p->tcp, free_close);
+  free(p);
+out:
+  return;
+}

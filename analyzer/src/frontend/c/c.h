@@ -93,6 +93,11 @@ typedef enum ll_c_leak_how {
   LL_C_LEAK_NOT_CLOSED,  /* libuv: handle freed or lost without uv_close */
   LL_C_LEAK_NO_CLOSE_CB, /* libuv: uv_close without a callback to free it */
   LL_C_LEAK_REPEATING,   /* libuv: a repeating timer never stopped */
+  LL_C_LEAK_FIELD,       /* a struct's release function frees the struct
+                            but not the resource stored in its field: `var`
+                            the field, `function` the release function (the
+                            leak point), `detail` the struct parameter, the
+                            acquisition the store into the field */
 } ll_c_leak_how;
 
 typedef struct ll_c_leak {

@@ -24,6 +24,16 @@
  * through a pointer (`*out = p`), or passed to a function that keeps it
  * (its summary, or any unknown function unless c.unknownCalls is borrow).
  *
+ * Ownership by struct field: a resource stored into a field of a struct
+ * pointer is recorded (`f->field_stores`, first store per struct type and
+ * field). In a field pass (tu.c) each function taking a pointer to such a
+ * struct runs again with a pseudo-resource per stored field of the
+ * parameter, owned and possibly null at entry; where the parameter may have
+ * been released and the field's resource was owned when the struct was
+ * freed (or on every path) at an exit, the function is the release function
+ * that forgets the field (LL_C_LEAK_FIELD). Freeing a libuv handle field is
+ * not closing it.
+ *
  * Must never: report a leak for a parameter, or keep cursors past the
  * translation unit. Memory: the scratch arena and `ll_malloc`ed arrays
  * freed before returning. */
@@ -52,6 +62,9 @@ typedef struct resource {
   uint32_t start, end;  /* the site's bytes */
   rset realloc_of;      /* for a realloc result: the old blocks */
   const char *uvtype;   /* the libuv handle type it was initialised as */
+  int fstore;           /* a field of a struct parameter (release-function
+                           check): its `field_stores` index; -1 otherwise */
+  int fslot, fbase;     /* ... its field slot and its parameter's resource */
 } resource;
 
 typedef struct slot {
@@ -96,6 +109,10 @@ typedef struct fnctx {
   uint8_t param_exit[LL_C_MAX_PARAMS];
   int returns_pair;
   bool reaches_exit;
+  /* the release-function check (f->field_pass) */
+  bool field_report;    /* the reporting pass of a field pass */
+  rset field_reported;  /* the field pseudo-resources already reported */
+  rset field_at_free;   /* ... that may be owned where the struct is freed */
 } fnctx;
 
 typedef struct val {
@@ -436,6 +453,7 @@ static int add_resource(fnctx *x, CXCursor site, int pair, int param,
   r.pair = pair;
   r.param = param;
   r.acquire = acquire;
+  r.fstore = r.fslot = r.fbase = -1;
   if (!clang_Cursor_isNull(site)) {
     r.start = ll__c_start(site);
     r.end = ll__c_end(site);
@@ -557,6 +575,117 @@ static void leak(fnctx *x, int r, ll_c_leak_how how, CXCursor at,
   if (!ll_array_push(&x->f->leaks, l)) x->f->oom = true;
 }
 
+/* A leak reported under the libuv handle pair (the resource's own pair is
+ * heap memory). Nothing when `leak` reported nothing. */
+static void uv_leak(fnctx *x, int r, ll_c_leak_how how, CXCursor at,
+                    const char *ctx, const char *detail) {
+  int uvp = -1;
+  for (uint32_t k = 0; k < x->f->model->npairs; k++)
+    if (!strcmp(x->f->model->pairs[k].kind, "uv-handle")) uvp = (int)k;
+  if (uvp < 0 || !x->report) return;
+  size_t before = x->f->leaks.len;
+  leak(x, r, how, at, ctx, detail);
+  if (x->f->leaks.len > before)
+    ll_array_last(&x->f->leaks).pair = &x->f->model->pairs[uvp];
+}
+
+/* The field `name` of struct type `rec`, or a null cursor. */
+typedef struct field_find {
+  const char *name;
+  CXCursor found;
+} field_find;
+
+static enum CXVisitorResult field_visit(CXCursor c, CXClientData d) {
+  field_find *ff = d;
+  CXString s = clang_getCursorSpelling(c);
+  bool hit = !strcmp(clang_getCString(s), ff->name);
+  clang_disposeString(s);
+  if (!hit) return CXVisit_Continue;
+  ff->found = c;
+  return CXVisit_Break;
+}
+
+/* `v` (a set of owned resources) is stored into field slot `sl` of what a
+ * struct pointer points to: the first such store of each struct type and
+ * field is recorded for the release-function check. A field that links to
+ * the struct's own type (a list) is not: such chains are freed by loops. */
+static void record_store(fnctx *x, const slot *sl, rset v, CXCursor at) {
+  ll_c_file *f = x->f;
+  if (f->field_pass) return;
+  int pair = -1;
+  for (uint32_t r = 0; r < x->res.len && pair < 0; r++)
+    if ((v & (1ull << r)) && x->res.items[r].param < 0 &&
+        x->res.items[r].fstore < 0 && x->res.items[r].pair >= 0 &&
+        (x->st->mask[r] & M_OWN))
+      pair = x->res.items[r].pair;
+  if (pair < 0) return;
+  CXType bt = clang_getCanonicalType(
+      clang_getCursorType(x->slots.items[sl->base].decl));
+  if (bt.kind != CXType_Pointer) return;
+  CXType rt = clang_getCanonicalType(clang_getPointeeType(bt));
+  if (rt.kind != CXType_Record) return;
+  CXString ts = clang_getTypeSpelling(rt);
+  const char *type = ll_arena_strdup(f->scratch, clang_getCString(ts));
+  clang_disposeString(ts);
+  if (!type) {
+    f->oom = true;
+    return;
+  }
+  for (uint32_t i = 0; i < f->field_stores.len; i++)
+    if (!strcmp(f->field_stores.items[i].type, type) &&
+        !strcmp(f->field_stores.items[i].field, sl->field))
+      return;
+  field_find ff = {sl->field, clang_getNullCursor()};
+  clang_Type_visitFields(rt, field_visit, &ff);
+  if (clang_Cursor_isNull(ff.found)) return;
+  CXType ft = clang_getCanonicalType(clang_getCursorType(ff.found));
+  if (ft.kind == CXType_Pointer) {
+    CXType pt = clang_getCanonicalType(clang_getPointeeType(ft));
+    if (clang_equalTypes(pt, rt)) return;
+    if (pt.kind == CXType_Record) {
+      CXString ps = clang_getTypeSpelling(pt);
+      bool uv = !strncmp(clang_getCString(ps), "struct uv_", 10);
+      clang_disposeString(ps);
+      for (uint32_t k = 0; uv && k < f->model->npairs; k++)
+        if (!strcmp(f->model->pairs[k].kind, "uv-handle")) pair = (int)k;
+    }
+  }
+  ll_c_field_store fs = {type, sl->field, pair, ll__c_start(at), ll__c_end(at), 0};
+  fs.line = line_of(x, fs.start);
+  if (!ll_array_push(&f->field_stores, fs)) f->oom = true;
+}
+
+/* The release-function check, at an exit: the struct parameter may have
+ * been freed while its field's resource certainly was not released nor
+ * handed off. Reported at the function's name. */
+static void field_leak(fnctx *x, int r) {
+  const resource *res = &x->res.items[r];
+  const ll_c_field_store *fs = &x->f->field_stores.items[res->fstore];
+  ll_c_leak l;
+  memset(&l, 0, sizeof l);
+  l.how = LL_C_LEAK_FIELD;
+  l.pair = &x->f->model->pairs[fs->pair];
+  l.acquire = fs->field;
+  l.var = x->slots.items[res->fslot].name;
+  l.function = x->fname;
+  l.acq_start = fs->start;
+  l.acq_end = fs->end;
+  l.acq_line = fs->line;
+  CXSourceRange nr = clang_Cursor_getSpellingNameRange(x->fn, 0, 0);
+  unsigned a = 0, b = 0;
+  clang_getExpansionLocation(clang_getRangeStart(nr), NULL, NULL, NULL, &a);
+  clang_getExpansionLocation(clang_getRangeEnd(nr), NULL, NULL, NULL, &b);
+  l.at_start = a;
+  l.at_end = b > a ? b : a + 1;
+  l.at_line = line_of(x, a);
+  int bs = x->slots.items[res->fslot].base;
+  l.detail = bs >= 0 ? x->slots.items[bs].name : NULL;
+  l.fn_index = x->f->cur_fn;
+  l.gen = x->f->cur_gen;
+  x->field_reported |= 1ull << r;
+  if (!ll_array_push(&x->f->leaks, l)) x->f->oom = true;
+}
+
 /* True when no slot but `except` points to `r`. */
 static bool sole_holder(fnctx *x, int r, int except) {
   for (uint32_t s = 0; s < x->slots.len; s++)
@@ -596,6 +725,11 @@ static void release_set(fnctx *x, rset v, bool deep, CXCursor at, int depth) {
     if (depth >= 8) continue;
     for (uint32_t c = 0; c < x->res.len; c++) {
       if (st->owner[c] != (int8_t)r || !(st->mask[c] & M_OWN)) continue;
+      /* A field of a struct parameter: judged at the exit. */
+      if (!deep && x->res.items[c].fstore >= 0) {
+        x->field_at_free |= 1ull << c; /* may still hold it here */
+        continue;
+      }
       if (deep) {
         release_set(x, 1ull << c, true, at, depth + 1);
       } else {
@@ -659,6 +793,7 @@ static void assign_slot(fnctx *x, int s, val v, CXCursor at) {
     CXType t = clang_getCursorType(x->slots.items[sl->base].decl);
     bool by_value = clang_getCanonicalType(t).kind == CXType_Record;
     if (by_value) return; /* a local struct: the field is a local too */
+    record_store(x, sl, v.set, at);
     if (escaped || !owned) {
       escape_set(x, v.set, 0);
     } else {
@@ -802,15 +937,9 @@ static val eval_call(fnctx *x, CXCursor call) {
         for (uint32_t r = 0; r < x->res.len; r++) {
           if (!(v.set & (1ull << r))) continue;
           if (no_cb && (x->st->mask[r] & M_OWN) && x->res.items[r].param < 0 &&
-              !strcmp(x->f->model->pairs[x->res.items[r].pair].kind, "heap")) {
-            int uvp = -1;
-            for (uint32_t k = 0; k < x->f->model->npairs; k++)
-              if (!strcmp(x->f->model->pairs[k].kind, "uv-handle")) uvp = (int)k;
-            if (uvp >= 0 && x->report) {
-              leak(x, (int)r, LL_C_LEAK_NO_CLOSE_CB, call, NULL, cb_name);
-              ll_array_last(&x->f->leaks).pair = &x->f->model->pairs[uvp];
-            }
-          }
+              x->res.items[r].pair >= 0 &&
+              !strcmp(x->f->model->pairs[x->res.items[r].pair].kind, "heap"))
+            uv_leak(x, (int)r, LL_C_LEAK_NO_CLOSE_CB, call, NULL, cb_name);
           x->st->mask[r] &= (uint8_t)~M_UVH;
         }
         if (!no_cb) release_set(x, v.set, true, call, 0);
@@ -821,15 +950,17 @@ static val eval_call(fnctx *x, CXCursor call) {
       /* free(h) on a handle a loop still holds. */
       for (uint32_t r = 0; r < x->res.len; r++)
         if ((v.set & (1ull << r)) && (x->st->mask[r] & M_UVH) &&
-            (x->st->mask[r] & M_OWN)) {
-          int uvp = -1;
-          for (uint32_t k = 0; k < x->f->model->npairs; k++)
-            if (!strcmp(x->f->model->pairs[k].kind, "uv-handle")) uvp = (int)k;
-          if (uvp >= 0 && x->report) {
-            leak(x, (int)r, LL_C_LEAK_NOT_CLOSED, call, NULL, "freed");
-            ll_array_last(&x->f->leaks).pair = &x->f->model->pairs[uvp];
-          }
-        }
+            (x->st->mask[r] & M_OWN))
+          uv_leak(x, (int)r, LL_C_LEAK_NOT_CLOSED, call, NULL, "freed");
+      /* A struct's libuv handle field is released by uv_close, not free:
+       * the release-function check still finds it open. */
+      for (uint32_t r = 0; r < x->res.len; r++)
+        if ((v.set & (1ull << r)) && x->res.items[r].fstore >= 0 &&
+            !strcmp(x->f->model
+                        ->pairs[x->f->field_stores.items[x->res.items[r].fstore].pair]
+                        .kind,
+                    "uv-handle"))
+          v.set &= ~(1ull << r);
       release_set(x, v.set, false, call, 0);
       break;
     }
@@ -1230,6 +1361,17 @@ static void check_exit(fnctx *x, const ll_cblock *b) {
   x->reaches_exit = true;
   for (uint32_t r = 0; r < x->res.len; r++) {
     const resource *res = &x->res.items[r];
+    if (res->fstore >= 0) {
+      /* The struct may be freed and the field's resource still owned:
+       * owned where the struct was freed (not released after, through an
+       * alias), or owned on every path here. */
+      uint8_t m = st->mask[r];
+      if (x->field_report && !(x->field_reported & (1ull << r)) &&
+          (m & M_OWN) && res->fbase >= 0 && (st->mask[res->fbase] & M_REL) &&
+          ((x->field_at_free & (1ull << r)) || !(m & (M_REL | M_ESC))))
+        field_leak(x, (int)r);
+      continue;
+    }
     if (res->param >= 0) {
       if (res->param < LL_C_MAX_PARAMS) x->param_exit[res->param] |= st->mask[r];
       continue;
@@ -1243,15 +1385,9 @@ static void check_exit(fnctx *x, const ll_cblock *b) {
       /* A handle a loop holds: a leak only if nothing in the file ever
        * closes a handle. */
       if (uv_closed(x->f, res->uvtype)) continue;
-      int uvp = -1;
-      for (uint32_t k = 0; k < x->f->model->npairs; k++)
-        if (!strcmp(x->f->model->pairs[k].kind, "uv-handle")) uvp = (int)k;
-      if (uvp >= 0 && x->report) {
-        leak(x, (int)r, LL_C_LEAK_NOT_CLOSED,
-             b->term == LL_CT_RETURN ? b->at : clang_getNullCursor(), b->ctx,
-             res->uvtype);
-        ll_array_last(&x->f->leaks).pair = &x->f->model->pairs[uvp];
-      }
+      uv_leak(x, (int)r, LL_C_LEAK_NOT_CLOSED,
+              b->term == LL_CT_RETURN ? b->at : clang_getNullCursor(), b->ctx,
+              res->uvtype);
       continue;
     }
     leak(x, (int)r, b->term == LL_CT_RETURN ? LL_C_LEAK_RETURN : LL_C_LEAK_END,
@@ -1313,6 +1449,36 @@ static enum CXChildVisitResult params_visit(CXCursor c, CXCursor p,
   return CXChildVisit_Continue;
 }
 
+/* The release-function check: a pseudo-resource for each field of a struct
+ * parameter into which some function of the file stores a resource. */
+static void add_field_resources(fnctx *x) {
+  ll_c_file *f = x->f;
+  uint32_t nslots = x->slots.len;
+  for (uint32_t s = 0; s < nslots; s++) {
+    if (x->slots.items[s].param < 0 || x->slots.items[s].base >= 0) continue;
+    CXType bt = clang_getCanonicalType(clang_getCursorType(x->slots.items[s].decl));
+    if (bt.kind != CXType_Pointer) continue;
+    CXType rt = clang_getCanonicalType(clang_getPointeeType(bt));
+    if (rt.kind != CXType_Record) continue;
+    CXString ts = clang_getTypeSpelling(rt);
+    const char *type = clang_getCString(ts);
+    int base = -1;
+    for (uint32_t r = 0; r < x->res.len; r++)
+      if (x->res.items[r].param == x->slots.items[s].param) base = (int)r;
+    for (uint32_t k = 0; base >= 0 && k < f->field_stores.len; k++) {
+      if (strcmp(f->field_stores.items[k].type, type)) continue;
+      int fs = field_slot(x, (int)s, f->field_stores.items[k].field, true, true);
+      if (fs < 0) continue;
+      int r = add_resource(x, clang_getNullCursor(), -1, -1, NULL);
+      if (r < 0) break;
+      x->res.items[r].fstore = (int)k;
+      x->res.items[r].fslot = fs;
+      x->res.items[r].fbase = base;
+    }
+    clang_disposeString(ts);
+  }
+}
+
 void ll__c_flow_function(ll_c_file *f, CXCursor fn, bool report) {
   fnctx x;
   memset(&x, 0, sizeof x);
@@ -1332,6 +1498,7 @@ void ll__c_flow_function(ll_c_file *f, CXCursor fn, bool report) {
     if (x.slots.items[s].param >= 0 && x.slots.items[s].param < LL_C_MAX_PARAMS)
       add_resource(&x, clang_getNullCursor(), -1, x.slots.items[s].param, NULL);
   clang_visitChildren(fn, collect_visit, &x);
+  if (f->field_pass) add_field_resources(&x);
   if (!ll__cfg_build(&x.cfg, fn, f->text, f->scratch, ll__c_call_noreturn,
                      ll__c_fold, f))
     f->oom = true;
@@ -1365,6 +1532,15 @@ void ll__c_flow_function(ll_c_file *f, CXCursor fn, bool report) {
     for (uint32_t s = 0; s < x.slots.len; s++)
       if (x.slots.items[s].param == x.res.items[r].param) e->pts[s] = 1ull << r;
   }
+  /* ... and each field of a struct parameter that holds a resource (the
+   * release-function check) to its own, owned by the parameter's. */
+  for (uint32_t r = 0; r < x.res.len; r++) {
+    const resource *res = &x.res.items[r];
+    if (res->fstore < 0) continue;
+    e->mask[r] = M_NUL | M_OWN;
+    e->owner[r] = (int8_t)res->fbase;
+    e->pts[res->fslot] = 1ull << r;
+  }
 
   /* Fixpoint without reporting; then one reporting pass over the final
    * in-states, so each leak is seen once. A stack worklist; a block is
@@ -1384,6 +1560,7 @@ void ll__c_flow_function(ll_c_file *f, CXCursor fn, bool report) {
   x.reaches_exit = false;
   x.returns_pair = -1;
   x.report = want_report;
+  x.field_report = f->field_pass;
   for (uint32_t i = 0; i < nb; i++) {
     if (!x.in[i].live) continue;
     nwork = 0;

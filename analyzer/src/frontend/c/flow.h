@@ -36,6 +36,16 @@ typedef struct ll_c_const {
   bool written;
 } ll_c_const;
 
+/** A resource stored into a field of a struct (the first store of each
+ * struct type and field): the struct owns it, and the struct's release
+ * function must release it. */
+typedef struct ll_c_field_store {
+  const char *type;  /* the struct's canonical spelling ("struct conn") */
+  const char *field; /* the field's name */
+  int pair;          /* the model pair its leak reports under */
+  uint32_t start, end, line; /* the store (bytes, 1-based line) */
+} ll_c_field_store;
+
 /** Everything the analysis of one file shares between its functions. */
 typedef struct ll_c_file {
   const ll_c_model *model;
@@ -53,6 +63,9 @@ typedef struct ll_c_file {
   ll_array(const char *) uv_closed; /* handle types it closes ("uv_timer_s") */
   ll_array(ll_c_const) consts; /* see ll__c_fold */
   bool changed;        /* a summary changed in this round */
+  ll_array(ll_c_field_store) field_stores;
+  bool field_pass;     /* checking release functions against the stores:
+                          only LL_C_LEAK_FIELD is reported */
   ll_array(ll_c_leak) leaks;
   int cur_fn;          /* the function being analysed (its index) ... */
   uint32_t cur_gen;    /* ... and how many times it has been */

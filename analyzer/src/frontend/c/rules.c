@@ -164,6 +164,27 @@ int ll_c_report_leak(ll_c_rule_ctx *ctx, const ll_c_leak *l, const char *help) {
                       l->acq_line);
     at_msg = "closed without a callback here";
     break;
+  case LL_C_LEAK_FIELD: {
+    /* "`c->timer` is not closed by conn_destroy() (line 40), which frees
+     * `c`", at the release function; related: the store, the function. */
+    const char *kind = l->pair ? l->pair->kind : "";
+    const char *verb = !strcmp(kind, "heap")       ? "freed"
+                       : !strcmp(kind, "napi-ref") ? "deleted"
+                                                   : "closed";
+    h = ll_c_report(ctx, l->at_start, l->at_end, help,
+                    "`%s` is not %s by %s() (line %u), which frees `%s`: the %s "
+                    "stored into it at line %u leaks with the struct",
+                    l->var ? l->var : "?", verb, l->function ? l->function : "?",
+                    l->at_line, l->detail ? l->detail : "?",
+                    l->pair ? l->pair->what : "resource", l->acq_line);
+    ll_c_report_related(ctx, h, l->acq_start, l->acq_end,
+                        "the %s is stored into the field here",
+                        l->pair ? l->pair->what : "resource");
+    ll_c_report_related(ctx, h, l->at_start, l->at_end,
+                        "this release function frees `%s` but not `%s`",
+                        l->detail ? l->detail : "?", l->var ? l->var : "?");
+    return h;
+  }
   case LL_C_LEAK_REPEATING:
     h = ll_c_report(ctx, l->acq_start, l->acq_end, help,
                     "Repeating timer `%s` started at line %u is never stopped: "

@@ -511,6 +511,86 @@ out:
   ll_free(queued);
 }
 
+/* ==== Ownership by struct field ==== */
+
+/* Whether `fn` takes a pointer to a struct some function of the file
+ * stores a resource into a field of. */
+static bool takes_owning_struct(ll_c_file *f, CXCursor fn) {
+  int n = clang_Cursor_getNumArguments(fn);
+  for (int i = 0; i < n; i++) {
+    CXType t = clang_getCanonicalType(
+        clang_getCursorType(clang_Cursor_getArgument(fn, (unsigned)i)));
+    if (t.kind != CXType_Pointer) continue;
+    CXType rt = clang_getCanonicalType(clang_getPointeeType(t));
+    if (rt.kind != CXType_Record) continue;
+    CXString ts = clang_getTypeSpelling(rt);
+    bool hit = false;
+    for (uint32_t k = 0; k < f->field_stores.len && !hit; k++)
+      hit = !strcmp(f->field_stores.items[k].type, clang_getCString(ts));
+    clang_disposeString(ts);
+    if (hit) return true;
+  }
+  return false;
+}
+
+typedef struct release_scan {
+  ll_c_file *f;
+  bool found;
+} release_scan;
+
+/* A call that may free: a model release, or a function of the file. */
+static enum CXChildVisitResult release_visit(CXCursor c, CXCursor p,
+                                             CXClientData d) {
+  (void)p;
+  release_scan *rs = d;
+  if (clang_getCursorKind(c) != CXCursor_CallExpr) return CXChildVisit_Recurse;
+  const char *name = ll__c_callee_name(rs->f, c);
+  if (!name) return CXChildVisit_Recurse;
+  ll_c_call_model m = ll__c_model_lookup(rs->f->model, name);
+  ll_c_summary *s = m.role == LL_C_UNKNOWN ? ll__c_summary(rs->f, name) : NULL;
+  if (m.role == LL_C_RELEASE || (s && s->fn_index >= 0)) {
+    rs->found = true;
+    return CXChildVisit_Break;
+  }
+  return CXChildVisit_Recurse;
+}
+
+/* The release functions (those that take a pointer to a struct that owns a
+ * resource in a field, and free it) must release the field: each candidate
+ * runs once more with the field check on. The file's functions a candidate
+ * calls and the summary pass skipped get their summaries first (one level:
+ * `destroy_timer(c->timer)` helpers). */
+static void field_pass(ll_c_file *f, collect *col) {
+  uint32_t n = col->fns.len;
+  if (!f->field_stores.len || !n) return;
+  uint8_t *cand = ll_calloc(n, 1);
+  if (!cand) {
+    f->oom = true;
+    return;
+  }
+  bool any = false;
+  for (uint32_t i = 0; i < n; i++) {
+    if (!takes_owning_struct(f, col->fns.items[i])) continue;
+    release_scan rs = {f, false};
+    clang_visitChildren(col->fns.items[i], release_visit, &rs);
+    cand[i] = rs.found;
+    any |= rs.found;
+  }
+  f->cur_fn = -1;
+  f->cur_gen = 0;
+  for (uint32_t e = 0; any && e < col->refs.len && !f->oom; e++) {
+    if (!cand[col->refs.items[e].from]) continue;
+    ll_c_summary *s = ll__c_summary(f, col->refs.items[e].to);
+    if (s && s->fn_index >= 0 && !s->defined)
+      ll__c_flow_function(f, col->fns.items[s->fn_index], false);
+  }
+  f->field_pass = true;
+  for (uint32_t i = 0; any && i < n && !f->oom; i++)
+    if (cand[i]) ll__c_flow_function(f, col->fns.items[i], false);
+  f->field_pass = false;
+  ll_free(cand);
+}
+
 /* ==== Whole-project runs (xtu.c) ==== */
 
 /* Collecting: publishes the external functions' summaries and what the
@@ -556,7 +636,10 @@ static void import_summaries(ll_c_file *f, collect *col, const ll_c_xtu *xtu) {
 /* ==== Leaks to rules ==== */
 
 static int leak_class(const ll_c_leak *l) {
-  return l->how == LL_C_LEAK_REALLOC ? 1 : l->how == LL_C_LEAK_NO_CLOSE_CB ? 2 : 0;
+  return l->how == LL_C_LEAK_REALLOC       ? 1
+         : l->how == LL_C_LEAK_NO_CLOSE_CB ? 2
+         : l->how == LL_C_LEAK_FIELD       ? 3
+                                           : 0;
 }
 
 static int by_site(const void *a, const void *b) {
@@ -577,8 +660,10 @@ static void dispatch(ll_c_file *f, ll_report_sink *sink) {
     if (i > 0) {
       const ll_c_leak *p = &f->leaks.items[i - 1];
       if (p->acq_start == l->acq_start && p->pair == l->pair &&
-          leak_class(p) == leak_class(l))
-        continue; /* one finding per acquisition: the first exit */
+          leak_class(p) == leak_class(l) &&
+          (l->how != LL_C_LEAK_FIELD || p->at_start == l->at_start))
+        continue; /* one finding per acquisition: the first exit (per
+                     release function, for a field) */
     }
     int rule = l->pair ? l->pair->rule_index : -1;
     if (rule < 0 || !reg->on_leak[rule]) continue;
@@ -670,6 +755,7 @@ ll_status ll__c_analyze(const ll_options *o, const char *path, const ll_text *t,
   if (ll__c_xtu_frozen(xtu)) import_summaries(&f, &col, xtu);
   analyse_functions(&f, &col, xtu && !ll__c_xtu_frozen(xtu));
   if (xtu && !ll__c_xtu_frozen(xtu)) export_summaries(&f, &col, xtu);
+  field_pass(&f, &col);
   timer_pass(&f, &col);
   if (f.oom) goto oom;
   dispatch(&f, sink);
@@ -686,6 +772,7 @@ done:
   ll_array_free(&f.sums);
   ll_free(f.sum_index);
   ll_array_free(&f.leaks);
+  ll_array_free(&f.field_stores);
   ll_array_free(&f.uv_closed);
   ll_array_free(&f.consts);
   if (tu) clang_disposeTranslationUnit(tu);

@@ -1,0 +1,61 @@
+/* The event loop's internals shared by loop.c (timers, microtasks, the
+ * virtual clock) and node.c (process, events, require of builtins). */
+#ifndef LLRT_LOOP_INTERNAL_H
+#define LLRT_LOOP_INTERNAL_H
+
+#include "runtime/include/llrt_loop.h"
+#include "object.h"
+
+enum { LT_TIMEOUT, LT_INTERVAL, LT_IMMEDIATE };
+
+/* One timer or immediate. C memory: referenced from `byid`, the live list,
+ * the priority queue (possibly by stale entries) and the immediate FIFO. It
+ * is released (values dropped, unlinked) when cleared or done, and freed
+ * once no queue entry points at it. */
+typedef struct lt_timer {
+  uint32_t id;
+  uint8_t kind;
+  bool active, ref, firing;
+  uint32_t npq;       /* priority-queue entries pointing here */
+  bool in_imm;        /* in the immediate FIFO */
+  double due, delay;
+  uint64_t seq;       /* the queue entry that is current */
+  uint32_t site;      /* the call that created it */
+  llrt_value fn, obj, args; /* traced while active */
+  struct lt_timer *prev, *next; /* live list, creation order */
+} lt_timer;
+
+typedef struct lt_pqent {
+  double due;
+  uint64_t seq;
+  lt_timer *t;
+} lt_pqent;
+
+/* Values the loop keeps (one root set). */
+enum { LV_TIMEOUT_PROTO, LV_IMMEDIATE_PROTO, LV_SYM_ID, LV_TICKS,
+       LV_PROCESS, LV_EMITTER_PROTO, LV_COUNT };
+
+typedef struct llrt_loop {
+  double now, start;
+  uint64_t seq;
+  uint32_t next_id;
+  lt_timer **byid;      /* id -> live timer (NULL when released) */
+  size_t byidcap;
+  lt_pqent *pq;         /* binary min-heap on (due, seq) */
+  size_t npq, pqcap;
+  lt_timer **imm;       /* immediate FIFO */
+  size_t nimm, immhead, immcap;
+  lt_timer *live_first, *live_last;
+  size_t nlive, nref;
+  uint32_t tickhead;
+  llrt_value v[LV_COUNT];
+} llrt_loop;
+
+double llrt__loop_now(const llrt_state *S);
+void llrt__loop_free(llrt_state *S);
+/** loop.c: creates the loop and installs timers and queueMicrotask. */
+bool llrt__loop_install(llrt_state *S, double start_ms);
+/** state.c's failure-to-result conversion, for the loop's callbacks. */
+llrt_status llrt__fail_result(llrt_state *S, llrt_result *out);
+
+#endif

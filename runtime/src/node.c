@@ -1,0 +1,393 @@
+/* The Node-like host: `process` (an EventEmitter with nextTick), the
+ * builtin modules `events` and `timers`, calling an entry function of a
+ * loaded module, and the listener census.
+ *
+ * `events` is written in JavaScript (below) and compiled once per state as
+ * the module "node:events", so it has Node's data layout: `_events` is a
+ * null-prototype object mapping an event to one function or an array of
+ * them, `_eventsCount` counts events. The listener census reads that layout
+ * from every live object after a major collection.
+ *
+ * Must never: touch files or the clock (the loop owns time). */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "builtins.h"
+#include "loop.h"
+
+llrt_value llrt__loop_next_tick_fn(llrt_state *S);
+
+static const char events_src[] =
+    "'use strict';\n"
+    "function EventEmitter(opts) { EventEmitter.init.call(this, opts); }\n"
+    "EventEmitter.prototype._events = undefined;\n"
+    "EventEmitter.prototype._eventsCount = 0;\n"
+    "EventEmitter.prototype._maxListeners = undefined;\n"
+    "EventEmitter.defaultMaxListeners = 10;\n"
+    "EventEmitter.init = function (opts) {\n"
+    "  if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {\n"
+    "    this._events = Object.create(null);\n"
+    "    this._eventsCount = 0;\n"
+    "  }\n"
+    "  this._maxListeners = this._maxListeners || undefined;\n"
+    "};\n"
+    "function checkListener(l) {\n"
+    "  if (typeof l !== 'function')\n"
+    "    throw new TypeError('The \"listener\" argument must be of type function. Received ' +\n"
+    "      (l === null ? 'null' : typeof l === 'object' ? 'an instance of Object' : 'type ' + typeof l + ' (' + String(l) + ')'));\n"
+    "}\n"
+    "function addListener(target, type, listener, prepend) {\n"
+    "  checkListener(listener);\n"
+    "  let events = target._events;\n"
+    "  if (events === undefined) {\n"
+    "    events = target._events = Object.create(null);\n"
+    "    target._eventsCount = 0;\n"
+    "  } else if (events.newListener !== undefined) {\n"
+    "    target.emit('newListener', type, listener.listener ? listener.listener : listener);\n"
+    "    events = target._events;\n"
+    "  }\n"
+    "  const existing = events[type];\n"
+    "  if (existing === undefined) {\n"
+    "    events[type] = listener;\n"
+    "    ++target._eventsCount;\n"
+    "  } else if (typeof existing === 'function') {\n"
+    "    events[type] = prepend ? [listener, existing] : [existing, listener];\n"
+    "  } else if (prepend) {\n"
+    "    existing.unshift(listener);\n"
+    "  } else {\n"
+    "    existing.push(listener);\n"
+    "  }\n"
+    "  const list = events[type];\n"
+    "  const m = target.getMaxListeners();\n"
+    "  if (m > 0 && typeof list !== 'function' && list.length > m && !list.warned) {\n"
+    "    list.warned = true;\n"
+    "    const name = target.constructor && target.constructor.name || 'EventEmitter';\n"
+    "    const msg = '(node) MaxListenersExceededWarning: Possible EventEmitter memory leak detected. ' +\n"
+    "      list.length + ' ' + String(type) + ' listeners added to [' + name + ']. MaxListeners is ' + m +\n"
+    "      '. Use emitter.setMaxListeners() to increase limit';\n"
+    "    globalThis.process.nextTick(() => console.error(msg));\n"
+    "  }\n"
+    "  return target;\n"
+    "}\n"
+    "EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) { this._maxListeners = n; return this; };\n"
+    "EventEmitter.prototype.getMaxListeners = function getMaxListeners() {\n"
+    "  return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners;\n"
+    "};\n"
+    "EventEmitter.prototype.addListener = function addListener_(type, listener) { return addListener(this, type, listener, false); };\n"
+    "EventEmitter.prototype.on = EventEmitter.prototype.addListener;\n"
+    "EventEmitter.prototype.prependListener = function prependListener(type, listener) { return addListener(this, type, listener, true); };\n"
+    "function onceWrapper(...args) {\n"
+    "  if (!this.fired) {\n"
+    "    this.target.removeListener(this.type, this.wrapFn);\n"
+    "    this.fired = true;\n"
+    "    return this.listener.apply(this.target, args);\n"
+    "  }\n"
+    "}\n"
+    "function onceWrap(target, type, listener) {\n"
+    "  const state = { fired: false, wrapFn: undefined, target, type, listener };\n"
+    "  const wrapped = onceWrapper.bind(state);\n"
+    "  wrapped.listener = listener;\n"
+    "  state.wrapFn = wrapped;\n"
+    "  return wrapped;\n"
+    "}\n"
+    "EventEmitter.prototype.once = function once(type, listener) {\n"
+    "  checkListener(listener);\n"
+    "  this.on(type, onceWrap(this, type, listener));\n"
+    "  return this;\n"
+    "};\n"
+    "EventEmitter.prototype.prependOnceListener = function prependOnceListener(type, listener) {\n"
+    "  checkListener(listener);\n"
+    "  this.prependListener(type, onceWrap(this, type, listener));\n"
+    "  return this;\n"
+    "};\n"
+    "EventEmitter.prototype.removeListener = function removeListener(type, listener) {\n"
+    "  checkListener(listener);\n"
+    "  const events = this._events;\n"
+    "  if (events === undefined) return this;\n"
+    "  const list = events[type];\n"
+    "  if (list === undefined) return this;\n"
+    "  if (list === listener || list.listener === listener) {\n"
+    "    if (--this._eventsCount === 0) this._events = Object.create(null);\n"
+    "    else delete events[type];\n"
+    "    if (events.removeListener) this.emit('removeListener', type, list.listener || listener);\n"
+    "  } else if (typeof list !== 'function') {\n"
+    "    let position = -1;\n"
+    "    for (let i = list.length - 1; i >= 0; i--) {\n"
+    "      if (list[i] === listener || list[i].listener === listener) { position = i; break; }\n"
+    "    }\n"
+    "    if (position < 0) return this;\n"
+    "    if (position === 0) list.shift(); else list.splice(position, 1);\n"
+    "    if (list.length === 1) events[type] = list[0];\n"
+    "    if (events.removeListener !== undefined) this.emit('removeListener', type, listener);\n"
+    "  }\n"
+    "  return this;\n"
+    "};\n"
+    "EventEmitter.prototype.off = EventEmitter.prototype.removeListener;\n"
+    "EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {\n"
+    "  const events = this._events;\n"
+    "  if (events === undefined) return this;\n"
+    "  if (arguments.length === 0) {\n"
+    "    this._events = Object.create(null);\n"
+    "    this._eventsCount = 0;\n"
+    "  } else if (events[type] !== undefined) {\n"
+    "    if (--this._eventsCount === 0) this._events = Object.create(null);\n"
+    "    else delete events[type];\n"
+    "  }\n"
+    "  return this;\n"
+    "};\n"
+    "EventEmitter.prototype.listeners = function listeners(type) {\n"
+    "  const l = this._events === undefined ? undefined : this._events[type];\n"
+    "  if (l === undefined) return [];\n"
+    "  if (typeof l === 'function') return [l.listener || l];\n"
+    "  return l.map((f) => f.listener || f);\n"
+    "};\n"
+    "EventEmitter.prototype.rawListeners = function rawListeners(type) {\n"
+    "  const l = this._events === undefined ? undefined : this._events[type];\n"
+    "  if (l === undefined) return [];\n"
+    "  return typeof l === 'function' ? [l] : l.slice();\n"
+    "};\n"
+    "function listenerCount(type) {\n"
+    "  const l = this._events === undefined ? undefined : this._events[type];\n"
+    "  if (l === undefined) return 0;\n"
+    "  return typeof l === 'function' ? 1 : l.length;\n"
+    "}\n"
+    "EventEmitter.prototype.listenerCount = listenerCount;\n"
+    "EventEmitter.listenerCount = (emitter, type) => listenerCount.call(emitter, type);\n"
+    "EventEmitter.prototype.eventNames = function eventNames() {\n"
+    "  return this._eventsCount > 0 ? Object.keys(this._events) : [];\n"
+    "};\n"
+    "EventEmitter.prototype.emit = function emit(type, ...args) {\n"
+    "  const events = this._events;\n"
+    "  const handler = events === undefined ? undefined : events[type];\n"
+    "  if (handler === undefined) {\n"
+    "    if (type === 'error') {\n"
+    "      const er = args[0];\n"
+    "      if (er instanceof Error) throw er;\n"
+    "      throw new Error('Unhandled error. (' + String(er) + ')');\n"
+    "    }\n"
+    "    return false;\n"
+    "  }\n"
+    "  if (typeof handler === 'function') {\n"
+    "    handler.apply(this, args);\n"
+    "  } else {\n"
+    "    const listeners = handler.slice();\n"
+    "    for (let i = 0; i < listeners.length; ++i) listeners[i].apply(this, args);\n"
+    "  }\n"
+    "  return true;\n"
+    "};\n"
+    "EventEmitter.EventEmitter = EventEmitter;\n"
+    "module.exports = EventEmitter;\n";
+
+static const char process_src[] =
+    "'use strict';\n"
+    "const EventEmitter = require('events');\n"
+    "function process() {}\n"
+    "Object.setPrototypeOf(process.prototype, EventEmitter.prototype);\n"
+    "const p = new process();\n"
+    "EventEmitter.init.call(p);\n"
+    "module.exports = p;\n";
+
+static const char timers_src[] =
+    "'use strict';\n"
+    "module.exports = { setTimeout, clearTimeout, setInterval, clearInterval,\n"
+    "  setImmediate, clearImmediate };\n";
+
+static llrt_value module_exports(llrt_state *S, const char *path) {
+  llrt_value key = llrt__intern(S, path, strlen(path));
+  if (key == LLRT_EXC) return LLRT_EXC;
+  llrt_value m = llrt__get(S, S->module_cache, key);
+  if (!LLRT_IS_OBJ(m)) return LLRT_UNDEF;
+  return llrt__get(S, m, S->atoms.exports);
+}
+
+static bool eval_builtin(llrt_state *S, const char *name, const char *src,
+                         size_t len) {
+  llrt_result r;
+  llrt_status st = llrt_eval(S, name, src, len, true, &r);
+  llrt_result_fini(&r); /* only out of memory can fail (tests run them) */
+  return st == LLRT_OK;
+}
+
+bool llrt_node_install(llrt_state *S, double start_ms) {
+  if (S->loop) return true;
+  if (!llrt__loop_install(S, start_ms)) return false;
+  llrt_loop *L = S->loop;
+  if (!eval_builtin(S, "node:events", events_src, sizeof events_src - 1) ||
+      !eval_builtin(S, "node:timers", timers_src, sizeof timers_src - 1) ||
+      !eval_builtin(S, "node:process", process_src, sizeof process_src - 1))
+    return false;
+  llrt_value ee = module_exports(S, "node:events");
+  if (!LLRT_IS_OBJ(ee)) return false;
+  L->v[LV_EMITTER_PROTO] = llrt__get(S, ee, S->atoms.prototype);
+  llrt_value p = module_exports(S, "node:process");
+  if (!LLRT_IS_OBJ(p)) return false;
+  L->v[LV_PROCESS] = p;
+  llrt_value nt = llrt__loop_next_tick_fn(S);
+  if (nt == LLRT_EXC || !llrt__push(S, nt)) return false;
+  llrt_value key = llrt__intern(S, "nextTick", 8);
+  bool ok = key != LLRT_EXC &&
+            llrt__define(S, LLRT_OBJ(p), key, nt, LLRT_P_WRITABLE | LLRT_P_CONFIGURABLE);
+  llrt__popn(S, 1);
+  return ok && llrt__def_val(S, S->global, "process", p);
+}
+
+/* ==== Entry calls ==== */
+
+/* The module-scope binding `name` of the script loaded as `path`. */
+static llrt_value module_binding(llrt_state *S, llrt_value module,
+                                 const char *path, const char *name) {
+  llrt_value ek = llrt__intern(S, "@@scope", 7);
+  if (ek == LLRT_EXC) return LLRT_EXC;
+  llrt_prop *sp = llrt__find_own(LLRT_OBJ(module), ek);
+  if (!sp || !LLRT_IS_PTR(sp->val) || LLRT_PTR(sp->val)->tt != LLRT_T_ENV)
+    return LLRT_UNDEF;
+  llrt_env *e = (llrt_env *)LLRT_PTR(sp->val);
+  size_t nl = strlen(name);
+  for (size_t i = S->nscripts; i-- > 0;) {
+    llrt_script *sc = S->scripts[i];
+    if (strcmp(sc->path, path)) continue;
+    uint32_t slot = 0;
+    for (uint32_t b = 0; b < sc->js.nbindings; b++) {
+      const ll_binding *bd = &sc->js.bindings[b];
+      if (bd->scope != 0) continue;
+      if (bd->name_len == nl && !memcmp(sc->src + bd->name_start, name, nl))
+        return slot < e->n ? e->slots[slot] : LLRT_UNDEF;
+      slot++;
+    }
+    break;
+  }
+  return LLRT_UNDEF;
+}
+
+llrt_status llrt_node_call(llrt_state *S, const char *path, const char *name,
+                           llrt_result *out) {
+  if (out) memset(out, 0, sizeof *out);
+  size_t base = S->sp;
+  llrt_value fn = LLRT_UNDEF;
+  llrt_value key = llrt__intern(S, path, strlen(path));
+  llrt_value m = key == LLRT_EXC ? key : llrt__get(S, S->module_cache, key);
+  if (m == LLRT_EXC) return llrt__fail_result(S, out);
+  if (LLRT_IS_OBJ(m)) {
+    if (!llrt__push(S, m)) return llrt__fail_result(S, out);
+    llrt_value ex = llrt__get(S, m, S->atoms.exports);
+    if (ex == LLRT_EXC) goto fail;
+    if (LLRT_IS_OBJ(ex)) {
+      fn = llrt__get_str(S, ex, name);
+      if (fn == LLRT_EXC) goto fail;
+    }
+    if (!llrt__is_callable(fn)) fn = module_binding(S, m, path, name);
+    if (fn == LLRT_EXC) goto fail;
+  }
+  if (!llrt__is_callable(fn)) {
+    fn = llrt__get_str(S, S->global, name);
+    if (fn == LLRT_EXC) goto fail;
+  }
+  if (!llrt__is_callable(fn)) {
+    S->sp = base;
+    if (out) {
+      char msg[200];
+      snprintf(msg, sizeof msg, "entry '%s' is not a function", name);
+      out->status = LLRT_THROWN;
+      out->message = strdup(msg);
+    }
+    return LLRT_THROWN;
+  }
+  if (!llrt__push(S, fn)) goto fail;
+  llrt_value r = llrt__call(S, fn, LLRT_UNDEF, 0, NULL);
+  S->sp = base;
+  if (r == LLRT_EXC) return llrt__fail_result(S, out);
+  return llrt_loop_drain(S, out);
+fail:
+  S->sp = base;
+  return llrt__fail_result(S, out);
+}
+
+/* ==== Listener census ==== */
+
+/* The constructor name of emitter `o` without allocating: a class or
+ * function's name as written, or a native's. */
+static void emitter_name(llrt_state *S, llrt_obj *o, char *buf, size_t cap) {
+  llrt_loop *L = S->loop;
+  if (LLRT_IS_OBJ(L->v[LV_PROCESS]) && o == LLRT_OBJ(L->v[LV_PROCESS])) {
+    snprintf(buf, cap, "process");
+    return;
+  }
+  snprintf(buf, cap, "EventEmitter");
+  for (llrt_obj *p = o->proto; p; p = p->proto) {
+    llrt_prop *c = llrt__find_own(p, S->atoms.constructor);
+    if (!c || (c->flags & LLRT_P_ACCESSOR) || !LLRT_IS_PTR(c->val)) continue;
+    if (LLRT_PTR(c->val)->tt != LLRT_T_CLOSURE) return;
+    llrt_closure *cl = (llrt_closure *)LLRT_PTR(c->val);
+    llrt_script *sc = cl->script;
+    ll_nid nm = llrt__child(sc, cl->node, LL_F_name);
+    if (nm == LL_NONE) {
+      /* `class X` under a declaration: the name is on the class node. */
+      return;
+    }
+    snprintf(buf, cap, "%.*s", (int)llrt__tlen(sc, nm), llrt__text(sc, nm));
+    return;
+  }
+}
+
+static bool push_listener(llrt_listener_info **v, size_t *n, size_t *cap,
+                          const llrt_listener_info *x) {
+  if (*n == *cap) {
+    size_t c = *cap ? *cap * 2 : 16;
+    llrt_listener_info *nv = realloc(*v, c * sizeof *nv);
+    if (!nv) return false;
+    *v = nv;
+    *cap = c;
+  }
+  (*v)[(*n)++] = *x;
+  return true;
+}
+
+static bool scan_emitter(llrt_state *S, llrt_gc *g, llrt_value events_key,
+                         llrt_listener_info **v, size_t *n, size_t *cap) {
+  llrt_obj *o = (llrt_obj *)g;
+  llrt_prop *ep = llrt__find_own(o, events_key);
+  if (!ep || (ep->flags & LLRT_P_ACCESSOR) || !LLRT_IS_OBJ(ep->val)) return true;
+  llrt_obj *ev = LLRT_OBJ(ep->val);
+  if (ev->proto) return true; /* Node's layout: a null-prototype object */
+  llrt_listener_info x;
+  memset(&x, 0, sizeof x);
+  emitter_name(S, o, x.emitter, sizeof x.emitter);
+  if (!llrt__site_location(S, g->site, &x.file, &x.line, &x.col) ||
+      !strncmp(x.file, "node:", 5))
+    x.file = NULL; /* made by the host itself (process) */
+  for (uint32_t i = 0; i < ev->nprops; i++) {
+    llrt_prop *p = &ev->props[i];
+    if ((p->flags & (LLRT_P_DELETED | LLRT_P_ACCESSOR)) || !LLRT_IS_PTR(p->key))
+      continue;
+    size_t count = 0;
+    if (llrt__is_callable(p->val)) count = 1;
+    else if (LLRT_IS_OBJ(p->val) && llrt_tt(p->val) == LLRT_T_ARRAY) count = LLRT_OBJ(p->val)->len;
+    if (!count) continue;
+    if (LLRT_IS_STR(p->key))
+      snprintf(x.event, sizeof x.event, "%s", LLRT_STR(p->key)->data);
+    else
+      snprintf(x.event, sizeof x.event, "Symbol()");
+    x.count = count;
+    if (!push_listener(v, n, cap, &x)) return false;
+  }
+  return true;
+}
+
+llrt_listener_info *llrt_node_listeners(llrt_state *S, size_t *n) {
+  *n = 0;
+  llrt_value key = llrt__intern(S, "_events", 7);
+  if (key == LLRT_EXC || !llrt__push(S, key)) return NULL;
+  llrt_gc_major(S);
+  llrt__popn(S, 1); /* no allocation from here on */
+  llrt_listener_info *v = NULL;
+  size_t cap = 0;
+  llrt_gc *lists[2] = {S->old, S->young};
+  for (int l = 0; l < 2; l++)
+    for (llrt_gc *g = lists[l]; g; g = g->next)
+      if (g->tt >= LLRT_T_OBJECT && !scan_emitter(S, g, key, &v, n, &cap)) {
+        free(v);
+        *n = 0;
+        return NULL;
+      }
+  return v;
+}
