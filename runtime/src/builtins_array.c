@@ -60,6 +60,16 @@ NATIVE(arrayiter_next) {
   }
   uint32_t i = it->pos++;
   if (it->kind == 0) return llrt__iter_result(S, llrt_num(i), false);
+  if (LLRT_IS_STR(it->target)) { /* by code point: a non-BMP char is 2 units */
+    const llrt_str *str = LLRT_STR(it->target);
+    if (i + 1 < str->ulen &&
+        (unsigned char)str->data[llrt__unit_to_byte(str, i)] >= 0xF0) {
+      it->pos++;
+      llrt_value cp = llrt__str_substring(S, it->target, i, i + 2);
+      if (cp == LLRT_EXC) return cp;
+      return llrt__iter_result(S, cp, false);
+    }
+  }
   llrt_value v = llrt__get_index(S, it->target, i);
   if (v == LLRT_EXC) return v;
   if (it->kind == 1) return llrt__iter_result(S, v, false);

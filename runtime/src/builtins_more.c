@@ -344,6 +344,8 @@ NATIVE(regexp_prop) {
   if (magic == 0) return r->source;
   if (magic == 1) return r->flags;
   if (magic == 2) return llrt_bool(r->global);
+  if (magic >= 'a') /* ignoreCase, multiline, dotAll, unicode, sticky, hasIndices */
+    return llrt_bool(strchr(LLRT_STR(r->flags)->data, magic) != NULL);
   char *buf = malloc(LLRT_STR(r->source)->len + LLRT_STR(r->flags)->len + 3);
   if (!buf) return LLRT_EXC;
   int n = sprintf(buf, "/%s/%s", LLRT_STR(r->source)->data, LLRT_STR(r->flags)->data);
@@ -556,5 +558,11 @@ bool llrt__builtins_more_init(llrt_state *S) {
   FN(S->proto_regexp, "toString", regexp_prop, 0, 3);
   return getter(S, S->proto_regexp, "source", regexp_prop, 0) &&
          getter(S, S->proto_regexp, "flags", regexp_prop, 1) &&
-         getter(S, S->proto_regexp, "global", regexp_prop, 2);
+         getter(S, S->proto_regexp, "global", regexp_prop, 2) &&
+         getter(S, S->proto_regexp, "ignoreCase", regexp_prop, 'i') &&
+         getter(S, S->proto_regexp, "multiline", regexp_prop, 'm') &&
+         getter(S, S->proto_regexp, "dotAll", regexp_prop, 's') &&
+         getter(S, S->proto_regexp, "unicode", regexp_prop, 'u') &&
+         getter(S, S->proto_regexp, "sticky", regexp_prop, 'y') &&
+         getter(S, S->proto_regexp, "hasIndices", regexp_prop, 'd');
 }

@@ -74,6 +74,12 @@ static double clampd(double d, double lo, double hi) {
 
 NATIVE(string_ctor) {
   (void)this_val; (void)magic; (void)data;
+  if (argc && LLRT_IS_SYM(argv[0]) && this_val != LLRT_HOLE) { /* String(sym) */
+    llrt_value d = ((llrt_sym *)LLRT_PTR(argv[0]))->desc;
+    char buf[300];
+    snprintf(buf, sizeof buf, "Symbol(%s)", LLRT_IS_STR(d) ? LLRT_STR(d)->data : "");
+    return llrt__str_cstr(S, buf);
+  }
   llrt_value s = argc ? (LLRT_IS_SYM(argv[0]) ? llrt__str_cstr(S, "Symbol()")
                                               : llrt__to_string(S, argv[0]))
                       : S->atoms.empty;

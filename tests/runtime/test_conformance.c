@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "runtime/include/llrt.h"
+#include "runtime/include/llrt_loop.h"
 
 typedef struct outbuf {
   char *p;
@@ -55,12 +56,13 @@ static char *load_module(void *ud, const char *from, const char *spec,
                          size_t *len, char **resolved) {
   (void)ud;
   (void)from;
-  char path[1024];
+  char path[1024], full[512];
   const char *name = spec[0] == '.' && spec[1] == '/' ? spec + 2 : spec;
-  snprintf(path, sizeof path, "%s/tests/runtime/js/%s%s", LL_SOURCE_DIR, name,
-           strstr(name, ".js") ? "" : ".js");
+  /* './m' and './m.js' are one module: resolve both to "m.js". */
+  snprintf(full, sizeof full, "%s%s", name, strstr(name, ".js") ? "" : ".js");
+  snprintf(path, sizeof path, "%s/tests/runtime/js/%s", LL_SOURCE_DIR, full);
   char *src = slurp(path, len);
-  if (src) *resolved = strdup(name);
+  if (src) *resolved = strdup(full);
   return src;
 }
 
@@ -115,8 +117,14 @@ static char *run_case(const char *dir, const char *name, bool stress) {
     cfg.gc_verify = true;
   }
   llrt_state *S = llrt_state_new(&cfg);
+  /* The Node host and its virtual-clock loop, run until idle (as Node). */
+  cr_assert(S && llrt_node_install(S, 0));
   llrt_result r;
   llrt_status st = llrt_eval(S, name, src, len, true, &r);
+  if (st == LLRT_OK) {
+    llrt_result_fini(&r);
+    st = llrt_loop_run(S, 3600e3, true, &r);
+  }
   char *why = NULL;
   if (expect_error) {
     if (st == LLRT_OK)

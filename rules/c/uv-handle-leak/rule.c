@@ -1,10 +1,11 @@
 /* uv-handle-leak: a libuv handle in memory this function allocated, once
  * registered with a loop (`uv_*_init`), must be released with `uv_close`
  * and freed in the close callback. The dataflow (frontend/c/flow.c) reports
- * four shapes: the release function of a struct holding a handle in a
- * field frees the struct without closing the handle; the handle is lost or the function ends and nothing in the
+ * four shapes: the handle is lost or the function ends and nothing in the
  * file ever calls `uv_close`; `uv_close(h, NULL)` on a handle nothing else
- * frees; `free(h)` while the loop still holds it. This body words them. */
+ * frees; `free(h)` while the loop still holds it; the release function of
+ * a struct holding the handle in a field frees the struct without closing
+ * it. This body words them. */
 #include "frontend/c/c.h"
 
 static void on_leak(ll_c_rule_ctx *ctx, const ll_c_leak *leak) {

@@ -73,6 +73,23 @@ static void note_error(ll_js *js, TSNode n) {
   }
 }
 
+/* Parents whose anonymous children can carry a field (from the grammars'
+ * node-types.json: `operator` and `kind`; `for_statement`'s empty
+ * `condition` and TypeScript's `index_signature` sign are never needed). */
+static bool token_may_have_field(uint16_t parent_kind) {
+  switch (parent_kind) {
+  case LL_K_augmented_assignment_expression:
+  case LL_K_binary_expression:
+  case LL_K_for_in_statement:
+  case LL_K_lexical_declaration:
+  case LL_K_unary_expression:
+  case LL_K_update_expression:
+    return true;
+  default:
+    return false;
+  }
+}
+
 static ll_status build_view(ll_js *js, TSTree *tree, const ll_lang_table *t) {
   node_array nodes = {0};
   u32_array stack = {0};
@@ -89,8 +106,12 @@ static ll_status build_view(ll_js *js, TSTree *tree, const ll_lang_table *t) {
   while (more) {
     TSNode n = ts_tree_cursor_current_node(&cur);
     TSSymbol sym = ts_node_symbol(n);
-    TSFieldId fid = ts_tree_cursor_current_field_id(&cur);
     bool named = ts_node_is_named(n);
+    /* Field lookups are a tenth of the walk: an anonymous token only has a
+     * field under the few parents that give operators and keywords one. */
+    TSFieldId fid = 0;
+    if (named || token_may_have_field(nodes.items[ll_array_last(&stack)].kind))
+      fid = ts_tree_cursor_current_field_id(&cur);
     bool keep;
     if (sym == (TSSymbol)-1) keep = true;
     else if (sym < t->nsymbols && t->skip[sym]) keep = false;
