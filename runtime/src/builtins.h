@@ -50,4 +50,12 @@ llrt_value llrt__regexp_split(llrt_state *S, llrt_value re, llrt_value str);
 llrt_value llrt__regexp_match(llrt_state *S, llrt_value re, llrt_value str,
                               bool all);
 
+/* Set-up helpers for the builtins_*.c installers, which return false on
+ * failure: stop at the first failed definition. */
+#define CHECK(x)                                                               \
+  do {                                                                         \
+    if ((x) == LLRT_EXC) return false;                                         \
+  } while (0)
+#define FN(obj, name, f, n, m) CHECK(llrt__def_fn(S, obj, name, f, n, m))
+
 #endif

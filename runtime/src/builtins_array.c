@@ -653,11 +653,6 @@ NATIVE(ap_iter) {
   return llrt__new_array_iter(S, this_val, magic);
 }
 
-#define CHECK(x)                                                               \
-  do {                                                                         \
-    if ((x) == LLRT_EXC) return false;                                         \
-  } while (0)
-#define FN(obj, name, f, n, m) CHECK(llrt__def_fn(S, obj, name, f, n, m))
 
 bool llrt__builtins_array_init(llrt_state *S) {
   llrt_value A = llrt__def_ctor(S, "Array", array_ctor, 1, S->proto_array);

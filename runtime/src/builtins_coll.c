@@ -881,11 +881,6 @@ fail:
 
 /* ==== Setup ==== */
 
-#define CHECK(x)                                                               \
-  do {                                                                         \
-    if ((x) == LLRT_EXC) return false;                                         \
-  } while (0)
-#define FN(obj, name, f, n, m) CHECK(llrt__def_fn(S, obj, name, f, n, m))
 
 static llrt_value plain_proto(llrt_state *S, llrt_value parent) {
   llrt_obj *o = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj), parent);

@@ -1083,11 +1083,6 @@ static llrt_value make_proto(llrt_state *S, int tt, size_t size, llrt_value pare
   return o ? llrt_ptr(o) : LLRT_EXC;
 }
 
-#define CHECK(x)                                                               \
-  do {                                                                         \
-    if ((x) == LLRT_EXC) return false;                                         \
-  } while (0)
-#define FN(obj, name, f, n, m) CHECK(llrt__def_fn(S, obj, name, f, n, m))
 
 bool llrt__builtins_init(llrt_state *S) {
   llrt_value v;

@@ -514,11 +514,6 @@ fail:
 
 /* ==== Setup ==== */
 
-#define CHECK(x)                                                               \
-  do {                                                                         \
-    if ((x) == LLRT_EXC) return false;                                         \
-  } while (0)
-#define FN(obj, name, f, n, m) CHECK(llrt__def_fn(S, obj, name, f, n, m))
 
 static bool getter(llrt_state *S, llrt_value obj, const char *name,
                    llrt_native_fn fn, int magic) {

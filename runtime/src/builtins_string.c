@@ -940,11 +940,6 @@ NATIVE(json_stringify) {
 
 /* ==== Setup ==== */
 
-#define CHECK(x)                                                               \
-  do {                                                                         \
-    if ((x) == LLRT_EXC) return false;                                         \
-  } while (0)
-#define FN(obj, name, f, n, m) CHECK(llrt__def_fn(S, obj, name, f, n, m))
 
 static llrt_value boxed_proto(llrt_state *S, llrt_value prim) {
   llrt_boxed *b = (llrt_boxed *)llrt__obj_new(S, LLRT_T_BOXED, sizeof *b, S->proto_object);

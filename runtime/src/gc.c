@@ -258,6 +258,19 @@ static void drain(llrt_state *S) {
 
 typedef void (*root_fn)(llrt_state *S, llrt_value v, void *ud);
 
+void llrt__frame_children(llrt_state *S, llrt_frame *f,
+                          void (*fn)(llrt_state *, llrt_value, void *),
+                          void *ud) {
+  fn(S, f->fn, ud);
+  fn(S, f->this_val, ud);
+  fn(S, f->new_target, ud);
+  fn(S, f->arguments, ud);
+  fn(S, f->ret, ud);
+  fn(S, f->home, ud);
+  if (f->env) fn(S, llrt_ptr(f->env), ud);
+  for (int i = 0; i < f->argc; i++) fn(S, f->args[i], ud);
+}
+
 /* The tracer API passes a plain mark function; this trampoline forwards to
  * whichever walk (marking, verification, paths) is running, kept in
  * `S->root_fn`/`S->root_ud` for the duration of one `each_root` call. */
@@ -270,16 +283,7 @@ static void each_root(llrt_state *S, root_fn fn, void *ud) {
     for (size_t j = 0; j < S->rootsets[i].n; j++)
       fn(S, S->rootsets[i].slots[j], ud);
   for (size_t i = 0; i < S->sp; i++) fn(S, S->stack[i], ud);
-  for (llrt_frame *f = S->frame; f; f = f->parent) {
-    fn(S, f->fn, ud);
-    fn(S, f->this_val, ud);
-    fn(S, f->new_target, ud);
-    fn(S, f->arguments, ud);
-    fn(S, f->ret, ud);
-    fn(S, f->home, ud);
-    if (f->env) fn(S, llrt_ptr(f->env), ud);
-    for (int i = 0; i < f->argc; i++) fn(S, f->args[i], ud);
-  }
+  for (llrt_frame *f = S->frame; f; f = f->parent) llrt__frame_children(S, f, fn, ud);
   fn(S, S->exc, ud);
   fn(S, S->native_nt, ud);
   /* Value stacks of resumers whose coroutine is running. */

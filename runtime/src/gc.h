@@ -124,6 +124,13 @@ void llrt__mark_ptr(llrt_state *S, llrt_gc *o);
 void llrt__children(llrt_state *S, llrt_gc *o,
                     void (*fn)(llrt_state *S, llrt_gc *child, void *ud),
                     void *ud);
+/** Calls `fn` on every value an interpreter frame holds: its function,
+ * `this`, new.target, arguments object, return value, home object,
+ * environment and arguments. Shared by the root walk and suspended
+ * generators, which keep frames of their own. */
+void llrt__frame_children(llrt_state *S, llrt_frame *f,
+                          void (*fn)(llrt_state *, llrt_value, void *),
+                          void *ud);
 /** Size in bytes of the object's own block (not its side tables). */
 size_t llrt__obj_size(llrt_gc *o);
 /** Frees an object's side tables and its block (sweep). */

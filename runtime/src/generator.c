@@ -76,14 +76,7 @@ void llrt__gen_children(llrt_state *S, llrt_gen *g,
   if (g->state != 2) return; /* running: its stack and frames are S's */
   for (size_t i = 0; i < g->vsp; i++) fn(S, g->vs[i], ud);
   for (llrt_frame *f = g->top; f; f = f->parent) {
-    fn(S, f->fn, ud);
-    fn(S, f->this_val, ud);
-    fn(S, f->new_target, ud);
-    fn(S, f->arguments, ud);
-    fn(S, f->ret, ud);
-    fn(S, f->home, ud);
-    if (f->env) fn(S, llrt_ptr(f->env), ud);
-    for (int i = 0; i < f->argc; i++) fn(S, f->args[i], ud);
+    llrt__frame_children(S, f, fn, ud);
     if (f == g->base) break;
   }
 }
@@ -330,11 +323,6 @@ fail:
   return LLRT_EXC;
 }
 
-#define CHECK(x)                                                               \
-  do {                                                                         \
-    if ((x) == LLRT_EXC) return false;                                         \
-  } while (0)
-#define FN(obj, name, f, n, m) CHECK(llrt__def_fn(S, obj, name, f, n, m))
 
 bool llrt__builtins_gen_init(llrt_state *S) {
   llrt_obj *gp = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj), S->proto_iterator);
