@@ -157,7 +157,7 @@ void ll_cli_help(FILE *out) {
   fputs(
       "Usage: leaklint <command> [options]\n"
       "\n"
-      "Finds memory and resource leaks in JavaScript and TypeScript.\n"
+      "Finds memory and resource leaks in JavaScript, TypeScript and C.\n"
       "\n"
       "Commands:\n"
       "  check [PATH...]   check files and folders (default: .)\n"
