@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/lines.h"
 #include "base/utf8.h"
 
 /* The JS view as a plain text: its line table is the same shape. */
@@ -41,13 +42,7 @@ static uint32_t line_start(const ll_text *t, uint32_t l) {
 }
 
 uint32_t ll__text_line_of(const ll_text *t, uint32_t byte) {
-  uint32_t lo = 0, hi = t->nlines;
-  while (hi - lo > 1) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (t->line_starts[mid] <= byte) lo = mid;
-    else hi = mid;
-  }
-  return lo;
+  return ll_line_of(t->line_starts, t->nlines, byte);
 }
 
 void ll__text_position(const ll_text *t, uint32_t byte, uint32_t *line,

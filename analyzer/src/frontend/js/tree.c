@@ -14,6 +14,7 @@
 
 #include "base/alloc.h"
 #include "base/array.h"
+#include "base/lines.h"
 #include "frontend/js/js.h"
 #include "frontend/js/lang.h"
 #include "frontend/js/scope.h"
@@ -314,11 +315,5 @@ const char *ll_js_string_value(const ll_js *js, ll_nid n) {
 }
 
 uint32_t ll_js_line_of(const ll_js *js, uint32_t byte) {
-  uint32_t lo = 0, hi = js->nlines;
-  while (hi - lo > 1) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (js->line_starts[mid] <= byte) lo = mid;
-    else hi = mid;
-  }
-  return lo;
+  return ll_line_of(js->line_starts, js->nlines, byte);
 }
