@@ -4,7 +4,7 @@
 function remember(key, value) {
   // LEAK: `responseCache` is declared nowhere, so it is a property of the
   // global object, and every request adds a key that is never removed.
-  responseCache = responseCache || {};
+  if (typeof responseCache === 'undefined') responseCache = {};
   responseCache[key] = value;
 }
 

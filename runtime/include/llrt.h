@@ -57,6 +57,9 @@ typedef struct llrt_config {
   llrt_print_fn print;    /* default: stdout (log) and stderr (warn/error) */
   llrt_clock_fn clock;    /* default: Date.now() is 0 */
   llrt_load_fn load;      /* default: require/import fail with "not found" */
+  /* Polled every 16,384 evaluation steps; returning true stops the run with
+   * LLRT_BUDGET (a wall-clock cap lives in the host, not the engine). */
+  bool (*interrupt)(void *ud);
 } llrt_config;
 
 /** Fills `c` with the defaults above. */

@@ -309,12 +309,13 @@ NATIVE(ap_splice) {
   llrt_value out = llrt__new_array(S, d);
   if (out == LLRT_EXC) return out;
   a = LLRT_OBJ(this_val);
-  memcpy(LLRT_OBJ(out)->elems, a->elems + s, d * sizeof(llrt_value));
+  if (d) memcpy(LLRT_OBJ(out)->elems, a->elems + s, d * sizeof(llrt_value));
   if (!llrt__push(S, out)) return LLRT_EXC;
   bool ok = llrt__elems_reserve(S, a, a->len - d + ins);
   llrt__popn(S, 1);
   if (!ok) return LLRT_EXC;
-  memmove(a->elems + s + ins, a->elems + s + d, (a->len - s - d) * sizeof(llrt_value));
+  if (a->len - s - d)
+    memmove(a->elems + s + ins, a->elems + s + d, (a->len - s - d) * sizeof(llrt_value));
   for (uint32_t i = 0; i < ins; i++) {
     a->elems[s + i] = argv[2 + i];
     llrt_barrier(S, a, argv[2 + i]);

@@ -217,6 +217,22 @@ static bool set_k(llrt_state *S, llrt_script *sc, ll_nid n, llrt_value v) {
   return true;
 }
 
+/* `__filename` and `__dirname`: the path as resolved by the loader, and
+ * everything before its last '/' ("." when there is none, "/" at the
+ * root), as Node's path.dirname. */
+static bool module_paths(llrt_state *S, llrt_script *sc) {
+  uint32_t n = sc->js.count;
+  if (!set_k(S, sc, n, llrt__str_cstr(S, sc->path))) return false;
+  const char *slash = strrchr(sc->path, '/');
+  llrt_value dir = !slash ? llrt__str_cstr(S, ".")
+                   : slash == sc->path ? llrt__str_cstr(S, "/")
+                   : llrt__str_new(S, sc->path, (size_t)(slash - sc->path));
+  if (!set_k(S, sc, n + 1, dir)) return false;
+  sc->init[0][sc->module_slot + 3] = sc->k[n];
+  sc->init[0][sc->module_slot + 4] = sc->k[n + 1];
+  return true;
+}
+
 static bool compile_tables(llrt_state *S, llrt_script *sc) {
   ll_js *js = &sc->js;
   uint32_t *bslot = ll_arena_alloc(sc->arena, (js->nbindings + 1) * sizeof *bslot);
@@ -226,9 +242,11 @@ static bool compile_tables(llrt_state *S, llrt_script *sc) {
   memset(sc->nslots, 0, (js->nscopes + 1) * sizeof *sc->nslots);
   for (uint32_t b = 0; b < js->nbindings; b++)
     bslot[b] = sc->nslots[js->bindings[b].scope]++;
-  /* The module scope gets three more slots: require, module, exports. */
+  /* The module scope gets five more slots: require, module, exports (set
+   * when the module runs), __filename and __dirname (constants: the
+   * script's path and its directory, kept alive in `k[count..count+1]`). */
   sc->module_slot = sc->nslots[0];
-  sc->nslots[0] += 3;
+  sc->nslots[0] += 5;
   for (uint32_t s = 0; s < js->nscopes; s++) {
     sc->init[s] = NULL;
     if (!sc->nslots[s]) continue;
@@ -236,6 +254,7 @@ static bool compile_tables(llrt_state *S, llrt_script *sc) {
     if (!sc->init[s]) return false;
     for (uint32_t i = 0; i < sc->nslots[s]; i++) sc->init[s][i] = LLRT_UNDEF;
   }
+  if (!module_paths(S, sc)) return false;
   for (uint32_t b = 0; b < js->nbindings; b++) {
     uint8_t k = js->bindings[b].kind;
     if (k == LL_BIND_LET || k == LL_BIND_CONST || k == LL_BIND_CLASS)
@@ -260,8 +279,9 @@ static bool compile_tables(llrt_state *S, llrt_script *sc) {
       } else if (l == 9 && !memcmp(t, "arguments", 9)) {
         sc->ref[n] = REF_ARGUMENTS;
       } else {
-        static const char *const mod[] = {"require", "module", "exports"};
-        for (uint32_t i = 0; i < 3; i++) {
+        static const char *const mod[] = {"require", "module", "exports",
+                                          "__filename", "__dirname"};
+        for (uint32_t i = 0; i < (sc->script_mode ? 3u : 5u); i++) {
           if (strlen(mod[i]) != l || memcmp(mod[i], t, l)) continue;
           uint32_t s = node->scope, hops = 0;
           for (; s != 0 && s != LL_NONE; s = js->scopes[s].parent)
@@ -367,11 +387,11 @@ llrt_script *llrt__compile(llrt_state *S, const char *path, const char *src,
     *err = "SyntaxError";
     *eline = ll_js_line_of(&sc->js, sc->js.error_start) + 1;
   }
-  sc->k = calloc(sc->js.count + 1, sizeof *sc->k);
+  sc->k = calloc(sc->js.count + 2, sizeof *sc->k); /* + __filename, __dirname */
   sc->ref = calloc(sc->js.count + 1, sizeof *sc->ref);
   sc->op = calloc(sc->js.count + 1, 1);
   if (!sc->k || !sc->ref || !sc->op) goto fail;
-  for (uint32_t i = 0; i < sc->js.count; i++) sc->k[i] = LLRT_UNDEF;
+  for (uint32_t i = 0; i < sc->js.count + 2; i++) sc->k[i] = LLRT_UNDEF;
   /* Register before filling `k`, so the constants are traced. */
   if (S->nscripts == S->scriptcap) {
     size_t cap = S->scriptcap ? S->scriptcap * 2 : 8;
@@ -410,7 +430,7 @@ void llrt__trace_scripts(llrt_state *S,
                          void (*mark)(llrt_state *, llrt_value)) {
   for (size_t i = 0; i < S->nscripts; i++) {
     llrt_script *sc = S->scripts[i];
-    for (uint32_t n = 0; n < sc->js.count; n++)
+    for (uint32_t n = 0; n < sc->js.count + 2; n++)
       if (LLRT_IS_PTR(sc->k[n])) mark(S, sc->k[n]);
   }
 }

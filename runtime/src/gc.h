@@ -83,6 +83,7 @@ enum {
   LLRT_GCF_REMEMBERED = 1, /* on `S->remembered` */
   LLRT_GCF_INTERNED = 2,   /* a string in the intern table */
   LLRT_GCF_FIXED = 4,      /* never collected (well-known atoms) */
+  LLRT_GCF_PHANTOM = 8,    /* a phantom or phantom-tailed object (phantom.h) */
 };
 
 static inline bool llrt_is_old(const llrt_gc *o) {

@@ -1,5 +1,6 @@
-/* The event loop on a virtual clock: timers and immediates, the nextTick
- * queue, and Node's microtask ordering (llrt_loop.h states the contract).
+/* The event loop: timers and immediates, the nextTick queue, and Node's
+ * microtask ordering (llrt_loop.h states the contract), on a virtual clock
+ * by default or on libuv's real clock (`real_time`).
  *
  * Timers live in C memory (`lt_timer`); their callback, arguments and
  * Timeout object are traced by `trace_timers` while the timer is active and
@@ -7,18 +8,61 @@
  * garbage. Due order is a binary heap on (due, seq); clearing or refreshing
  * leaves stale heap entries that are skipped when popped.
  *
- * Must never: read the wall clock or sleep (the virtual clock jumps), or
+ * Real time: as in Node, one `uv_timer_t` drives the whole timer heap. The
+ * JavaScript timers keep their (due, creation) order in the heap; between
+ * two phases the loop arms the uv timer for the next due time (or the end
+ * of the run) and blocks in `uv_run(UV_RUN_ONCE)`. The clock is
+ * `start + (uv_hrtime() - hr0)`, so `Date.now()` and `performance.now()`
+ * follow real time. A timers phase compares against the time read when it
+ * began, so a timer made by a callback never fires in the same phase.
+ *
+ * Must never: read the clock or sleep in virtual mode (the clock jumps), or
  * free a timer while a queue entry or a running callback points at it. */
 #include <math.h>
 #include <stdlib.h>
+#include <uv.h>
 
 #include "builtins.h"
 #include "loop.h"
 
 #define TIMEOUT_MAX 2147483647.0
 
-double llrt__loop_now(const llrt_state *S) { return S->loop ? S->loop->now : 0; }
+/* The real-time mode's libuv loop and its one wake-up timer. */
+typedef struct lt_uv {
+  uv_loop_t loop;
+  uv_timer_t wake;
+} lt_uv;
+
+static double clock_now(const llrt_loop *L) {
+  if (L->uv) return L->start + (double)(uv_hrtime() - L->hr0) / 1e6;
+  return L->now;
+}
+
+double llrt__loop_now(const llrt_state *S) { return S->loop ? clock_now(S->loop) : 0; }
 double llrt_loop_now(const llrt_state *S) { return llrt__loop_now(S); }
+
+static void wake_cb(uv_timer_t *h) { (void)h; }
+
+/* Real time: blocks in libuv until `t` (ms on the loop's clock). libuv's
+ * timers have 1 ms ticks, so the wake-up may come a little early: the
+ * caller's loop then simply waits again. */
+static void wait_until(llrt_loop *L, double t) {
+  double d = t - clock_now(L);
+  if (d <= 0) return;
+  uv_update_time(&L->uv->loop);
+  uv_timer_start(&L->uv->wake, wake_cb, (uint64_t)ceil(d), 0);
+  uv_run(&L->uv->loop, UV_RUN_ONCE);
+  uv_timer_stop(&L->uv->wake);
+}
+
+static void uv_fini(llrt_loop *L) {
+  if (!L->uv) return;
+  uv_close((uv_handle_t *)&L->uv->wake, NULL);
+  uv_run(&L->uv->loop, UV_RUN_DEFAULT); /* runs the close callback */
+  uv_loop_close(&L->uv->loop);
+  free(L->uv);
+  L->uv = NULL;
+}
 
 /* ==== Timer bookkeeping ==== */
 
@@ -134,6 +178,7 @@ void llrt__loop_free(llrt_state *S) {
   free(L->pq);
   free(L->imm);
   free(L->byid);
+  uv_fini(L);
   free(L);
   S->loop = NULL;
 }
@@ -155,9 +200,22 @@ static lt_timer *timer_of(llrt_state *S, llrt_value v) {
   return L->byid[(size_t)id];
 }
 
+/* A timer made inside a builtin module (timers/promises) is reported at
+ * the program's call into it: the innermost frame outside "node:" code. */
+static uint32_t program_site(llrt_state *S, uint32_t site) {
+  const char *file = NULL;
+  unsigned line = 0, col = 0;
+  if (!llrt__site_location(S, site, &file, &line, &col) || strncmp(file, "node:", 5))
+    return site;
+  for (llrt_frame *f = S->frame; f; f = f->parent)
+    if (f->script && strncmp(f->script->path, "node:", 5))
+      return f->script->site_base + f->node;
+  return site;
+}
+
 static llrt_value add_timer(llrt_state *S, int kind, int argc, llrt_value *argv) {
   llrt_loop *L = S->loop;
-  uint32_t site = S->cur_site;
+  uint32_t site = program_site(S, S->cur_site);
   llrt_value fn = ARG(0);
   if (!llrt__is_callable(fn))
     return llrt__throw(S, 1, "The \"callback\" argument must be of type function");
@@ -198,7 +256,7 @@ static llrt_value add_timer(llrt_state *S, int kind, int argc, llrt_value *argv)
   t->kind = (uint8_t)kind;
   t->active = t->ref = true;
   t->delay = delay;
-  t->due = L->now + delay;
+  t->due = clock_now(L) + delay;
   t->site = site;
   t->fn = fn;
   t->obj = llrt_ptr(o);
@@ -270,7 +328,7 @@ NATIVE(n_timer_method) {
     return llrt_bool(t && t->ref);
   case 3:
     if (t && t->kind != LT_IMMEDIATE) {
-      t->due = L->now + t->delay;
+      t->due = clock_now(L) + t->delay;
       if (!pq_push(L, t)) {
         S->oom = true;
         return LLRT_EXC;
@@ -323,7 +381,7 @@ fail:
 
 NATIVE(n_perf_now) {
   UNUSED_NATIVE_ARGS;
-  return llrt_num(S->loop->now - S->loop->start);
+  return llrt_num(clock_now(S->loop) - S->loop->start);
 }
 
 /* ==== Running ==== */
@@ -352,11 +410,24 @@ fail:
   return LLRT_EXC;
 }
 
+/* A callback failed: its result, except after `process.exit()`, whose
+ * uncatchable stop ends the run normally. */
+static llrt_status cb_failed(llrt_state *S, llrt_result *out) {
+  llrt_status st = llrt__fail_result(S, out);
+  if (!S->loop->exited) return st;
+  if (out) {
+    llrt_result_fini(out);
+    memset(out, 0, sizeof *out);
+  }
+  return LLRT_OK;
+}
+
 llrt_status llrt_loop_drain(llrt_state *S, llrt_result *out) {
   if (out) memset(out, 0, sizeof *out);
   llrt_loop *L = S->loop;
   if (!L) return llrt_run_jobs(S, out);
   for (;;) {
+    if (L->exited) return LLRT_OK;
     llrt_obj *q = LLRT_OBJ(L->v[LV_TICKS]);
     while (L->tickhead + 1 < q->len) {
       llrt_value fn = q->elems[L->tickhead], args = q->elems[L->tickhead + 1];
@@ -366,11 +437,18 @@ llrt_status llrt_loop_drain(llrt_state *S, llrt_result *out) {
         L->tickhead = 0;
       }
       if (call_with(S, fn, LLRT_UNDEF, args) == LLRT_EXC)
-        return llrt__fail_result(S, out);
+        return cb_failed(S, out);
       q = LLRT_OBJ(L->v[LV_TICKS]);
     }
     llrt_status st = llrt_run_jobs(S, out);
-    if (st != LLRT_OK) return st;
+    if (st != LLRT_OK) {
+      if (!L->exited) return st;
+      if (out) {
+        llrt_result_fini(out);
+        memset(out, 0, sizeof *out);
+      }
+      return LLRT_OK;
+    }
     q = LLRT_OBJ(L->v[LV_TICKS]);
     if (L->tickhead >= q->len) return LLRT_OK;
   }
@@ -387,14 +465,14 @@ static llrt_status fire(llrt_state *S, lt_timer *t, llrt_result *out) {
     if (!llrt__push(S, fn) || !llrt__push(S, obj) || !llrt__push(S, args)) {
       S->oom = true;
       t->firing = false;
-      return llrt__fail_result(S, out);
+      return cb_failed(S, out);
     }
     release(L, t);
     llrt_value r = call_with(S, fn, obj, args);
     llrt__popn(S, 3);
     t->firing = false;
     maybe_free(t);
-    if (r == LLRT_EXC) return llrt__fail_result(S, out);
+    if (r == LLRT_EXC) return cb_failed(S, out);
     return llrt_loop_drain(S, out);
   }
   llrt_value r = call_with(S, t->fn, t->obj, t->args);
@@ -402,17 +480,17 @@ static llrt_status fire(llrt_state *S, lt_timer *t, llrt_result *out) {
     if (t->kind == LT_TIMEOUT && t->seq == seq) release(L, t);
     t->firing = false;
     maybe_free(t);
-    return llrt__fail_result(S, out);
+    return cb_failed(S, out);
   }
   if (t->active && t->seq == seq) { /* not cleared or refreshed meanwhile */
     if (t->kind == LT_TIMEOUT) {
       release(L, t);
     } else {
-      t->due = L->now + t->delay;
+      t->due = clock_now(L) + t->delay;
       if (!pq_push(L, t)) {
         S->oom = true;
         t->firing = false;
-        return llrt__fail_result(S, out);
+        return cb_failed(S, out);
       }
     }
   }
@@ -426,20 +504,22 @@ llrt_status llrt_loop_run(llrt_state *S, double ms, bool until_idle,
   if (out) memset(out, 0, sizeof *out);
   llrt_loop *L = S->loop;
   if (!L) return llrt_run_jobs(S, out);
-  double until = L->now + (ms > 0 ? ms : 0);
+  double until = clock_now(L) + (ms > 0 ? ms : 0);
   llrt_status st = llrt_loop_drain(S, out);
   if (st != LLRT_OK) return st;
-  for (;;) {
-    /* Timers phase: everything due by now, in (due, creation) order. */
+  while (!L->exited) {
+    /* Timers phase: everything due when it starts, in (due, creation)
+     * order. */
     lt_pqent e;
-    while (pq_peek(L, &e) && e.due <= L->now) {
+    double phase = clock_now(L);
+    while (!L->exited && pq_peek(L, &e) && e.due <= phase) {
       pq_pop(L);
       st = fire(S, e.t, out);
       if (st != LLRT_OK) return st;
     }
     /* Check phase: the immediates queued before it started. */
     size_t end = L->nimm;
-    while (L->immhead < end) {
+    while (!L->exited && L->immhead < end) {
       lt_timer *t = L->imm[L->immhead++];
       t->in_imm = false;
       if (!t->active) {
@@ -450,12 +530,21 @@ llrt_status llrt_loop_run(llrt_state *S, double ms, bool until_idle,
       if (st != LLRT_OK) return st;
     }
     if (L->immhead == L->nimm) L->immhead = L->nimm = 0;
+    if (L->exited) break;
     if (L->immhead < L->nimm) continue; /* queued during the check phase */
     if (until_idle && L->nref == 0) break;
-    if (!pq_peek(L, &e) || e.due > until) break;
+    bool more = pq_peek(L, &e);
+    if (L->uv) {
+      /* Real time: sleep in libuv until the next due timer or the end. */
+      if (clock_now(L) >= until || (!more && until_idle)) break;
+      wait_until(L, more && e.due < until ? e.due : until);
+      continue;
+    }
+    if (!more || e.due > until) break;
     if (e.due > L->now) L->now = e.due; /* the virtual clock jumps */
   }
-  if (!until_idle || L->nref) L->now = until > L->now ? until : L->now;
+  if (!L->uv && !L->exited && (!until_idle || L->nref))
+    L->now = until > L->now ? until : L->now;
   return LLRT_OK;
 }
 
@@ -494,19 +583,31 @@ static bool def_methods(llrt_state *S, llrt_value proto, bool timeout) {
   return ok;
 }
 
-bool llrt__loop_install(llrt_state *S, double start_ms) {
+bool llrt__loop_install(llrt_state *S, double start_ms, bool real_time) {
   if (S->loop) return true;
   llrt_loop *L = calloc(1, sizeof *L);
   if (!L) return false;
   for (int i = 0; i < LV_COUNT; i++) L->v[i] = LLRT_UNDEF;
   L->now = L->start = start_ms;
   L->next_id = 1;
+  if (real_time) {
+    L->uv = calloc(1, sizeof *L->uv);
+    if (!L->uv || uv_loop_init(&L->uv->loop)) {
+      free(L->uv);
+      free(L);
+      return false;
+    }
+    uv_timer_init(&L->uv->loop, &L->uv->wake);
+    L->hr0 = uv_hrtime();
+  }
   if (!llrt_root_add(S, L->v, LV_COUNT)) {
+    uv_fini(L);
     free(L);
     return false;
   }
   if (!llrt_root_add_tracer(S, trace_timers, L)) {
     llrt_root_remove(S, L->v);
+    uv_fini(L);
     free(L);
     return false;
   }
@@ -541,8 +642,6 @@ bool llrt__loop_install(llrt_state *S, double start_ms) {
   return ok;
 }
 
-/* node.c reaches the nextTick native through this. */
-llrt_value llrt__loop_next_tick_fn(llrt_state *S);
 llrt_value llrt__loop_next_tick_fn(llrt_state *S) {
   return llrt__native_new(S, "nextTick", n_next_tick, 1, 0);
 }

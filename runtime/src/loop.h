@@ -31,9 +31,12 @@ typedef struct lt_pqent {
   lt_timer *t;
 } lt_pqent;
 
-/* Values the loop keeps (one root set). */
+/* Values the loop keeps (one root set). `LV_GLOBALS` is the array of the
+ * global object's own keys right after the host was installed. */
 enum { LV_TIMEOUT_PROTO, LV_IMMEDIATE_PROTO, LV_SYM_ID, LV_TICKS,
-       LV_PROCESS, LV_EMITTER_PROTO, LV_COUNT };
+       LV_PROCESS, LV_EMITTER_PROTO, LV_BUFFER_PROTO, LV_GLOBALS, LV_COUNT };
+
+struct lt_uv; /* loop.c: the libuv loop of the real-time mode */
 
 typedef struct llrt_loop {
   double now, start;
@@ -49,12 +52,32 @@ typedef struct llrt_loop {
   size_t nlive, nref;
   uint32_t tickhead;
   llrt_value v[LV_COUNT];
+  struct lt_uv *uv;     /* non-NULL: real-time mode (libuv clock) */
+  uint64_t hr0;         /* uv_hrtime() when the real clock read `start` */
+  bool exited;          /* process.exit() was called */
+  int exit_code;
 } llrt_loop;
 
 double llrt__loop_now(const llrt_state *S);
 void llrt__loop_free(llrt_state *S);
-/** loop.c: creates the loop and installs timers and queueMicrotask. */
-bool llrt__loop_install(llrt_state *S, double start_ms);
+/** loop.c: creates the loop and installs timers and queueMicrotask; with
+ * `real_time`, the clock follows libuv's monotonic time from `start_ms`. */
+bool llrt__loop_install(llrt_state *S, double start_ms, bool real_time);
+/** loop.c: the nextTick native (node.c puts it on `process`). */
+llrt_value llrt__loop_next_tick_fn(llrt_state *S);
+
+/* ==== node_buffer.c, node_process.c ==== */
+
+/** Installs the global `Buffer` and the module `node:buffer`. */
+bool llrt__node_buffer_init(llrt_state *S);
+/** Sums the lengths of the Buffers on the heap lists (no collection: a
+ * garbage Buffer counts until a collection frees it). */
+size_t llrt__node_buffer_bytes(llrt_state *S);
+/** Adds env, argv, platform, version, cwd, memoryUsage, hrtime, uptime and
+ * exit to the `process` object. */
+bool llrt__node_process_init(llrt_state *S, llrt_value process);
+/** Adds the natives `format` and `inspect` to `util`'s exports. */
+bool llrt__node_util_init(llrt_state *S, llrt_value util);
 /** state.c's failure-to-result conversion, for the loop's callbacks. */
 llrt_status llrt__fail_result(llrt_state *S, llrt_result *out);
 

@@ -1,6 +1,9 @@
-/* The Node-like host: `process` (an EventEmitter with nextTick), the
- * builtin modules `events` and `timers`, calling an entry function of a
- * loaded module, and the listener census.
+/* The Node-like host: `process` (an EventEmitter with nextTick; its other
+ * properties are in node_process.c), the builtin modules `events`,
+ * `timers`, `timers/promises`, `util` and `buffer` (node_buffer.c), the
+ * globals `AbortController`/`AbortSignal`, calling an entry function of a
+ * loaded module, the listener census and the list of globals a program
+ * added.
  *
  * `events` is written in JavaScript (below) and compiled once per state as
  * the module "node:events", so it has Node's data layout: `_events` is a
@@ -14,8 +17,6 @@
 
 #include "builtins.h"
 #include "loop.h"
-
-llrt_value llrt__loop_next_tick_fn(llrt_state *S);
 
 static const char events_src[] =
     "'use strict';\n"
@@ -192,6 +193,196 @@ static const char timers_src[] =
     "module.exports = { setTimeout, clearTimeout, setInterval, clearInterval,\n"
     "  setImmediate, clearImmediate };\n";
 
+/* timers/promises: promises on the same timers (so they order with the
+ * callback forms), an AbortSignal option, and `setInterval` as an async
+ * iterator (`next`/`return`; `for await` is not supported by the engine). */
+static const char timers_promises_src[] =
+    "'use strict';\n"
+    "const { setTimeout: st, clearTimeout: ct, setImmediate: si, clearImmediate: ci,\n"
+    "  setInterval: sv, clearInterval: cv } = globalThis;\n"
+    "function abortError(signal) {\n"
+    "  const e = new Error('The operation was aborted');\n"
+    "  e.name = 'AbortError'; e.code = 'ABORT_ERR';\n"
+    "  if (signal && signal.reason !== undefined) e.cause = signal.reason;\n"
+    "  return e;\n"
+    "}\n"
+    "function checkOptions(options) {\n"
+    "  if (options === null || typeof options !== 'object')\n"
+    "    throw new TypeError('The \"options\" argument must be of type object.');\n"
+    "  return options.signal;\n"
+    "}\n"
+    "function later(make, clear, delay, value, options) {\n"
+    "  let signal;\n"
+    "  try { signal = checkOptions(options); } catch (e) { return Promise.reject(e); }\n"
+    "  if (signal && signal.aborted) return Promise.reject(abortError(signal));\n"
+    "  return new Promise((resolve, reject) => {\n"
+    "    let onAbort;\n"
+    "    const t = make(() => {\n"
+    "      if (signal) signal.removeEventListener('abort', onAbort);\n"
+    "      resolve(value);\n"
+    "    }, delay);\n"
+    "    if (options.ref === false) t.unref();\n"
+    "    if (signal) {\n"
+    "      onAbort = () => { clear(t); reject(abortError(signal)); };\n"
+    "      signal.addEventListener('abort', onAbort, { once: true });\n"
+    "    }\n"
+    "  });\n"
+    "}\n"
+    "function setTimeout(delay, value, options = {}) { return later(st, ct, delay, value, options); }\n"
+    "function setImmediate(value, options = {}) {\n"
+    "  return later((f) => si(f), ci, 0, value, options);\n"
+    "}\n"
+    "function setInterval(delay, value, options = {}) {\n"
+    "  const signal = checkOptions(options);\n"
+    "  let pending = 0, waiter = null, done = false, onAbort;\n"
+    "  const timer = sv(() => {\n"
+    "    if (waiter) { const w = waiter; waiter = null; w.resolve({ value, done: false }); }\n"
+    "    else pending++;\n"
+    "  }, delay);\n"
+    "  if (options.ref === false) timer.unref();\n"
+    "  function finish() { done = true; cv(timer); if (signal) signal.removeEventListener('abort', onAbort); }\n"
+    "  if (signal) {\n"
+    "    onAbort = () => {\n"
+    "      finish();\n"
+    "      if (waiter) { const w = waiter; waiter = null; w.reject(abortError(signal)); }\n"
+    "    };\n"
+    "    if (signal.aborted) done = true, cv(timer);\n"
+    "    else signal.addEventListener('abort', onAbort, { once: true });\n"
+    "  }\n"
+    "  return {\n"
+    "    next() {\n"
+    "      if (signal && signal.aborted) return Promise.reject(abortError(signal));\n"
+    "      if (done) return Promise.resolve({ value: undefined, done: true });\n"
+    "      if (pending > 0) { pending--; return Promise.resolve({ value, done: false }); }\n"
+    "      return new Promise((resolve, reject) => { waiter = { resolve, reject }; });\n"
+    "    },\n"
+    "    return() {\n"
+    "      finish();\n"
+    "      if (waiter) { const w = waiter; waiter = null; w.resolve({ value: undefined, done: true }); }\n"
+    "      return Promise.resolve({ value: undefined, done: true });\n"
+    "    },\n"
+    "    [Symbol.asyncIterator]() { return this; },\n"
+    "  };\n"
+    "}\n"
+    "const scheduler = { wait: (delay, options) => setTimeout(delay, undefined, options),\n"
+    "  yield: () => setImmediate() };\n"
+    "const custom = Symbol.for('nodejs.util.promisify.custom');\n"
+    "st[custom] = setTimeout;\n"
+    "si[custom] = setImmediate;\n"
+    "module.exports = { setTimeout, setImmediate, setInterval, scheduler };\n";
+
+/* AbortController and AbortSignal, with the EventTarget surface
+ * timers/promises and user code use (addEventListener with `once`,
+ * removeEventListener, onabort, reason, throwIfAborted). */
+static const char abort_src[] =
+    "'use strict';\n"
+    "const kListeners = Symbol('listeners');\n"
+    "class AbortSignal {\n"
+    "  constructor() { this.aborted = false; this.reason = undefined; this.onabort = null;\n"
+    "    Object.defineProperty(this, kListeners, { value: [], writable: true }); }\n"
+    "  addEventListener(type, fn, options) {\n"
+    "    if (type !== 'abort' || typeof fn !== 'function') return;\n"
+    "    if (this[kListeners].some((l) => l.fn === fn)) return;\n"
+    "    this[kListeners].push({ fn, once: !!(options && options.once) });\n"
+    "  }\n"
+    "  removeEventListener(type, fn) {\n"
+    "    if (type === 'abort') this[kListeners] = this[kListeners].filter((l) => l.fn !== fn);\n"
+    "  }\n"
+    "  dispatchEvent(event) {\n"
+    "    const list = this[kListeners].slice();\n"
+    "    this[kListeners] = this[kListeners].filter((l) => !l.once);\n"
+    "    if (typeof this.onabort === 'function') this.onabort.call(this, event);\n"
+    "    for (const l of list) l.fn.call(this, event);\n"
+    "    return true;\n"
+    "  }\n"
+    "  throwIfAborted() { if (this.aborted) throw this.reason; }\n"
+    "  static abort(reason) { const c = new AbortController(); c.abort(reason); return c.signal; }\n"
+    "}\n"
+    "function abortReason() {\n"
+    "  const e = new Error('This operation was aborted');\n"
+    "  e.name = 'AbortError'; e.code = 20;\n"
+    "  return e;\n"
+    "}\n"
+    "class AbortController {\n"
+    "  constructor() { this.signal = new AbortSignal(); }\n"
+    "  abort(reason) {\n"
+    "    const s = this.signal;\n"
+    "    if (s.aborted) return;\n"
+    "    s.aborted = true;\n"
+    "    s.reason = reason === undefined ? abortReason() : reason;\n"
+    "    s.dispatchEvent({ type: 'abort', target: s });\n"
+    "  }\n"
+    "}\n"
+    "if (typeof globalThis.AbortController !== 'function') {\n"
+    "  Object.defineProperty(globalThis, 'AbortController', { value: AbortController, writable: true, configurable: true });\n"
+    "  Object.defineProperty(globalThis, 'AbortSignal', { value: AbortSignal, writable: true, configurable: true });\n"
+    "}\n"
+    "module.exports = { AbortController: globalThis.AbortController, AbortSignal: globalThis.AbortSignal };\n";
+
+/* util: the JavaScript half (format and inspect are natives added by
+ * node_process.c). */
+static const char util_src[] =
+    "'use strict';\n"
+    "const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');\n"
+    "function promisify(original) {\n"
+    "  if (typeof original !== 'function')\n"
+    "    throw new TypeError('The \"original\" argument must be of type function');\n"
+    "  if (typeof original[kCustomPromisify] === 'function') return original[kCustomPromisify];\n"
+    "  function fn(...args) {\n"
+    "    return new Promise((resolve, reject) => {\n"
+    "      original.call(this, ...args, (err, ...values) => {\n"
+    "        if (err) reject(err); else resolve(values[0]);\n"
+    "      });\n"
+    "    });\n"
+    "  }\n"
+    "  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));\n"
+    "  return fn;\n"
+    "}\n"
+    "promisify.custom = kCustomPromisify;\n"
+    "function callbackify(original) {\n"
+    "  if (typeof original !== 'function')\n"
+    "    throw new TypeError('The \"original\" argument must be of type function');\n"
+    "  return function (...args) {\n"
+    "    const cb = args.pop();\n"
+    "    original.apply(this, args).then((v) => process.nextTick(cb, null, v),\n"
+    "      (e) => process.nextTick(cb, e));\n"
+    "  };\n"
+    "}\n"
+    "function inherits(ctor, superCtor) {\n"
+    "  if (typeof ctor !== 'function' || typeof superCtor !== 'function' || superCtor.prototype === undefined)\n"
+    "    throw new TypeError('The \"ctor\" and \"superCtor\" arguments must be functions');\n"
+    "  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });\n"
+    "  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);\n"
+    "}\n"
+    "const warned = new Set();\n"
+    "function deprecate(fn, msg, code) {\n"
+    "  let done = false;\n"
+    "  return function deprecated(...args) {\n"
+    "    if (!done && !(code !== undefined && warned.has(code))) {\n"
+    "      done = true;\n"
+    "      if (code !== undefined) warned.add(code);\n"
+    "      const line = '(node) ' + (code !== undefined ? '[' + code + '] ' : '') + 'DeprecationWarning: ' + msg;\n"
+    "      process.nextTick(() => console.error(line));\n"
+    "    }\n"
+    "    return new.target ? new fn(...args) : fn.apply(this, args);\n"
+    "  };\n"
+    "}\n"
+    "const types = {\n"
+    "  isPromise: (v) => v instanceof Promise,\n"
+    "  isDate: (v) => v instanceof Date,\n"
+    "  isRegExp: (v) => v instanceof RegExp,\n"
+    "  isMap: (v) => v instanceof Map,\n"
+    "  isSet: (v) => v instanceof Set,\n"
+    "  isWeakMap: (v) => v instanceof WeakMap,\n"
+    "  isWeakSet: (v) => v instanceof WeakSet,\n"
+    "  isNativeError: (v) => v instanceof Error,\n"
+    "  isAsyncFunction: (v) => typeof v === 'function' && v.constructor !== Function &&\n"
+    "    String(v).startsWith('async'),\n"
+    "};\n"
+    "module.exports = { promisify, callbackify, inherits, deprecate, types,\n"
+    "  isArray: Array.isArray,\n"
+    "  isDeepStrictEqual: (a, b) => JSON.stringify(a) === JSON.stringify(b) };\n";
+
 static llrt_value module_exports(llrt_state *S, const char *path) {
   llrt_value key = llrt__intern(S, path, strlen(path));
   if (key == LLRT_EXC) return LLRT_EXC;
@@ -208,9 +399,75 @@ static bool eval_builtin(llrt_state *S, const char *name, const char *src,
   return st == LLRT_OK;
 }
 
+/* The global object's own string keys, as an array. */
+static llrt_value global_keys(llrt_state *S) {
+  llrt_value a = llrt__new_array(S, 0);
+  if (a == LLRT_EXC || !llrt__push(S, a)) return LLRT_EXC;
+  llrt_obj *g = LLRT_OBJ(S->global);
+  for (uint32_t i = 0; i < g->nprops; i++) {
+    llrt_prop *p = &g->props[i];
+    if ((p->flags & LLRT_P_DELETED) || !LLRT_IS_STR(p->key)) continue;
+    if (!llrt__array_push(S, LLRT_OBJ(a), p->key)) {
+      llrt__popn(S, 1);
+      return LLRT_EXC;
+    }
+  }
+  llrt__popn(S, 1);
+  return a;
+}
+
+bool llrt_node_snapshot_globals(llrt_state *S) {
+  if (!S->loop) return false;
+  llrt_value a = global_keys(S);
+  if (a == LLRT_EXC) return false;
+  S->loop->v[LV_GLOBALS] = a;
+  return true;
+}
+
+const char **llrt_node_globals_added(llrt_state *S, size_t *n) {
+  *n = 0;
+  llrt_loop *L = S->loop;
+  if (!L || !LLRT_IS_OBJ(L->v[LV_GLOBALS])) return NULL;
+  llrt_obj *snap = LLRT_OBJ(L->v[LV_GLOBALS]), *g = LLRT_OBJ(S->global);
+  size_t count = 0, bytes = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (uint32_t i = 0; i < g->nprops; i++) {
+      llrt_prop *p = &g->props[i];
+      if ((p->flags & LLRT_P_DELETED) || !LLRT_IS_STR(p->key)) continue;
+      bool old = false;
+      for (uint32_t j = 0; j < snap->len && !old; j++) old = snap->elems[j] == p->key;
+      if (old) continue;
+      count++;
+      bytes += LLRT_STR(p->key)->len + 1;
+    }
+    if (pass) break;
+    if (!count) return NULL;
+    /* One block: the pointer array, then the names. */
+    const char **v = malloc(count * sizeof *v + bytes);
+    if (!v) return NULL;
+    char *text = (char *)(v + count);
+    for (uint32_t i = 0; i < g->nprops; i++) {
+      llrt_prop *p = &g->props[i];
+      if ((p->flags & LLRT_P_DELETED) || !LLRT_IS_STR(p->key)) continue;
+      bool old = false;
+      for (uint32_t j = 0; j < snap->len && !old; j++) old = snap->elems[j] == p->key;
+      if (old) continue;
+      memcpy(text, LLRT_STR(p->key)->data, LLRT_STR(p->key)->len + 1);
+      v[(*n)++] = text;
+      text += LLRT_STR(p->key)->len + 1;
+    }
+    return v;
+  }
+  return NULL;
+}
+
 bool llrt_node_install(llrt_state *S, double start_ms) {
+  return llrt_node_install_ex(S, start_ms, false);
+}
+
+bool llrt_node_install_ex(llrt_state *S, double start_ms, bool real_time) {
   if (S->loop) return true;
-  if (!llrt__loop_install(S, start_ms)) return false;
+  if (!llrt__loop_install(S, start_ms, real_time)) return false;
   llrt_loop *L = S->loop;
   if (!eval_builtin(S, "node:events", events_src, sizeof events_src - 1) ||
       !eval_builtin(S, "node:timers", timers_src, sizeof timers_src - 1) ||
@@ -228,7 +485,16 @@ bool llrt_node_install(llrt_state *S, double start_ms) {
   bool ok = key != LLRT_EXC &&
             llrt__define(S, LLRT_OBJ(p), key, nt, LLRT_P_WRITABLE | LLRT_P_CONFIGURABLE);
   llrt__popn(S, 1);
-  return ok && llrt__def_val(S, S->global, "process", p);
+  if (!ok || !llrt__def_val(S, S->global, "process", p) ||
+      !llrt__node_process_init(S, p) || !llrt__node_buffer_init(S) ||
+      !eval_builtin(S, "node:internal/abort", abort_src, sizeof abort_src - 1) ||
+      !eval_builtin(S, "node:timers/promises", timers_promises_src,
+                    sizeof timers_promises_src - 1) ||
+      !eval_builtin(S, "node:util", util_src, sizeof util_src - 1))
+    return false;
+  llrt_value util = module_exports(S, "node:util");
+  if (!LLRT_IS_OBJ(util) || !llrt__node_util_init(S, util)) return false;
+  return llrt_node_snapshot_globals(S);
 }
 
 /* ==== Entry calls ==== */

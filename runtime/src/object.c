@@ -14,6 +14,7 @@
 
 #include "gc.h"
 #include "interp.h"
+#include "phantom.h"
 
 /* ==== Strings ==== */
 
@@ -419,7 +420,9 @@ static llrt_value nullish_read(llrt_state *S, llrt_value obj, llrt_value key) {
 /* Looks `key` up from `start` with receiver `recv`. */
 static llrt_value get_from(llrt_state *S, llrt_obj *start, llrt_value recv,
                            llrt_value key) {
+  llrt_obj *phantom = NULL; /* the first phantom on the chain (phantom.h) */
   for (llrt_obj *o = start; o; o = o->proto) {
+    if (__builtin_expect(o->h.flags & LLRT_GCF_PHANTOM, 0) && !phantom) phantom = o;
     if (o->h.tt == LLRT_T_ARRAY && key == S->atoms.length)
       return llrt_num(o->len);
     llrt_prop *p = llrt__find_own(o, key);
@@ -434,7 +437,7 @@ static llrt_value get_from(llrt_state *S, llrt_obj *start, llrt_value recv,
     if (p->val == LLRT_UNDEF) return LLRT_UNDEF;
     return llrt__call(S, p->val, recv, 0, NULL);
   }
-  return LLRT_UNDEF;
+  return phantom ? llrt__phantom_get(S, phantom, key) : LLRT_UNDEF;
 }
 
 static llrt_value string_char(llrt_state *S, llrt_str *s, uint32_t i);

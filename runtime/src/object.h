@@ -342,6 +342,8 @@ typedef struct llrt_atoms {
       function_s, number_s, string_s, boolean_s, symbol_s, bigint_s;
 } llrt_atoms;
 
+#define LLRT_WATCH_MAX 8
+
 struct llrt_state {
   llrt_config cfg;
   /* ==== Heap ==== */
@@ -394,6 +396,11 @@ struct llrt_state {
   llrt_value sym_iterator, sym_async_iterator, sym_has_instance,
       sym_to_primitive, sym_to_string_tag;
   llrt_value module_cache; /* an object: resolved name -> module.exports */
+  llrt_value phantom_proto;   /* the prototype of every phantom (phantom.c) */
+  llrt_value phantom_globals; /* unknown global name -> its phantom */
+  llrt_value watch_closure[LLRT_WATCH_MAX]; /* latest closure of watch_fn[i] */
+  llrt_value entry_this; /* the instance a method entry is called on (confirm.c) */
+  llrt_value partner_closure; /* latest closure of watch_partner */
   /* ==== Interpreter ==== */
   struct llrt_script **scripts;
   size_t nscripts, scriptcap;
@@ -413,6 +420,19 @@ struct llrt_state {
   void (*root_fn)(llrt_state *S, llrt_value v, void *ud); /* gc.c walks */
   void *root_ud;
   struct llrt_loop *loop; /* the event loop and Node host (loop.c), or NULL */
+  /* ==== Phantoms and the confirmation watch (phantom.h, confirm.c) ==== */
+  bool phantoms;          /* unknown names and modules are phantoms */
+  uint32_t phantom_call;  /* the call phantoms made now belong to */
+  uint64_t phantom_uses, phantom_callbacks;
+  const char *watch_path; /* the watch's file and byte range (confirm.c); */
+  uint32_t watch_start, watch_end; /* resolved when that file is compiled */
+  struct llrt_script *watch_sc; /* the script the watch is on, or NULL */
+  uint32_t watch_site;    /* node whose evaluation counts in site_hits */
+  uint32_t watch_fn[LLRT_WATCH_MAX]; /* function nodes whose closures are kept */
+  uint32_t nwatch_fn;
+  uint32_t watch_partner; /* the function that acquires what the site releases */
+  uint64_t site_hits;
+  bool interrupted;       /* the host's interrupt hook stopped the run */
   char tmp[64];
 };
 

@@ -3,9 +3,16 @@
  * main file and modules through the loader hook) and the clock, so the
  * engine itself stays sandboxed.
  *
+ * After an `--entry` run (or with `--format json`) it reports what
+ * survived: live timers grouped by kind, delay and creation site, listeners
+ * per (emitter, event), the globals the program added, the Buffers' external
+ * bytes, and the top allocation sites with one retaining path each — as
+ * text, or as one JSON object (console output then goes to stderr).
+ *
  * Must never: exit (main.c does) or let the engine see the file system
  * except through `load_module`. */
 #define _POSIX_C_SOURCE 200809L
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,10 +91,14 @@ static void usage(FILE *out) {
         "  --calls N          call the entry N times (default 1)\n"
         "  --advance MS       virtual ms the clock advances after each call\n"
         "                     (default 1000)\n"
-        "  --max-time MS      without --entry: virtual ms the loop may run\n"
-        "                     before it is stopped (default 60000)\n"
-        "The event loop runs on a virtual clock starting at 0 (Date.now()\n"
-        "follows it); a real-time clock is not implemented yet.\n",
+        "  --max-time MS      without --entry: ms the loop may run before it\n"
+        "                     is stopped (default 60000)\n"
+        "  --real-time        run timers on the real clock (libuv): the loop\n"
+        "                     sleeps until they are due, Date.now() is now\n"
+        "  --format FMT       report as 'text' (default) or 'json' (one object\n"
+        "                     on stdout; console output goes to stderr)\n"
+        "The event loop runs on a virtual clock starting at 0 by default\n"
+        "(Date.now() follows it; timers fire without waiting).\n",
         out);
 }
 
@@ -114,13 +125,58 @@ static int cmp_timer(const void *a, const void *b) {
   return x->delay < y->delay ? -1 : x->delay > y->delay;
 }
 
-/* What survives: live timers grouped by creation site, listeners per
- * (emitter, event), and the largest allocation sites (text, stdout). */
-static void print_survivors(llrt_state *S) {
-  size_t nt = 0;
-  llrt_timer_info *t = llrt_loop_timers(S, &nt);
+/* ==== The report ==== */
+
+typedef struct run_report {
+  const char *file, *entry;
+  unsigned long calls;
+  double clock_ms;
+  llrt_timer_info *timers; /* sorted by site */
+  size_t ntimers;
+  llrt_listener_info *listeners;
+  size_t nlisteners;
+  const char **globals;
+  size_t nglobals;
+  size_t external;
+  llrt_census_row *rows; /* the program's top sites */
+  size_t nrows;
+  char **paths; /* one per row, NULL when none */
+} run_report;
+
+enum { TOP_SITES = 10 };
+
+static void report_collect(llrt_state *S, run_report *r) {
+  r->timers = llrt_loop_timers(S, &r->ntimers);
+  if (r->timers) qsort(r->timers, r->ntimers, sizeof *r->timers, cmp_timer);
+  r->listeners = llrt_node_listeners(S, &r->nlisteners);
+  r->globals = llrt_node_globals_added(S, &r->nglobals);
+  r->external = llrt_node_external_bytes(S);
+  size_t rows = 0;
+  llrt_census_row *c = llrt_census(S, &rows);
+  for (size_t i = 0; i < rows && r->nrows < TOP_SITES; i++) {
+    if (!c[i].file || !strncmp(c[i].file, "node:", 5)) continue;
+    c[r->nrows++] = c[i]; /* compacts in place: nrows <= i */
+  }
+  r->rows = c;
+  if (r->nrows) {
+    r->paths = calloc(r->nrows, sizeof *r->paths);
+    if (r->paths) llrt_node_paths(S, r->rows, r->nrows, r->paths);
+  }
+}
+
+static void report_fini(run_report *r) {
+  free(r->timers);
+  free(r->listeners);
+  free(r->globals);
+  for (size_t i = 0; r->paths && i < r->nrows; i++) free(r->paths[i]);
+  free(r->paths);
+  free(r->rows);
+}
+
+static void report_text(const run_report *r) {
+  const llrt_timer_info *t = r->timers;
+  size_t nt = r->ntimers;
   printf("live timers: %zu\n", nt);
-  if (t) qsort(t, nt, sizeof *t, cmp_timer);
   for (size_t i = 0; i < nt;) {
     size_t j = i + 1;
     while (j < nt && !cmp_timer(&t[i], &t[j])) j++;
@@ -132,29 +188,113 @@ static void print_survivors(llrt_state *S) {
       printf("  %6zu  %s%s  (runtime)\n", j - i, t[i].kind, delay);
     i = j;
   }
-  free(t);
-  size_t nl = 0, total = 0;
-  llrt_listener_info *l = llrt_node_listeners(S, &nl);
-  for (size_t i = 0; i < nl; i++) total += l[i].count;
+  const llrt_listener_info *l = r->listeners;
+  size_t total = 0;
+  for (size_t i = 0; i < r->nlisteners; i++) total += l[i].count;
   printf("listeners: %zu\n", total);
-  for (size_t i = 0; i < nl; i++) {
+  for (size_t i = 0; i < r->nlisteners; i++) {
     if (l[i].file)
       printf("  %6zu  %s (%s:%u:%u) '%s'\n", l[i].count, l[i].emitter, l[i].file,
              l[i].line, l[i].col, l[i].event);
     else
       printf("  %6zu  %s '%s'\n", l[i].count, l[i].emitter, l[i].event);
   }
-  free(l);
-  size_t rows = 0;
-  llrt_census_row *c = llrt_census(S, &rows);
+  printf("globals added: %zu", r->nglobals);
+  for (size_t i = 0; i < r->nglobals; i++) printf("%s%s", i ? ", " : "  ", r->globals[i]);
+  printf("\nexternal memory (Buffers): %zu B\n", r->external);
   printf("live objects by allocation site (top 10 of the program):\n");
-  for (size_t i = 0, shown = 0; i < rows && shown < 10; i++) {
-    if (!c[i].file || !strncmp(c[i].file, "node:", 5)) continue;
-    printf("  %6zu  %-16s %10zu B  %s:%u:%u\n", c[i].count, c[i].type, c[i].bytes,
-           c[i].file, c[i].line, c[i].col);
-    shown++;
+  for (size_t i = 0; i < r->nrows; i++) {
+    const llrt_census_row *c = &r->rows[i];
+    printf("  %6zu  %-16s %10zu B  %s:%u:%u\n", c->count, c->type, c->bytes, c->file,
+           c->line, c->col);
   }
-  free(c);
+  bool header = false;
+  for (size_t i = 0; r->paths && i < r->nrows && i < 3; i++) {
+    if (!r->paths[i]) continue;
+    if (!header) printf("retaining paths of the top sites:\n");
+    header = true;
+    printf("  %s\n", r->paths[i]);
+  }
+}
+
+/* Adds `file`, `line` and `column` (null when unknown). */
+static void json_where(cJSON *o, const char *file, unsigned line, unsigned col) {
+  if (file) {
+    cJSON_AddStringToObject(o, "file", file);
+    cJSON_AddNumberToObject(o, "line", line);
+    cJSON_AddNumberToObject(o, "column", col);
+  } else {
+    cJSON_AddNullToObject(o, "file");
+    cJSON_AddNullToObject(o, "line");
+    cJSON_AddNullToObject(o, "column");
+  }
+}
+
+static bool report_json(const run_report *r) {
+  cJSON *o = cJSON_CreateObject();
+  if (!o) return false;
+  cJSON_AddStringToObject(o, "file", r->file);
+  if (r->entry) cJSON_AddStringToObject(o, "entry", r->entry);
+  else cJSON_AddNullToObject(o, "entry");
+  cJSON_AddNumberToObject(o, "calls", (double)r->calls);
+  cJSON_AddNumberToObject(o, "clockMs", r->clock_ms);
+  cJSON *timers = cJSON_AddArrayToObject(o, "timers");
+  for (size_t i = 0; timers && i < r->ntimers;) {
+    const llrt_timer_info *t = &r->timers[i];
+    size_t j = i + 1;
+    while (j < r->ntimers && !cmp_timer(t, &r->timers[j])) j++;
+    cJSON *e = cJSON_CreateObject();
+    if (!e) break;
+    cJSON_AddStringToObject(e, "kind", t->kind);
+    cJSON_AddNumberToObject(e, "delay", t->delay);
+    cJSON_AddNumberToObject(e, "count", (double)(j - i));
+    json_where(e, t->file, t->line, t->col);
+    cJSON_AddItemToArray(timers, e);
+    i = j;
+  }
+  cJSON *ls = cJSON_AddArrayToObject(o, "listeners");
+  for (size_t i = 0; ls && i < r->nlisteners; i++) {
+    const llrt_listener_info *l = &r->listeners[i];
+    cJSON *e = cJSON_CreateObject();
+    if (!e) break;
+    cJSON_AddStringToObject(e, "target", l->emitter);
+    cJSON_AddStringToObject(e, "event", l->event);
+    cJSON_AddNumberToObject(e, "count", (double)l->count);
+    json_where(e, l->file, l->line, l->col);
+    cJSON_AddItemToArray(ls, e);
+  }
+  cJSON *gs = cJSON_AddArrayToObject(o, "globalsAdded");
+  for (size_t i = 0; gs && i < r->nglobals; i++)
+    cJSON_AddItemToArray(gs, cJSON_CreateString(r->globals[i]));
+  cJSON_AddNumberToObject(o, "externalBytes", (double)r->external);
+  cJSON *objs = cJSON_AddArrayToObject(o, "objects");
+  for (size_t i = 0; objs && i < r->nrows; i++) {
+    const llrt_census_row *c = &r->rows[i];
+    cJSON *e = cJSON_CreateObject();
+    if (!e) break;
+    cJSON_AddStringToObject(e, "type", c->type);
+    cJSON_AddNumberToObject(e, "count", (double)c->count);
+    cJSON_AddNumberToObject(e, "bytes", (double)c->bytes);
+    json_where(e, c->file, c->line, c->col);
+    if (r->paths && r->paths[i]) cJSON_AddStringToObject(e, "path", r->paths[i]);
+    else cJSON_AddNullToObject(e, "path");
+    cJSON_AddItemToArray(objs, e);
+  }
+  cJSON_AddNumberToObject(o, "phantomUses", 0);
+  char *text = cJSON_Print(o);
+  cJSON_Delete(o);
+  if (!text) return false;
+  puts(text);
+  cJSON_free(text);
+  return true;
+}
+
+/* In JSON mode the program's console output goes to stderr. */
+static void print_stderr(void *ud, int level, const char *s, size_t n) {
+  (void)ud;
+  (void)level;
+  fwrite(s, 1, n, stderr);
+  fputc('\n', stderr);
 }
 
 int llrt_cli_run(int argc, char **argv) {
@@ -162,7 +302,7 @@ int llrt_cli_run(int argc, char **argv) {
   llrt_config_init(&cfg);
   cfg.clock = wall_clock;
   cfg.load = load_module;
-  bool stats = false, census = false;
+  bool stats = false, census = false, real_time = false, json = false;
   const char *file = NULL, *entry = NULL;
   unsigned long calls = 1;
   double advance = 1000, max_time = 60000;
@@ -172,6 +312,15 @@ int llrt_cli_run(int argc, char **argv) {
     else if (!strcmp(a, "--gc-verify")) cfg.gc_verify = true;
     else if (!strcmp(a, "--stats")) stats = true;
     else if (!strcmp(a, "--census")) census = true;
+    else if (!strcmp(a, "--real-time")) real_time = true;
+    else if (!strcmp(a, "--format") && i + 1 < argc) {
+      const char *f = argv[++i];
+      if (!strcmp(f, "json")) json = true;
+      else if (strcmp(f, "text")) {
+        fprintf(stderr, "leaklint: run: --format expects 'text' or 'json', not '%s'\n", f);
+        return 2;
+      }
+    }
     else if (!strcmp(a, "--max-steps") && i + 1 < argc) cfg.max_steps = strtoull(argv[++i], NULL, 10);
     else if (!strcmp(a, "--heap-cap") && i + 1 < argc) cfg.heap_cap = strtoull(argv[++i], NULL, 10);
     else if (!strcmp(a, "--nursery") && i + 1 < argc) cfg.nursery_bytes = strtoull(argv[++i], NULL, 10);
@@ -208,6 +357,7 @@ int llrt_cli_run(int argc, char **argv) {
     fprintf(stderr, "leaklint: run: cannot read '%s'\n", file);
     return 2;
   }
+  if (json) cfg.print = print_stderr;
   llrt_state *S = llrt_state_new(&cfg);
   if (!S) {
     free(src);
@@ -216,7 +366,9 @@ int llrt_cli_run(int argc, char **argv) {
   }
   llrt_result r;
   memset(&r, 0, sizeof r);
-  if (!llrt_node_install(S, 0)) {
+  const char *pargv[2] = {"node", file};
+  if (!llrt_node_install_ex(S, real_time ? wall_clock(NULL) : 0, real_time) ||
+      !llrt_node_set_argv(S, 2, pargv)) {
     free(src);
     llrt_state_free(S);
     fprintf(stderr, "leaklint: run: out of memory\n");
@@ -230,7 +382,8 @@ int llrt_cli_run(int argc, char **argv) {
     llrt_result_fini(&r);
     st = llrt_loop_run(S, max_time, true, &r);
   }
-  for (unsigned long i = 0; st == LLRT_OK && entry && i < calls; i++) {
+  if (st != LLRT_OK && llrt_node_exited(S, NULL)) st = LLRT_OK;
+  for (unsigned long i = 0; st == LLRT_OK && entry && i < calls && !llrt_node_exited(S, NULL); i++) {
     llrt_result_fini(&r);
     st = llrt_node_call(S, file, entry, &r);
     if (st == LLRT_OK) {
@@ -239,16 +392,28 @@ int llrt_cli_run(int argc, char **argv) {
     }
   }
   fflush(stdout);
-  int code = 0;
+  int code = 0, exit_code = 0;
+  if (llrt_node_exited(S, &exit_code)) {
+    st = LLRT_OK; /* process.exit(): a normal end with that code */
+    code = exit_code;
+  }
   if (st != LLRT_OK) {
     report_failure(&r);
     code = 1;
   }
   llrt_result_fini(&r);
-  if (entry) {
-    printf("run: %s, entry %s called %lu times, virtual clock at %g ms\n", file, entry,
-           calls, llrt_loop_now(S));
-    print_survivors(S);
+  if (entry || json) {
+    run_report rep = {.file = file, .entry = entry, .calls = entry ? calls : 0,
+                      .clock_ms = llrt_loop_now(S)};
+    report_collect(S, &rep);
+    if (json) {
+      if (!report_json(&rep)) fprintf(stderr, "leaklint: run: out of memory\n");
+    } else {
+      printf("run: %s, entry %s called %lu times, %s clock at %g ms\n", file, entry,
+             calls, real_time ? "real" : "virtual", llrt_loop_now(S));
+      report_text(&rep);
+    }
+    report_fini(&rep);
     fflush(stdout);
   }
   if (census) {

@@ -11,6 +11,8 @@
 #include "heap.h"
 #include "interp.h"
 #include "loop.h"
+#include "phantom.h"
+#include "watch.h"
 
 void llrt_config_init(llrt_config *c) {
   memset(c, 0, sizeof *c);
@@ -69,7 +71,7 @@ void llrt_root_remove_tracer(llrt_state *S, llrt_trace_fn fn, void *ud) {
 
 /* The realm's values, registered as one root set. */
 #define REALM_FIRST global
-#define REALM_LAST module_cache
+#define REALM_LAST partner_closure
 
 static bool init_atoms(llrt_state *S) {
   llrt_atoms *a = &S->atoms;
@@ -170,6 +172,8 @@ static llrt_status fail_result(llrt_state *S, llrt_result *out) {
   msg[0] = 0;
   if (st == LLRT_UNSUPPORTED) {
     snprintf(msg, sizeof msg, "%s", S->unsupported_msg);
+  } else if (st == LLRT_BUDGET && S->interrupted) {
+    snprintf(msg, sizeof msg, "budget exceeded: stopped by the host (time cap)");
   } else if (st == LLRT_BUDGET) {
     snprintf(msg, sizeof msg, "budget exceeded: more than %llu steps",
              (unsigned long long)S->cfg.max_steps);
@@ -302,6 +306,8 @@ llrt_status llrt_eval(llrt_state *S, const char *path, const char *src,
     }
     return LLRT_SYNTAX;
   }
+  if (S->watch_path && !S->watch_sc && !strcmp(sc->path, S->watch_path))
+    llrt__watch_resolve(S, sc);
   llrt_value module = LLRT_UNDEF;
   if (as_module) {
     /* The main module is cached like a required one, so its scope stays
@@ -323,6 +329,22 @@ llrt_status llrt_eval(llrt_state *S, const char *path, const char *src,
 
 /* ==== require ==== */
 
+/* A module that is neither a builtin nor a file in the input: one phantom
+ * per specifier (so two requires of 'express' give the same object). */
+static llrt_value missing_module_phantom(llrt_state *S, const char *spec) {
+  char name[160];
+  snprintf(name, sizeof name, "require('%.120s')", spec);
+  llrt_value key = llrt__intern(S, name, strlen(name));
+  if (key == LLRT_EXC) return key;
+  llrt_value p = llrt__get(S, S->phantom_globals, key);
+  if (p != LLRT_UNDEF) return p;
+  p = llrt__phantom_new(S, name);
+  if (p == LLRT_EXC || !llrt__push(S, p)) return LLRT_EXC;
+  llrt_value r = llrt__set(S, S->phantom_globals, key, p);
+  llrt__popn(S, 1);
+  return r == LLRT_EXC ? r : p;
+}
+
 llrt_value llrt__require(llrt_state *S, const char *from, llrt_value spec) {
   if (!LLRT_IS_STR(spec)) return llrt__throw(S, 1, "require: the path must be a string");
   const char *sp = LLRT_STR(spec)->data;
@@ -335,13 +357,12 @@ llrt_value llrt__require(llrt_state *S, const char *from, llrt_value spec) {
     if (m == LLRT_EXC) return m;
     if (LLRT_IS_OBJ(m)) return llrt__get(S, m, S->atoms.exports);
   }
-  if (!S->cfg.load)
-    return llrt__throw(S, 0, "Cannot find module '%s'", LLRT_STR(spec)->data);
   size_t len = 0;
   char *resolved = NULL;
-  char *src = S->cfg.load(S->cfg.host, from, LLRT_STR(spec)->data, &len, &resolved);
+  char *src = S->cfg.load ? S->cfg.load(S->cfg.host, from, sp, &len, &resolved) : NULL;
   if (!src) {
     free(resolved);
+    if (S->phantoms) return missing_module_phantom(S, sp);
     return llrt__throw(S, 0, "Cannot find module '%s'", LLRT_STR(spec)->data);
   }
   const char *name = resolved ? resolved : LLRT_STR(spec)->data;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "phantom.h"
 #include "vm.h"
 
 static llrt_value make_function(llrt_state *S, ll_nid n, llrt_value home);
@@ -63,7 +64,13 @@ llrt_value llrt__unsupported(llrt_state *S, const char *what) {
 }
 
 static bool step(llrt_state *S) {
-  if (S->cfg.max_steps && ++S->steps > S->cfg.max_steps) {
+  ++S->steps;
+  if (S->cfg.max_steps && S->steps > S->cfg.max_steps) {
+    fatal(S, LLRT_BUDGET);
+    return false;
+  }
+  if (S->cfg.interrupt && !(S->steps & 0x3FFF) && S->cfg.interrupt(S->cfg.host)) {
+    S->interrupted = true;
     fatal(S, LLRT_BUDGET);
     return false;
   }
@@ -169,6 +176,7 @@ llrt_value llrt__vm_read_ident(llrt_state *S, ll_nid n) {
     if (p && !(p->flags & LLRT_P_ACCESSOR)) return p->val;
     if (!p && !llrt__has(S, S->global, K(n))) {
       if (text_is(sc, n, "undefined")) return LLRT_UNDEF;
+      if (llrt__phantom_for_ident(S, sc, n)) return llrt__phantom_global(S, K(n));
       return llrt__throw(S, 3, "%s is not defined", LLRT_STR(K(n))->data);
     }
     return llrt__get(S, S->global, K(n));
@@ -227,6 +235,11 @@ static llrt_value make_function(llrt_state *S, ll_nid n, llrt_value home) {
   c->this_val = LLRT_UNDEF;
   c->new_target = LLRT_UNDEF;
   c->fields = LLRT_UNDEF;
+  if (__builtin_expect(S->nwatch_fn != 0, 0) && sc == S->watch_sc)
+    for (uint32_t i = 0; i < S->nwatch_fn; i++)
+      if (S->watch_fn[i] == n) S->watch_closure[i] = llrt_ptr(c); /* a root */
+  if (__builtin_expect(n == S->watch_partner, 0) && sc == S->watch_sc)
+    S->partner_closure = llrt_ptr(c);
   ll_kind k = KIND(n);
   if (k == LL_K_arrow_function) {
     c->kind = LLRT_FN_ARROW;
@@ -628,6 +641,7 @@ fail:
  * computed key. */
 static llrt_value prop_key(llrt_state *S, ll_nid key) {
   llrt_script *sc = SC;
+  if (key == LL_NONE) return llrt__unsupported(S, "property key");
   switch (KIND(key)) {
   case LL_K_computed_property_name: {
     llrt_value v = llrt__vm_eval(S, ll_js_named_child(&sc->js, key, 0));
@@ -1166,6 +1180,7 @@ static llrt_value eval_this(llrt_state *S) {
 llrt_value llrt__vm_eval(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   if (n == LL_NONE) return llrt__unsupported(S, "missing expression");
+  if (__builtin_expect(n == S->watch_site, 0) && sc == S->watch_sc) S->site_hits++;
   switch (KIND(n)) {
   case LL_K_number:
   case LL_K_string: return K(n);
@@ -1259,6 +1274,13 @@ llrt_value llrt__vm_eval(llrt_state *S, ll_nid n) {
 
 /* ==== Classes ==== */
 
+/* The key node of a class field: `property` in JavaScript's grammar,
+ * `name` in TypeScript's (`private timer?: T`). */
+static ll_nid field_key(const llrt_script *sc, ll_nid m) {
+  ll_nid k = CHILD(m, property);
+  return k != LL_NONE ? k : CHILD(m, name);
+}
+
 /* Instance fields of the class whose constructor is `ctor`, onto `obj`. */
 static llrt_value run_fields(llrt_state *S, llrt_closure *ctor,
                              llrt_value obj) {
@@ -1276,7 +1298,7 @@ static llrt_value run_fields(llrt_state *S, llrt_closure *ctor,
     if (KIND(m) != LL_K_field_definition && KIND(m) != LL_K_public_field_definition)
       continue;
     if (sc->op[m] & M_STATIC) continue;
-    llrt_value k = prop_key(S, CHILD(m, property));
+    llrt_value k = prop_key(S, field_key(sc, m));
     if (k == LLRT_EXC || !llrt__push(S, k)) { r = LLRT_EXC; break; }
     ll_nid vn = CHILD(m, value);
     llrt_value v = vn == LL_NONE ? LLRT_UNDEF : llrt__vm_eval(S, vn);
@@ -1374,7 +1396,7 @@ static llrt_value eval_class(llrt_state *S, ll_nid n) {
       if (!ok) goto fail;
     } else if ((KIND(m) == LL_K_field_definition ||
                 KIND(m) == LL_K_public_field_definition) && (fl & M_STATIC)) {
-      llrt_value k = prop_key(S, CHILD(m, property));
+      llrt_value k = prop_key(S, field_key(sc, m));
       if (k == LLRT_EXC || !llrt__push(S, k)) goto fail;
       llrt_value saved_this = S->frame->this_val, saved_home = S->frame->home;
       S->frame->this_val = ctor;
@@ -1710,6 +1732,7 @@ static int exec_try(llrt_state *S, ll_nid n) {
 int llrt__vm_exec(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   S->frame->node = n;
+  if (__builtin_expect(n == S->watch_site, 0) && sc == S->watch_sc) S->site_hits++;
   if (!step(S)) return C_THROW;
   switch (KIND(n)) {
   case LL_K_expression_statement: {

@@ -4,3 +4,7 @@ ll_test(test_cli_config cli/test_config.c)
 ll_test(test_cli_files cli/test_files.c)
 ll_test(test_cli_check cli/test_check.c)
 ll_test(test_cli_c cli/test_c.c)
+# `leaklint check --confirm examples/`: the verdict of every example finding.
+ll_test(test_cli_examples_confirm cli/test_examples_confirm.c)
+target_link_libraries(test_cli_examples_confirm PRIVATE PkgConfig::CJSON)
+ll_test(test_cli_confirm cli/test_confirm.c)

@@ -19,8 +19,10 @@ Test(lifecycle, initialize_advertises_only_what_is_implemented) {
   cr_assert_str_eq(jstr(caps, "codeActionProvider.codeActionKinds.0"),
                    "quickfix");
   cr_assert_str_eq(jstr(caps, "positionEncoding"), "utf-16");
-  /* Not implemented, so not advertised: leaklint.confirm needs the runtime. */
-  cr_assert_null(jget(caps, "executeCommandProvider"));
+  cr_assert_str_eq(jstr(caps, "executeCommandProvider.commands.0"),
+                   "leaklint.confirm");
+  cr_assert_eq(cJSON_GetArraySize(jget(caps, "executeCommandProvider.commands")),
+               1);
   cr_assert_null(jget(caps, "diagnosticProvider"), "no pull for push clients");
   cr_assert_null(jget(caps, "completionProvider"));
   cr_assert_str_eq(jstr(r, "serverInfo.name"), "leaklint");

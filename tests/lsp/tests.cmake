@@ -7,6 +7,7 @@ ll_test(test_lsp_protocol lsp/test_protocol.c)
 ll_test(test_lsp_diagnostics lsp/test_diagnostics.c)
 ll_test(test_lsp_actions lsp/test_actions.c)
 ll_test(test_lsp_incremental lsp/test_incremental.c)
+ll_test(test_lsp_confirm lsp/test_confirm.c)
 
 # The real-client test: Debian's Neovim (scripts/setup.sh installs it) with
 # the plugin of editors/nvim.

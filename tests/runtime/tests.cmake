@@ -9,3 +9,15 @@ target_compile_definitions(test_runtime_conformance PRIVATE _GNU_SOURCE)
 # `leaklint run --entry` driver on tests/runtime/loop/*.js.
 ll_test(test_runtime_loop runtime/test_loop.c)
 target_link_libraries(test_runtime_loop PRIVATE llrt)
+# The browser host (runtime/src/browser*.c): EventTarget, AbortSignal, the
+# document, observers, requestAnimationFrame, the listener census, and the
+# fixtures under tests/runtime/browser/*.js.
+ll_test(test_runtime_browser runtime/test_browser.c)
+target_link_libraries(test_runtime_browser PRIVATE llrt)
+# The Node host's extras: timers/promises, util, Buffer, process, the real
+# clock, retaining paths and `leaklint run --format json`.
+ll_test(test_runtime_node runtime/test_node_host.c)
+target_link_libraries(test_runtime_node PRIVATE llrt PkgConfig::CJSON)
+# The confirmation driver: entries, partners, metrics, verdicts, reasons.
+ll_test(test_runtime_confirm runtime/test_confirm.c)
+target_link_libraries(test_runtime_confirm PRIVATE llrt)

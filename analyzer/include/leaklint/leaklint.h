@@ -155,6 +155,38 @@ typedef struct ll_related {
   const char *message;
 } ll_related;
 
+/* What a confirmation run found (`leaklint check --confirm`): filled by the
+ * CLI from the runtime (runtime/include/llrt_confirm.h); the analyzer itself
+ * never runs code. */
+typedef enum ll_confirm_status {
+  LL_CONFIRM_NOT_RUN,      /* not a finding the runtime can confirm */
+  LL_CONFIRM_CONFIRMED,    /* the rule's metric grows per call */
+  LL_CONFIRM_REFUTED,      /* it stays bounded */
+  LL_CONFIRM_INCONCLUSIVE, /* see `reason` */
+} ll_confirm_status;
+
+#define LL_CONFIRM_MAX_SAMPLES 8
+
+typedef struct ll_confirm {
+  ll_confirm_status status;
+  char entry[160];        /* the function the run called ("startPolling") */
+  unsigned calls;         /* calls measured */
+  char metric[32];        /* "live-timers", "listeners", "global-entries",
+                             "retained-bytes" */
+  double per_call;        /* metric growth per call over the last round */
+  double retained_bytes_per_call;
+  double plateau;         /* the metric after the last round */
+  double samples[LL_CONFIRM_MAX_SAMPLES];
+  unsigned sample_calls[LL_CONFIRM_MAX_SAMPLES];
+  size_t nsamples;
+  uint64_t phantom_uses;  /* reads, calls and `new` on phantom values */
+  double ms;              /* wall time of the confirmation */
+  char reason[320];       /* why inconclusive or not run; a note otherwise */
+} ll_confirm;
+
+/** "confirmed", "refuted", "inconclusive", "not-run". */
+const char *ll_confirm_status_name(ll_confirm_status s);
+
 typedef struct ll_finding {
   uint16_t rule;          /* index into the catalogue */
   ll_severity severity;   /* effective severity (never OFF) */
@@ -165,6 +197,7 @@ typedef struct ll_finding {
   const char *source_line; /* the text of `line` without its newline, for code frames */
   const ll_related *related;
   uint32_t nrelated;      /* related locations are in the same file */
+  const ll_confirm *confirm; /* the confirmation verdict, NULL without --confirm */
 } ll_finding;
 
 typedef struct ll_file_result {

@@ -218,6 +218,38 @@ ll_status ll_check_args_parse(ll_check_args *a, int argc, char **argv,
       }
     } else if (OPT("--report-unused-disables", false)) {
       a->ov.report_unused_disables = true;
+    } else if (OPT("--confirm", false)) {
+      a->confirm.on = true;
+    } else if (OPT("--confirm-only", false)) {
+      a->confirm.on = a->confirm.only = true;
+    } else if (OPT("--confirm-rounds", true)) {
+      if (!missing && !ll_confirm_parse_rounds(&a->confirm, v))
+        return usage(err, "--confirm-rounds %s: expected at least two ascending "
+                     "call counts, e.g. 1,10,100", v);
+    } else if (OPT("--confirm-advance", true) || OPT("--confirm-timeout", true)) {
+      unsigned long long n;
+      if (!missing) {
+        if (!parse_count(v, 86400000ull, &n) || strpbrk(v, "kKmMgG") ||
+            (n == 0 && arg[10] == 't'))
+          return usage(err, "%s %s: expected milliseconds", arg, v);
+        if (arg[10] == 'a') a->confirm.advance_ms = (double)n;
+        else a->confirm.max_ms = (double)n;
+      }
+    } else if (OPT("--confirm-max-steps", true)) {
+      unsigned long long n;
+      if (!missing) {
+        if (!parse_count(v, UINT64_MAX, &n) || n == 0)
+          return usage(err, "--confirm-max-steps %s: expected a number of steps", v);
+        a->confirm.max_steps = n;
+      }
+    } else if (OPT("--confirm-heap-cap", true)) {
+      unsigned long long n;
+      if (!missing) {
+        if (!parse_count(v, SIZE_MAX, &n) || n < (1u << 20))
+          return usage(err, "--confirm-heap-cap %s: expected bytes, at least 1M "
+                       "(suffixes K, M, G allowed)", v);
+        a->confirm.heap_cap = (size_t)n;
+      }
     } else if (OPT("--no-ignore", false)) {
       a->no_ignore = true;
     } else if (OPT("--compile-commands", true)) {
@@ -436,6 +468,41 @@ static ll_status stdin_item(const ll_check_args *a, ll_config_resolver *res,
   return st;
 }
 
+/* The texts of the files whose findings are confirmed, read again on the
+ * main thread before the confirmation threads start (the analysis does not
+ * keep them). */
+typedef struct reread {
+  const char *stdin_path, *stdin_text;
+  size_t stdin_len;
+  char **texts;
+  size_t n, cap;
+} reread;
+
+static const char *reread_text(void *ud, const char *path, size_t *len) {
+  reread *rr = ud;
+  if (rr->stdin_path && !strcmp(path, rr->stdin_path)) {
+    *len = rr->stdin_len;
+    return rr->stdin_text;
+  }
+  if (rr->n == rr->cap) {
+    size_t cap = rr->cap ? rr->cap * 2 : 16;
+    char **t = ll_realloc(rr->texts, cap * sizeof *t);
+    if (!t) return NULL;
+    rr->texts = t;
+    rr->cap = cap;
+  }
+  ll_error e = {0};
+  char *text = NULL;
+  if (ll_read_file(path, SIZE_MAX, &text, len, &e) != LL_OK) return NULL;
+  rr->texts[rr->n++] = text;
+  return text;
+}
+
+static void reread_fini(reread *rr) {
+  for (size_t i = 0; i < rr->n; i++) ll_free(rr->texts[i]);
+  ll_free(rr->texts);
+}
+
 int ll_check_run(const ll_check_args *a) {
   int code = LL_EXIT_OK;
   uint64_t t0 = uv_hrtime();
@@ -448,6 +515,7 @@ int ll_check_run(const ll_check_args *a) {
   size_t stdin_len = 0;
   bool failed = false;
   ll_c_xtu *xtu = NULL;
+  ll_confirm *confirms = NULL;
 
   ll_output_fn fn = ll_output_find(a->format);
   if (!fn) {
@@ -541,6 +609,22 @@ int ll_check_run(const ll_check_args *a) {
     ll_free(again);
   }
 
+  /* Confirm the JS findings by running them (cli/confirm.c). */
+  if (a->confirm.on) {
+    ll_file_result **ok = ll_calloc(list.len + 1, sizeof *ok);
+    if (!ok) goto oom;
+    size_t nok = 0;
+    for (size_t i = 0; i < list.len; i++)
+      if (jobs[i].result) ok[nok++] = jobs[i].result;
+    reread rr = {.stdin_path = a->use_stdin ? a->stdin_filename : NULL,
+                 .stdin_text = stdin_text, .stdin_len = stdin_len};
+    ll_status st = ll_cli_confirm_results(&a->confirm, ok, nok, a->jobs, reread_text,
+                                          &rr, &confirms);
+    ll_free(ok);
+    reread_fini(&rr);
+    if (st != LL_OK) goto oom;
+  }
+
   /* Report, in path order. */
   if (!(results = ll_calloc(list.len + 1, sizeof *results))) goto oom;
   size_t nres = 0, errors = 0, warnings = 0;
@@ -590,6 +674,7 @@ done:
   }
   ll_free(jobs);
   ll_free(results);
+  ll_free(confirms);
   ll_free(stdin_text);
   ll_file_list_fini(&list);
   ll_config_resolver_free(res);

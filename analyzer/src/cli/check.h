@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "cli/config.h"
+#include "cli/confirm.h"
 #include "leaklint/leaklint.h"
 
 typedef enum ll_color_mode {
@@ -32,6 +33,7 @@ typedef struct ll_check_args {
   unsigned jobs;                /* 0: all cores */
   bool no_ignore;
   const char *compile_commands; /* --compile-commands DIR, or NULL */
+  ll_confirm_settings confirm;  /* --confirm, --confirm-only, --confirm-* */
   bool help;                    /* --help: print usage, do nothing else */
 } ll_check_args;
 

@@ -7,16 +7,20 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/confirm_runtime.h"
 #include "runtime/src/run_cmd.h"
 
 int main(int argc, char **argv) {
   int code;
   const char *cmd = argc > 1 ? argv[1] : NULL;
+  ll_cli_install_runtime(); /* --confirm, `confirm` and the server's command */
   if (!cmd) {
     ll_cli_help(stderr);
     code = LL_EXIT_FAILURE;
   } else if (!strcmp(cmd, "check")) {
     code = ll_cli_check(argc - 1, argv + 1);
+  } else if (!strcmp(cmd, "confirm")) {
+    code = ll_cli_confirm_cmd(argc - 1, argv + 1);
   } else if (!strcmp(cmd, "run")) {
     code = llrt_cli_run(argc - 1, argv + 1);
   } else if (!strcmp(cmd, "rules")) {

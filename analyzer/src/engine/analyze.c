@@ -122,6 +122,7 @@ static ll_file_result *finish(const char *path, ll_lang lang, size_t len,
   for (uint32_t i = 0; i < sink->items.len && ok; i++) {
     ll_pending *p = &sink->items.items[i];
     fs[i] = p->f;
+    fs[i].confirm = NULL;
     fs[i].message = keep(arena, p->f.message, &ok);
     fs[i].help = keep(arena, p->f.help, &ok);
     fs[i].source_line = keep(arena, p->f.source_line, &ok);

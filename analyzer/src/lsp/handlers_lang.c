@@ -1,7 +1,8 @@
 /* Language features and workspace configuration for the language server:
- * code actions (suppressions and the no-implicit-global and
- * no-uncleared-interval quick fixes), hover
- * text from the rules' READMEs, and the configuration snapshots that analysis
+ * code actions (suppressions, the no-implicit-global and
+ * no-uncleared-interval quick fixes, and "Confirm by running it"), hover
+ * text from the rules' READMEs, the `leaklint.confirm` command, and the
+ * configuration snapshots that analysis
  * jobs read (`.leaklintrc.json` through cli/config.c, plus client settings).
  *
  * Invariants: a configuration snapshot is immutable once built and reference
@@ -9,7 +10,10 @@
  * with while a reload builds the next one; only the loop thread resolves
  * settings (the resolver memoises and is not thread-safe). A quick fix is
  * offered only when it is certain to be right (see `declare_fix`); the
- * suppressions are always offered. Nothing here knows JSON. */
+ * suppressions are always offered. A confirmation runs the document's text
+ * in the thread pool like an analysis (it may take the runtime's 2 s cap)
+ * and reads nothing of the server there; its verdict is kept for the
+ * current text only. Nothing here knows JSON. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +22,7 @@
 #include "base/alloc.h"
 #include "base/strbuf.h"
 #include "cli/config.h"
+#include "cli/confirm.h"
 #include "cli/files.h"
 #include "frontend/js/js.h"
 #include "lsp/lsp.h"
@@ -253,18 +258,26 @@ typedef struct actions {
   bool oom;
 } actions;
 
-static void add_action(actions *as, int diag, bool preferred, ll_lsp_range r,
-                       char *title, char *text) {
-  if (!title || !text) goto oom;
+/* A new zeroed slot at the end, or NULL when out of memory. */
+static ll_lsp_action *push_action(actions *as) {
   if (as->len == as->cap) {
     size_t cap = as->cap ? as->cap * 2 : 8;
     ll_lsp_action *p = ll_realloc(as->items, cap * sizeof *p);
-    if (!p) goto oom;
+    if (!p) return NULL;
     as->items = p;
     as->cap = cap;
   }
-  as->items[as->len++] = (ll_lsp_action){title, preferred, diag, r, text,
-                                         {{{{0, 0}, {0, 0}}, NULL}}, 0};
+  ll_lsp_action *a = &as->items[as->len++];
+  memset(a, 0, sizeof *a);
+  return a;
+}
+
+static void add_action(actions *as, int diag, bool preferred, ll_lsp_range r,
+                       char *title, char *text) {
+  ll_lsp_action *a = title && text ? push_action(as) : NULL;
+  if (!a) goto oom;
+  *a = (ll_lsp_action){.title = title, .preferred = preferred, .diag = diag,
+                       .range = r, .new_text = text, .confirm_rule = -1};
   return;
 oom:
   as->oom = true;
@@ -345,6 +358,25 @@ static void suppress_file(actions *as, const ll_lsp_text *t, int diag,
   char title[160];
   snprintf(title, sizeof title, "Suppress %s in this file", info->id);
   add_action(as, diag, false, r, ll_strdup(title), text);
+}
+
+/* "Confirm RULE by running it": the `leaklint.confirm` command for the
+ * diagnostic at `r.start`; no edit. */
+static void confirm_action(actions *as, int diag, ll_lsp_range r,
+                           size_t rule) {
+  const ll_rule_info *info = ll_rule_get(rule);
+  char title[160];
+  snprintf(title, sizeof title, "Confirm %s by running it (leaklint)",
+           info->id);
+  char *t = ll_strdup(title);
+  ll_lsp_action *a = t ? push_action(as) : NULL;
+  if (!a) {
+    ll_free(t);
+    as->oom = true;
+    return;
+  }
+  *a = (ll_lsp_action){.title = t, .diag = diag, .range = r,
+                       .confirm_rule = (int)rule};
 }
 
 /* ---- The no-implicit-global quick fix ---- */
@@ -701,6 +733,7 @@ ll_status ll__lsp_on_code_action(ll_lsp_server *s, const char *uri,
   ll_arena *arena = NULL;
   bool parsed = false, tried = false, called = false;
   uint64_t file_done = 0; /* rules that already have a file-level action */
+  bool js_doc = d->apath && ll_lang_for_path(d->apath) == LL_LANG_JS;
   for (size_t i = 0; i < n; i++) {
     const ll_lsp_context_diag *cd = &diags[i];
     const ll_rule_info *info = cd->rule >= 0 ? ll_rule_get((size_t)cd->rule) : NULL;
@@ -729,6 +762,15 @@ ll_status ll__lsp_on_code_action(ll_lsp_server *s, const char *uri,
       else if (parsed)
         interval_fix(&as, &d->text, &js, (int)i, at);
     }
+    /* Running it needs the runtime (the `leaklint` program has it). */
+    bool twin = false; /* one confirmation per (rule, start) */
+    for (size_t k = 0; k < i; k++)
+      if (diags[k].rule == cd->rule &&
+          diags[k].range.start.line == cd->range.start.line &&
+          diags[k].range.start.character == cd->range.start.character)
+        twin = true;
+    if (!twin && js_doc && info->lang == LL_LANG_JS && ll_cli_confirmer())
+      confirm_action(&as, (int)i, cd->range, (size_t)cd->rule);
     bool dup = false; /* one line action per (line, rule) */
     for (size_t k = 0; k < i; k++)
       if (diags[k].rule == cd->rule &&
@@ -750,4 +792,217 @@ ll_status ll__lsp_on_code_action(ll_lsp_server *s, const char *uri,
   *out = as.items;
   *nout = as.len;
   return LL_OK;
+}
+
+/* ==== Confirmation: the `leaklint.confirm` command ==== */
+
+const char *ll__lsp_verdict_find(const ll_lsp_doc *doc, size_t rule,
+                                 ll_lsp_pos start) {
+  for (size_t i = 0; i < doc->nverdicts; i++) {
+    const ll_lsp_verdict *v = &doc->verdicts[i];
+    if (v->rule == rule && v->start.line == start.line &&
+        v->start.character == start.character)
+      return v->line;
+  }
+  return NULL;
+}
+
+void ll__lsp_verdicts_clear(ll_lsp_doc *doc) {
+  if (!doc->nverdicts) return;
+  for (size_t i = 0; i < doc->nverdicts; i++) ll_free(doc->verdicts[i].line);
+  ll_free(doc->verdicts);
+  doc->verdicts = NULL;
+  doc->nverdicts = 0;
+  doc->report_next = true; /* the client still shows them: report again */
+}
+
+/* Keeps `line` as the verdict of (rule, start), replacing an older one. */
+static bool verdict_put(ll_lsp_doc *doc, size_t rule, ll_lsp_pos start,
+                        const char *line) {
+  char *copy = ll_strdup(line);
+  if (!copy) return false;
+  for (size_t i = 0; i < doc->nverdicts; i++) {
+    ll_lsp_verdict *v = &doc->verdicts[i];
+    if (v->rule == rule && v->start.line == start.line &&
+        v->start.character == start.character) {
+      ll_free(v->line);
+      v->line = copy;
+      return true;
+    }
+  }
+  ll_lsp_verdict *p =
+      ll_realloc(doc->verdicts, (doc->nverdicts + 1) * sizeof *p);
+  if (!p) {
+    ll_free(copy);
+    return false;
+  }
+  doc->verdicts = p;
+  p[doc->nverdicts++] = (ll_lsp_verdict){rule, start, copy};
+  return true;
+}
+
+static void confirm_job_free(ll_lsp_server *s, ll_lsp_confirm_job *j) {
+  ll__lsp_id_fini(&j->id);
+  if (j->has_token) ll__lsp_id_fini(&j->token);
+  ll_free(j->path);
+  ll_free(j->text);
+  if (j->doc) ll__lsp_doc_unref(s, j->doc);
+  ll_free(j);
+}
+
+/* In the thread pool: reads only the job. */
+static void confirm_work(uv_work_t *req) {
+  ll_lsp_confirm_job *j = req->data;
+  ll_confirm_settings st = {.on = true}; /* the CLI's defaults: 2 s cap */
+  ll_cli_confirmer()(&st, j->path, j->text, j->len, ll_rule_get(j->rule)->id,
+                     j->start, j->end, &j->result);
+}
+
+/* Back on the loop: ends the progress, answers, tells the user, and shows
+ * the verdict with the diagnostic while the text is unchanged. */
+static void confirm_after(uv_work_t *req, int status) {
+  ll_lsp_confirm_job *j = req->data;
+  ll_lsp_server *s = j->s;
+  ll_lsp_doc *d = j->doc;
+  for (ll_lsp_confirm_job **pp = &s->confirms; *pp; pp = &(*pp)->next)
+    if (*pp == j) {
+      *pp = j->next;
+      break;
+    }
+  if (j->cancelled) goto done; /* answered when it was cancelled */
+  if (status != 0) {
+    j->result.status = LL_CONFIRM_INCONCLUSIVE;
+    snprintf(j->result.reason, sizeof j->result.reason,
+             "the run could not start (%s)", uv_strerror(status));
+  }
+  char line[480];
+  ll__lsp_confirm_line(&j->result, line, sizeof line);
+  const char *rule = ll_rule_get(j->rule)->id;
+  if (s->state == LL_LSP_EXITED) { /* nobody to tell */
+    ll__lsp_pending_remove(s, &j->id);
+    goto done;
+  }
+  if (j->has_token) ll__lsp_progress(s, &j->token, false, line);
+  ll__lsp_reply_confirm(s, &j->id, &j->result, line);
+  if (!j->has_token) {
+    /* No progress to end with it: most clients drop a command's result,
+     * so the verdict is said once where the user looks. */
+    char text[640];
+    snprintf(text, sizeof text, "leaklint: %s at %u:%u: %s", rule,
+             j->pos.line + 1, j->pos.character + 1, line);
+    ll__lsp_show_message(s, j->result.status == LL_CONFIRM_CONFIRMED
+                                ? LL_LSP_LOG_WARNING : LL_LSP_LOG_INFO,
+                         text);
+  }
+  if (!d->open || d->gen != j->gen || s->stopping ||
+      !verdict_put(d, j->rule, j->pos, line))
+    goto done; /* edited since: the verdict is about another text */
+  if (d->has_result && d->result_gen == d->gen) {
+    d->result_id++; /* a pull with the old result id gets the new text */
+    if (s->push) ll__lsp_publish(s, d);
+    else if (s->client.diagnostic_refresh) ll__lsp_refresh_diagnostics(s);
+  } else {
+    d->report_next = true; /* the analysis in flight reports it */
+  }
+done:
+  confirm_job_free(s, j);
+}
+
+int ll__lsp_on_confirm(ll_lsp_server *s, const ll_lsp_id *id,
+                       const ll_lsp_confirm_params *p, char *why,
+                       size_t cap) {
+  const ll_rule_info *info = ll_rule_get(p->rule);
+  ll_lsp_doc *d = ll__lsp_doc_find(s, p->uri);
+  unsigned clamped = 0;
+  size_t off = d ? ll_lsp_text_offset(&d->text, p->pos, &clamped) : 0;
+  if (info->lang != LL_LANG_JS) {
+    snprintf(why, cap, LL_LSP_CMD_CONFIRM ": %s is not a JavaScript rule: "
+             "only JavaScript and TypeScript findings are confirmed by "
+             "running them", info->id);
+    return LL_LSP_INVALID_PARAMS;
+  }
+  if (!d) {
+    snprintf(why, cap, LL_LSP_CMD_CONFIRM ": %.300s is not an open document "
+             "(textDocument/didOpen first)", p->uri);
+    return LL_LSP_INVALID_PARAMS;
+  }
+  if (!d->apath || ll_lang_for_path(d->apath) != LL_LANG_JS) {
+    snprintf(why, cap, LL_LSP_CMD_CONFIRM ": %.300s is not JavaScript or "
+             "TypeScript", p->uri);
+    return LL_LSP_INVALID_PARAMS;
+  }
+  if (clamped & LL_LSP_CLAMP_LINE) {
+    snprintf(why, cap, LL_LSP_CMD_CONFIRM ": line %u is past the end of the "
+             "document (its last line is %u)", p->pos.line,
+             d->text.nlines ? d->text.nlines - 1 : 0);
+    return LL_LSP_INVALID_PARAMS;
+  }
+  /* Without the runtime (a library build or its tests) there is nothing to
+   * run the code with: an error, which every client shows, rather than a
+   * "not-run" result, which most clients drop. */
+  if (!ll_cli_confirmer()) {
+    snprintf(why, cap, LL_LSP_CMD_CONFIRM ": this server has no JavaScript "
+             "runtime to run the code with; `leaklint lsp` has one");
+    return LL_LSP_INTERNAL_ERROR;
+  }
+  ll_lsp_confirm_job *j = ll_calloc(1, sizeof *j);
+  if (!j) goto oom;
+  j->req.data = j;
+  j->s = s;
+  j->rule = p->rule;
+  j->pos = p->pos;
+  j->gen = d->gen;
+  j->len = d->text.len;
+  /* The site: the finding's own bytes when it starts there in the current
+   * findings (as `check --confirm` passes them), else one character. */
+  j->start = (uint32_t)off;
+  j->end = (uint32_t)(off < d->text.len ? off + 1 : off);
+  const ll_file_result *r = d->has_result && d->result_gen == d->gen
+                                ? d->published : NULL;
+  for (size_t i = 0; r && i < r->count; i++) {
+    const ll_finding *f = &r->findings[i];
+    if (f->rule == p->rule && f->line == p->pos.line + 1 &&
+        f->column == p->pos.character + 1) {
+      j->start = f->start_byte;
+      j->end = f->end_byte;
+      break;
+    }
+  }
+  if (!ll__lsp_id_copy(&j->id, id) ||
+      (p->has_token && !ll__lsp_id_copy(&j->token, &p->token)) ||
+      !(j->text = ll_strndup(d->text.data, d->text.len)) ||
+      !(j->path = ll_strdup(d->apath)))
+    goto oom;
+  j->has_token = p->has_token;
+  if (uv_queue_work(s->loop, &j->req, confirm_work, confirm_after) != 0) {
+    snprintf(why, cap, LL_LSP_CMD_CONFIRM ": cannot start the run");
+    confirm_job_free(s, j);
+    return LL_LSP_INTERNAL_ERROR;
+  }
+  j->doc = d;
+  d->refs++;
+  j->next = s->confirms;
+  s->confirms = j;
+  if (j->has_token) {
+    char title[160];
+    snprintf(title, sizeof title, "Confirming %s\u2026", info->id);
+    ll__lsp_progress(s, &j->token, true, title);
+  }
+  return 0;
+oom:
+  if (j) confirm_job_free(s, j);
+  snprintf(why, cap, LL_LSP_CMD_CONFIRM ": out of memory");
+  return LL_LSP_INTERNAL_ERROR;
+}
+
+bool ll__lsp_confirm_cancel(ll_lsp_server *s, const ll_lsp_id *id) {
+  for (ll_lsp_confirm_job *j = s->confirms; j; j = j->next) {
+    if (j->cancelled || !ll__lsp_id_equal(&j->id, id)) continue;
+    j->cancelled = true; /* the run cannot be stopped; its end is ignored */
+    if (j->has_token) ll__lsp_progress(s, &j->token, false, "cancelled");
+    ll__lsp_reply_error(s, &j->id, LL_LSP_REQUEST_CANCELLED,
+                        "the request was cancelled");
+    return true;
+  }
+  return false;
 }

@@ -19,7 +19,8 @@
  * server; the document's parse cache belongs to its running job, and the
  * loop touches it only while no job runs (`sync_tree` in `start_job`). Its result is dropped when the document changed since (its `gen`
  * differs) or was closed. Findings equal to the last reported ones are not
- * published again. A document is freed when its last reference (the store,
+ * published again (unless its confirmation verdicts changed since:
+ * `report_next`). A document is freed when its last reference (the store,
  * its timer handle, a running job, a parked pull request) is dropped.
  * Nothing here knows JSON: protocol.c encodes what is published. */
 #include <stdio.h>
@@ -45,6 +46,7 @@ static void doc_free(ll_lsp_doc *d) {
   ll_parse_cache_free(d->cache);
   ll_free(d->edits);
   ll_file_result_free(d->published);
+  ll__lsp_verdicts_clear(d);
   ll_free(d->result_error);
   ll_free(d->uri);
   ll_free(d->path);
@@ -236,11 +238,12 @@ static void install(ll_lsp_server *s, ll_lsp_doc *d, job *j) {
     ll_free(d->result_error);
     d->result_error = NULL;
   }
-  bool first = !d->has_result;
+  bool first = !d->has_result, again = d->report_next;
   d->has_result = true;
   d->result_version = j->version;
   d->result_gen = j->gen;
-  if (!first && same_findings(d->published, j->result)) {
+  d->report_next = false;
+  if (!first && !again && same_findings(d->published, j->result)) {
     ll_file_result_free(j->result); /* unchanged: nothing to report */
     j->result = NULL;
     return;
@@ -453,6 +456,7 @@ void ll__lsp_on_did_change(ll_lsp_server *s, const char *uri, int32_t version,
   }
   if (version >= 0) d->version = version;
   d->gen++;
+  ll__lsp_verdicts_clear(d); /* they were about the text before the edit */
   if (!s->settings.run_on_save) schedule(s, d, false);
 }
 
@@ -497,6 +501,7 @@ void ll__lsp_on_cancel(ll_lsp_server *s, const ll_lsp_id *id) {
     ll_free(p);
     return;
   }
+  if (ll__lsp_confirm_cancel(s, id)) return;
   /* Every other request is answered as soon as it is read: nothing to do. */
 }
 

@@ -7,7 +7,8 @@
  *                 notifications, dispatch through methods.def
  *   server.c      the libuv loop: stdin, stdout, lifecycle, exit codes
  *   handlers_text.c  documents, analysis jobs off the loop, diagnostics
- *   handlers_lang.c  code actions, hover, workspace configuration
+ *   handlers_lang.c  code actions, hover, workspace configuration, and the
+ *                 `leaklint.confirm` command (confirmation jobs off the loop)
  *
  * Architecture invariant: only protocol.c includes cJSON. Handlers receive
  * and return the plain C structs below; the analysis core never sees LSP or
@@ -204,16 +205,40 @@ typedef struct ll_lsp_extra_edit {
 } ll_lsp_extra_edit;
 
 /** One code action: a title and text edits of the document (one, or up to
- * three with `extra`). */
+ * three with `extra`), or, when `confirm_rule` >= 0, no edit but the
+ * `leaklint.confirm` command for that rule at `range.start`. */
 typedef struct ll_lsp_action {
   char *title; /* owned */
   bool preferred;
   int diag; /* index into the request's context diagnostics, or -1 */
   ll_lsp_range range;
-  char *new_text; /* owned */
+  char *new_text; /* owned; NULL for a command */
   ll_lsp_extra_edit extra[2];
   int nextra;
+  int confirm_rule; /* the catalogue index to confirm, or -1: an edit */
 } ll_lsp_action;
+
+/** The command that confirms a finding by running it: arguments
+ * `[uri, line, character, ruleId]` (the diagnostic's 0-based start). */
+#define LL_LSP_CMD_CONFIRM "leaklint.confirm"
+
+/** Decoded `workspace/executeCommand` arguments of `leaklint.confirm`. */
+typedef struct ll_lsp_confirm_params {
+  const char *uri; /* borrowed from the message */
+  ll_lsp_pos pos;
+  size_t rule;     /* a catalogue index (checked to exist) */
+  bool has_token;
+  ll_lsp_id token; /* workDoneToken (a number or string); borrowed */
+} ll_lsp_confirm_params;
+
+/** A confirmation verdict kept for one diagnostic of a document (the rule
+ * and the diagnostic's start) until the document is edited; published as
+ * a second line of the diagnostic's message. */
+typedef struct ll_lsp_verdict {
+  size_t rule;
+  ll_lsp_pos start;
+  char *line; /* "confirmed: +1 timer and …"; owned */
+} ll_lsp_verdict;
 
 /* ==== Documents and the server ==== */
 
@@ -257,8 +282,35 @@ typedef struct ll_lsp_doc {
   bool has_result;
   char *result_error; /* why the latest analysis failed, or NULL; owned */
   uint64_t result_id; /* increases whenever the findings change */
+  /* Confirmation verdicts of the current text (owned; dropped on edit).
+   * `report_next` makes the next analysis report its findings even when
+   * they equal the last ones: the verdicts shown with them changed. */
+  ll_lsp_verdict *verdicts;
+  size_t nverdicts;
+  bool report_next;
   struct ll_lsp_doc *next;
 } ll_lsp_doc;
+
+/** A `leaklint.confirm` request whose run is in the thread pool: answered
+ * from its after-work callback, or at once with RequestCancelled (the run
+ * then finishes unseen). */
+typedef struct ll_lsp_confirm_job {
+  uv_work_t req;
+  ll_lsp_server *s;
+  ll_lsp_id id;       /* the request (owned) */
+  bool has_token;
+  ll_lsp_id token;    /* workDoneToken (owned) */
+  bool cancelled;
+  ll_lsp_doc *doc;    /* counted in doc->refs */
+  uint64_t gen;       /* the document's edit generation at the start */
+  size_t rule;
+  ll_lsp_pos pos;
+  char *path, *text;  /* owned copies the run reads */
+  size_t len;
+  uint32_t start, end; /* the site's bytes */
+  ll_confirm result;
+  struct ll_lsp_confirm_job *next;
+} ll_lsp_confirm_job;
 
 /** A parked `textDocument/diagnostic` request waiting for an analysis. */
 typedef struct ll_lsp_parked {
@@ -296,6 +348,7 @@ struct ll_lsp_server {
   /* Documents and outstanding work. */
   ll_lsp_doc *docs;
   ll_lsp_parked *parked;
+  ll_lsp_confirm_job *confirms; /* confirmation runs in flight */
   unsigned jobs;     /* analysis jobs in the thread pool */
   uint64_t next_request_id; /* ids of our requests to the client */
   uint64_t config_request;  /* the workspace/configuration awaiting an
@@ -323,6 +376,24 @@ void ll__lsp_publish_empty(ll_lsp_server *s, const char *uri);
 /** Answers a parked pull-diagnostics request from `doc`'s current result. */
 void ll__lsp_reply_diagnostic(ll_lsp_server *s, const ll_lsp_id *id,
                               const ll_lsp_doc *doc, const char *previous);
+/** Answers a `leaklint.confirm` request: the verdict object of
+ * `ll__confirm_json` plus "message": `line`. */
+void ll__lsp_reply_confirm(ll_lsp_server *s, const ll_lsp_id *id,
+                           const ll_confirm *c, const char *line);
+/** Sends `$/progress` for `token`: a "begin" titled `text`, or an "end"
+ * whose message is `text`. */
+void ll__lsp_progress(ll_lsp_server *s, const ll_lsp_id *token, bool begin,
+                      const char *text);
+/** The one-line verdict ("confirmed: +1 timer and +480 B per call (100
+ * calls, entry start)") into `buf` (always terminated). It is
+ * output/confirm.h's, reached through here because that header brings
+ * cJSON. */
+void ll__lsp_confirm_line(const ll_confirm *c, char *buf, size_t cap);
+/** Sends window/showMessage. */
+void ll__lsp_show_message(ll_lsp_server *s, int type, const char *text);
+/** True when request `id` is answered later (a parked pull or a running
+ * confirmation). */
+bool ll__lsp_is_deferred(const ll_lsp_server *s, const ll_lsp_id *id);
 /** Answers request `id` with an error. */
 void ll__lsp_reply_error(ll_lsp_server *s, const ll_lsp_id *id, int code,
                          const char *message);
@@ -381,6 +452,21 @@ ll_status ll__lsp_on_code_action(ll_lsp_server *s, const char *uri,
                                  ll_lsp_action **out, size_t *nout,
                                  int32_t *version);
 void ll__lsp_actions_free(ll_lsp_action *a, size_t n);
+/** `workspace/executeCommand` of `leaklint.confirm` (request `id`): starts
+ * the run and returns 0, the request then being answered when it is done;
+ * or returns a JSON-RPC error code with a full sentence in `why` (bad
+ * arguments: InvalidParams; no runtime: InternalError), the request then
+ * not answered yet. */
+int ll__lsp_on_confirm(ll_lsp_server *s, const ll_lsp_id *id,
+                       const ll_lsp_confirm_params *p, char *why, size_t cap);
+/** Cancels a running confirmation `id`; false when there is none. */
+bool ll__lsp_confirm_cancel(ll_lsp_server *s, const ll_lsp_id *id);
+/** The verdict line kept for the diagnostic of `rule` starting at `start`
+ * of `doc`, or NULL. */
+const char *ll__lsp_verdict_find(const ll_lsp_doc *doc, size_t rule,
+                                 ll_lsp_pos start);
+/** Drops `doc`'s verdicts (on edit); the next analysis reports again. */
+void ll__lsp_verdicts_clear(ll_lsp_doc *doc);
 /** Hover at `pos`: markdown (owned, or NULL for no hover) and its range. */
 char *ll__lsp_on_hover(ll_lsp_server *s, const char *uri, ll_lsp_pos pos,
                        ll_lsp_range *range);

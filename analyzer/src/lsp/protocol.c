@@ -9,7 +9,8 @@
  *   its handler runs; each reply unmarks it (asserting, in debug builds,
  *   that it was pending); after the handler returns it must be answered or
  *   parked (pull diagnostics), else debug builds assert and release builds
- *   answer InternalError.
+ *   answer InternalError. A `leaklint.confirm` request is answered when its
+ *   run in the thread pool is done (or at once when it is cancelled).
  * - Malformed input is answered, never trusted: a body that is not JSON gets
  *   ParseError with id null; a message that is not a JSON-RPC request gets
  *   InvalidRequest; params of the wrong shape get InvalidParams (requests) or
@@ -30,6 +31,7 @@
 #include "cli/cli.h"
 #include "cli/config.h"
 #include "lsp/lsp.h"
+#include "output/confirm.h"
 
 /* ==== Ids ==== */
 
@@ -375,6 +377,11 @@ static void m_initialize(ll_lsp_server *s, const ll_lsp_id *id,
   } else {
     cJSON_AddBoolToObject(c, "codeActionProvider", true);
   }
+  /* Advertised even without a runtime, where the command answers with an
+   * error that says why (ll__lsp_on_confirm). */
+  cJSON *ec = cJSON_AddObjectToObject(c, "executeCommandProvider");
+  cJSON *cmds = cJSON_AddArrayToObject(ec, "commands");
+  cJSON_AddItemToArray(cmds, cJSON_CreateString(LL_LSP_CMD_CONFIRM));
   if (s->client.diagnostic_pull) {
     cJSON *dp = cJSON_AddObjectToObject(c, "diagnosticProvider");
     cJSON_AddStringToObject(dp, "identifier", "leaklint");
@@ -546,7 +553,17 @@ static cJSON *encode_diagnostics(const ll_lsp_server *s, const ll_lsp_doc *doc) 
       ll_free(href);
     }
     cJSON_AddStringToObject(d, "source", "leaklint");
-    cJSON_AddStringToObject(d, "message", f->message ? f->message : "");
+    /* A verdict of `leaklint.confirm` for this diagnostic: a second line. */
+    const char *msg = f->message ? f->message : "";
+    const char *verdict = ll__lsp_verdict_find(
+        doc, f->rule, finding_range(f->line, f->column, 0, 0).start);
+    char *joined = NULL;
+    if (verdict) {
+      size_t n = strlen(msg) + strlen(verdict) + 2;
+      if ((joined = ll_malloc(n))) snprintf(joined, n, "%s\n%s", msg, verdict);
+    }
+    cJSON_AddStringToObject(d, "message", joined ? joined : msg);
+    ll_free(joined);
     if (f->nrelated && s->client.related_info) {
       cJSON *rel = cJSON_AddArrayToObject(d, "relatedInformation");
       for (uint32_t k = 0; rel && k < f->nrelated; k++) {
@@ -667,6 +684,10 @@ static void m_code_action(ll_lsp_server *s, const ll_lsp_id *id,
     if (!o) break;
     cJSON_AddItemToArray(arr, o);
     cJSON_AddStringToObject(o, "title", a->title);
+    /* Every action is a "quickfix", the confirmation too although it edits
+     * nothing: clients list quick fixes with the diagnostic (VS Code's light
+     * bulb and hover, Neovim's code_action()), while "source" actions hide
+     * in a separate menu and are not tied to a diagnostic. */
     cJSON_AddStringToObject(o, "kind", "quickfix");
     if (a->diag >= 0 && a->diag < n) {
       cJSON *ds = cJSON_AddArrayToObject(o, "diagnostics");
@@ -674,6 +695,18 @@ static void m_code_action(ll_lsp_server *s, const ll_lsp_id *id,
           ds, cJSON_Duplicate(cJSON_GetArrayItem(ctx_diags, a->diag), true));
     }
     if (a->preferred) cJSON_AddBoolToObject(o, "isPreferred", true);
+    if (a->confirm_rule >= 0) {
+      const ll_rule_info *info = ll_rule_get((size_t)a->confirm_rule);
+      cJSON *cmd = cJSON_AddObjectToObject(o, "command");
+      cJSON_AddStringToObject(cmd, "title", a->title);
+      cJSON_AddStringToObject(cmd, "command", LL_LSP_CMD_CONFIRM);
+      cJSON *args = cJSON_AddArrayToObject(cmd, "arguments");
+      cJSON_AddItemToArray(args, cJSON_CreateString(uri));
+      cJSON_AddItemToArray(args, cJSON_CreateNumber(a->range.start.line));
+      cJSON_AddItemToArray(args, cJSON_CreateNumber(a->range.start.character));
+      cJSON_AddItemToArray(args, cJSON_CreateString(info ? info->id : ""));
+      continue;
+    }
     cJSON *edit = cJSON_AddObjectToObject(o, "edit");
     cJSON *te = cJSON_CreateArray();
     for (int k = -1; te && k < a->nextra; k++) {
@@ -725,6 +758,112 @@ static void m_hover(ll_lsp_server *s, const ll_lsp_id *id,
   cJSON_AddItemToObject(res, "range", encode_range(range));
   ll_free(md);
   reply(s, id, res);
+}
+
+/* ==== Commands ==== */
+
+/* `workspace/executeCommand`. Arguments are checked here for shape and in
+ * `ll__lsp_on_confirm` against the document; each complaint names what is
+ * wrong. */
+static void m_execute_command(ll_lsp_server *s, const ll_lsp_id *id,
+                              const cJSON *params) {
+  const char *cmd = get_str(params, "command");
+  char why[400];
+  if (!cmd) {
+    reply_error(s, id, LL_LSP_INVALID_PARAMS,
+                "workspace/executeCommand needs a command (a string)");
+    return;
+  }
+  if (strcmp(cmd, LL_LSP_CMD_CONFIRM) != 0) {
+    snprintf(why, sizeof why, "unknown command \"%.200s\" (leaklint runs "
+             "only \"" LL_LSP_CMD_CONFIRM "\")", cmd);
+    reply_error(s, id, LL_LSP_INVALID_PARAMS, why);
+    return;
+  }
+  const cJSON *args = get(params, "arguments");
+  const char *usage = LL_LSP_CMD_CONFIRM " takes [uri, line, character, "
+                      "ruleId]";
+  if (!cJSON_IsArray(args) || cJSON_GetArraySize(args) != 4) {
+    snprintf(why, sizeof why, "%s: %s", usage,
+             cJSON_IsArray(args) ? "expected 4 arguments"
+                                 : "arguments must be an array");
+    reply_error(s, id, LL_LSP_INVALID_PARAMS, why);
+    return;
+  }
+  ll_lsp_confirm_params p;
+  memset(&p, 0, sizeof p);
+  p.uri = cJSON_IsString(cJSON_GetArrayItem(args, 0))
+              ? cJSON_GetArrayItem(args, 0)->valuestring : NULL;
+  const cJSON *rule = cJSON_GetArrayItem(args, 3);
+  int idx = cJSON_IsString(rule) ? ll_rule_find(rule->valuestring) : -1;
+  const char *bad = NULL;
+  if (!p.uri) bad = "the uri (argument 1) must be a string";
+  else if (!to_u32(cJSON_GetArrayItem(args, 1), &p.pos.line))
+    bad = "the line (argument 2) must be a non-negative integer";
+  else if (!to_u32(cJSON_GetArrayItem(args, 2), &p.pos.character))
+    bad = "the character (argument 3) must be a non-negative integer";
+  else if (!cJSON_IsString(rule))
+    bad = "the ruleId (argument 4) must be a string";
+  if (bad) {
+    snprintf(why, sizeof why, "%s: %s", usage, bad);
+    reply_error(s, id, LL_LSP_INVALID_PARAMS, why);
+    return;
+  }
+  if (idx < 0) {
+    const char *sug = ll_cli_suggest_rule(rule->valuestring);
+    snprintf(why, sizeof why, "%s: unknown rule id \"%.100s\"%s%s%s", usage,
+             rule->valuestring, sug ? "; did you mean \"" : "",
+             sug ? sug : "", sug ? "\"?" : "");
+    reply_error(s, id, LL_LSP_INVALID_PARAMS, why);
+    return;
+  }
+  p.rule = (size_t)idx;
+  const cJSON *tok = get(params, "workDoneToken");
+  if (tok && (cJSON_IsNumber(tok) || cJSON_IsString(tok)) &&
+      decode_id(tok, &p.token))
+    p.has_token = true;
+  int code = ll__lsp_on_confirm(s, id, &p, why, sizeof why);
+  if (code != 0) reply_error(s, id, code, why);
+  if (p.has_token) ll__lsp_id_fini(&p.token); /* the job keeps a copy */
+}
+
+void ll__lsp_reply_confirm(ll_lsp_server *s, const ll_lsp_id *id,
+                           const ll_confirm *c, const char *line) {
+  cJSON *res = ll__confirm_json(c);
+  if (!res || !cJSON_AddStringToObject(res, "message", line)) {
+    cJSON_Delete(res);
+    reply_error(s, id, LL_LSP_INTERNAL_ERROR, "out of memory");
+    return;
+  }
+  reply(s, id, res);
+}
+
+void ll__lsp_progress(ll_lsp_server *s, const ll_lsp_id *token, bool begin,
+                      const char *text) {
+  cJSON *p = cJSON_CreateObject();
+  if (!p) return;
+  cJSON_AddItemToObject(p, "token", encode_id(token));
+  cJSON *v = cJSON_AddObjectToObject(p, "value");
+  cJSON_AddStringToObject(v, "kind", begin ? "begin" : "end");
+  if (begin) {
+    cJSON_AddStringToObject(v, "title", text);
+    cJSON_AddBoolToObject(v, "cancellable", false);
+  } else {
+    cJSON_AddStringToObject(v, "message", text);
+  }
+  notify(s, "$/progress", p);
+}
+
+void ll__lsp_confirm_line(const ll_confirm *c, char *buf, size_t cap) {
+  ll__confirm_line(c, buf, cap);
+}
+
+void ll__lsp_show_message(ll_lsp_server *s, int type, const char *text) {
+  cJSON *p = cJSON_CreateObject();
+  if (!p) return;
+  cJSON_AddNumberToObject(p, "type", type);
+  cJSON_AddStringToObject(p, "message", text);
+  notify(s, "window/showMessage", p);
 }
 
 /* ==== Workspace ==== */
@@ -826,8 +965,6 @@ static const struct method *find_method(const char *name) {
   return NULL;
 }
 
-static bool is_parked(const ll_lsp_server *s, const ll_lsp_id *id);
-
 static void dispatch(ll_lsp_server *s, const cJSON *msg) {
   const cJSON *idv = get(msg, "id");
   const cJSON *mv = get(msg, "method");
@@ -924,7 +1061,7 @@ static void dispatch(ll_lsp_server *s, const cJSON *msg) {
                                     : strcmp(p->str, id.str) == 0))
         outstanding = true;
     }
-    if (outstanding && !is_parked(s, &id)) {
+    if (outstanding && !ll__lsp_is_deferred(s, &id)) {
       assert(!"a request handler returned without answering");
       reply_error(s, &id, LL_LSP_INTERNAL_ERROR, "the request was not answered");
     }
@@ -940,9 +1077,11 @@ static bool ids_equal(const ll_lsp_id *a, const ll_lsp_id *b) {
   return true;
 }
 
-static bool is_parked(const ll_lsp_server *s, const ll_lsp_id *id) {
+bool ll__lsp_is_deferred(const ll_lsp_server *s, const ll_lsp_id *id) {
   for (const ll_lsp_parked *p = s->parked; p; p = p->next)
     if (ids_equal(&p->id, id)) return true;
+  for (const ll_lsp_confirm_job *j = s->confirms; j; j = j->next)
+    if (!j->cancelled && ids_equal(&j->id, id)) return true;
   return false;
 }
 

@@ -3,9 +3,9 @@
  * notifications to stdout, and decides the exit code.
  *
  * Invariants: one thread (the loop's) reads, dispatches and writes; analysis
- * jobs run in libuv's thread pool and come back through their after-work
- * callbacks on this thread, so no server state is ever shared across
- * threads. Writes are whole messages, blocking, in order. Input after `exit`
+ * and confirmation jobs run in libuv's thread pool and come back through
+ * their after-work callbacks on this thread, so no server state is ever
+ * shared across threads. Writes are whole messages, blocking, in order. Input after `exit`
  * is ignored; the loop ends once the input is closed and the jobs in flight
  * have finished. The exit code follows the LSP: 0 when `shutdown` came before
  * `exit` (or before the end of input), 1 otherwise. This module never prints

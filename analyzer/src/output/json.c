@@ -5,7 +5,8 @@
  *     "findings": [ { "rule", "severity", "message", "help"?, "file",
  *                     "line", "column", "endLine", "endColumn", "language",
  *                     "related": [ { "file", "line", "column", "endLine",
- *                                    "endColumn", "message" } ] } ],
+ *                                    "endColumn", "message" } ],
+ *                     "confirm"?: output/confirm.h, only with --confirm } ],
  *     "summary": { "files", "errors", "warnings", "infos", "durationMs" } }
  *
  * Invariants: every key of the schema is always present with its type (an
@@ -21,6 +22,7 @@
 #include <cjson/cJSON.h>
 
 #include "base/utf8.h"
+#include "output/confirm.h"
 #include "output/json_print.h"
 #include "output/output.h"
 
@@ -186,8 +188,13 @@ static void finding(json_ctx *j, cJSON *arr, const ll_file_result *r,
   cJSON *rel = add_arr(j, o, "related");
   for (uint32_t k = 0; rel && k < f->nrelated; k++)
     related(j, rel, r->path, &f->related[k]);
-  /* TODO(#4): "confirm" { status, entry, calls, evidence, reason } goes here,
-   * only when the run used --confirm, once ll_finding carries the verdict. */
+  if (f->confirm) { /* only when the run used --confirm */
+    cJSON *c = ll__confirm_json(f->confirm);
+    if (!c || !cJSON_AddItemToObject(o, "confirm", c)) {
+      cJSON_Delete(c);
+      j->ok = false;
+    }
+  }
 }
 
 ll_status ll_output_json(FILE *out, const ll_file_result *const *results,

@@ -24,6 +24,7 @@
 
 #include "base/alloc.h"
 #include "base/strbuf.h"
+#include "output/confirm.h"
 #include "output/json_print.h"
 #include "output/output.h"
 
@@ -313,11 +314,16 @@ static void result(sarif_ctx *s, cJSON *results, const ll_file_result *r,
       text_obj(s, loc, "message", rl->message);
     }
   }
-  if (f->help) {
+  if (f->help || f->confirm) {
     cJSON *props = obj(s, res, "properties");
-    str(s, props, "help", f->help);
-    /* TODO(#4): the --confirm verdict goes into these properties as
-     * "confirm" (same shape as in the JSON output). */
+    if (f->help) str(s, props, "help", f->help);
+    if (f->confirm && props) { /* the same object as in the JSON report */
+      cJSON *c = ll__confirm_json(f->confirm);
+      if (!c || !cJSON_AddItemToObject(props, "confirm", c)) {
+        cJSON_Delete(c);
+        s->ok = false;
+      }
+    }
   }
 }
 

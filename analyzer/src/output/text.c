@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "output/confirm.h"
 #include "output/output.h"
 
 #define TAB_WIDTH 4
@@ -260,6 +261,15 @@ static void finding(const text_ctx *t, const ll_finding *f, int locw,
   fputs(rule_id(f), out);
   sgr(t, SGR_RESET);
   fputc('\n', out);
+  if (f->confirm) { /* --confirm: the verdict on a second line */
+    char line[480];
+    ll__confirm_line(f->confirm, line, sizeof line);
+    spaces(out, (size_t)locw + 4);
+    sgr(t, f->confirm->status == LL_CONFIRM_CONFIRMED ? SGR_BOLD : SGR_DIM);
+    fputs(line, out);
+    sgr(t, SGR_RESET);
+    fputc('\n', out);
+  }
 
   frame(t, f);
   if (f->help) {

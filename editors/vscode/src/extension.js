@@ -1,7 +1,8 @@
 // leaklint for VS Code: a thin client that starts `leaklint lsp` over stdio.
-// All analysis, quick fixes and hover text come from the server; this file
-// only finds the executable, passes the `leaklint.*` settings, watches
-// `.leaklintrc.json` files, and offers restart / show-output commands.
+// All analysis, quick fixes, confirmations and hover text come from the
+// server; this file only finds the executable, passes the `leaklint.*`
+// settings, watches `.leaklintrc.json` files, and offers restart /
+// show-output / confirm-finding commands.
 'use strict';
 
 const fs = require('fs');
@@ -86,6 +87,56 @@ async function start(context) {
   await client.start();
 }
 
+/**
+ * "leaklint: Confirm finding": asks the server to confirm the leaklint
+ * finding under the cursor by running it (workspace/executeCommand
+ * `leaklint.confirm`, as the finding's "Confirm … by running it" code action
+ * does). The language client already registers the server's
+ * `leaklint.confirm` as a VS Code command, hence this command's other id.
+ * The server shows the verdict: a message, and a line under the finding.
+ */
+async function confirmFinding() {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) {
+    vscode.window.showWarningMessage(
+      'leaklint: open a JavaScript or TypeScript file with the server running.');
+    return;
+  }
+  const doc = editor.document;
+  const pos = editor.selection.active;
+  const here = vscode.languages.getDiagnostics(doc.uri).filter(
+    (d) => d.source === 'leaklint' && d.range.contains(pos));
+  if (here.length === 0) {
+    vscode.window.showInformationMessage(
+      'leaklint: no finding under the cursor.');
+    return;
+  }
+  const codeOf = (d) => String(
+    d.code !== null && typeof d.code === 'object' ? d.code.value : d.code);
+  let diag = here[0];
+  if (here.length > 1) {
+    const pick = await vscode.window.showQuickPick(
+      here.map((d) => ({ label: codeOf(d), detail: d.message, diag: d })),
+      { placeHolder: 'Which finding?' });
+    if (!pick) return;
+    diag = pick.diag;
+  }
+  const rule = codeOf(diag);
+  try {
+    await vscode.window.withProgress({
+      location: vscode.ProgressLocation.Notification,
+      title: `leaklint: confirming ${rule}\u2026`,
+    }, () => client.sendRequest('workspace/executeCommand', {
+      command: 'leaklint.confirm',
+      arguments: [client.code2ProtocolConverter.asUri(doc.uri),
+                  diag.range.start.line, diag.range.start.character, rule],
+    }));
+  } catch (err) {
+    vscode.window.showErrorMessage(
+      `leaklint: ${err && err.message ? err.message : String(err)}`);
+  }
+}
+
 async function restart(context) {
   if (client) {
     const old = client;
@@ -104,6 +155,7 @@ async function activate(context) {
                                     () => restart(context)),
     vscode.commands.registerCommand('leaklint.showOutput',
                                     () => output && output.show()),
+    vscode.commands.registerCommand('leaklint.confirmFinding', confirmFinding),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('leaklint.path')) restart(context);
     }));

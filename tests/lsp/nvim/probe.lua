@@ -2,7 +2,9 @@
 -- path opens the fixture through require('leaklint').setup{}, waits for the
 -- server's diagnostics and checks their rule ids and ranges, then applies
 -- the "Declare 'i' with let" quick fix through the client and checks the
--- buffer text and that the diagnostic went away. Exit: 0 pass, 1 fail.
+-- buffer text and that the diagnostic went away; last it runs the
+-- interval's "Confirm … by running it" action and waits for the verdict on
+-- the diagnostic. Exit: 0 pass, 1 fail.
 local function fail(msg)
   io.stderr:write('nvim probe: ' .. msg .. '\n')
   vim.cmd('cquit 1')
@@ -73,6 +75,47 @@ end, 20) then
   fail('diagnostics after the fix: ' .. codes())
 end
 io.stdout:write('after fix: ' .. codes() .. '\n')
+
+-- Confirm the interval by running it: the code action carries the
+-- `leaklint.confirm` command, the client sends it (workspace/executeCommand)
+-- and the server re-publishes the diagnostic with the verdict.
+local idiag
+for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+  if d.code == 'no-uncleared-interval' then idiag = d end
+end
+local irange = {
+  start = { line = idiag.lnum, character = idiag.col },
+  ['end'] = { line = idiag.end_lnum, character = idiag.end_col },
+}
+results = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', {
+  textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+  range = irange,
+  context = { diagnostics = { { range = irange, code = idiag.code,
+                                source = idiag.source,
+                                message = idiag.message } } },
+}, 5000)
+local run
+for _, res in pairs(results or {}) do
+  for _, action in ipairs(res.result or {}) do
+    io.stdout:write('action: ' .. action.title .. '\n')
+    if action.title:find('by running it', 1, true) then run = action end
+  end
+end
+if not run or not run.command or run.command.command ~= 'leaklint.confirm' then
+  fail('no leaklint.confirm action offered')
+end
+vim.lsp.buf.execute_command(run.command)
+local verdict
+if not vim.wait(20000, function()
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    local at = d.message:find('\nconfirmed: ', 1, true)
+    if at then verdict = d.message:sub(at + 1) end
+  end
+  return verdict ~= nil
+end, 50) then
+  fail('no verdict on the diagnostic')
+end
+io.stdout:write('verdict: ' .. verdict .. '\n')
 vim.lsp.stop_client(vim.lsp.get_active_clients())
 vim.wait(2000, function() return #vim.lsp.get_active_clients() == 0 end, 20)
 vim.cmd('qall!')

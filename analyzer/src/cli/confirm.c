@@ -1,0 +1,161 @@
+/* `--confirm` for a whole run (cli/confirm.h): one task per finding of a JS
+ * rule, taken by worker threads in order (each task builds its own runtime
+ * states, so tasks share nothing), then the verdicts are linked from the
+ * findings and, with --confirm-only, the unconfirmed findings dropped.
+ *
+ * Findings of other languages get "not-run" with the reason, so a report
+ * made with --confirm always says, for every finding, what was done. */
+#include "cli/confirm.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <uv.h>
+
+#include "base/alloc.h"
+
+static ll_confirm_fn confirmer;
+
+void ll_cli_set_confirmer(ll_confirm_fn fn) { confirmer = fn; }
+ll_confirm_fn ll_cli_confirmer(void) { return confirmer; }
+
+bool ll_confirm_parse_rounds(ll_confirm_settings *s, const char *v) {
+  size_t n = 0;
+  unsigned prev = 0;
+  const char *p = v;
+  while (*p) {
+    char *end;
+    if (*p < '0' || *p > '9') return false;
+    unsigned long k = strtoul(p, &end, 10);
+    if (end == p || k == 0 || k > 100000 || k <= prev || n == LL_CONFIRM_MAX_ROUNDS)
+      return false;
+    s->rounds[n++] = (unsigned)k;
+    prev = (unsigned)k;
+    p = end;
+    if (*p == ',') p++;
+    else if (*p) return false;
+  }
+  if (n < 2) return false; /* a verdict compares two rounds */
+  s->nrounds = n;
+  return true;
+}
+
+typedef struct task {
+  const ll_file_result *file;
+  const ll_finding *finding;
+  const char *text;
+  size_t len;
+  ll_confirm *out;
+} task;
+
+typedef struct task_pool {
+  const ll_confirm_settings *s;
+  task *tasks;
+  size_t n;
+  atomic_size_t next;
+} task_pool;
+
+static void run_task(const ll_confirm_settings *s, task *t) {
+  const ll_rule_info *info = ll_rule_get(t->finding->rule);
+  if (!t->text) {
+    t->out->status = LL_CONFIRM_INCONCLUSIVE;
+    snprintf(t->out->reason, sizeof t->out->reason, "the file could not be read again");
+    return;
+  }
+  confirmer(s, t->file->path, t->text, t->len, info ? info->id : "",
+            t->finding->start_byte, t->finding->end_byte, t->out);
+}
+
+static void task_worker(void *arg) {
+  task_pool *p = arg;
+  for (;;) {
+    size_t i = atomic_fetch_add(&p->next, 1);
+    if (i >= p->n) break;
+    run_task(p->s, &p->tasks[i]);
+  }
+}
+
+static void run_tasks(task_pool *p, unsigned jobs) {
+  unsigned nthreads = jobs ? jobs : uv_available_parallelism();
+  if (nthreads == 0) nthreads = 1;
+  if (nthreads > p->n) nthreads = (unsigned)p->n;
+  uv_thread_t *threads = nthreads > 1 ? ll_calloc(nthreads - 1, sizeof *threads) : NULL;
+  unsigned started = 0;
+  for (; threads && started < nthreads - 1; started++)
+    if (uv_thread_create(&threads[started], task_worker, p) != 0) break;
+  task_worker(p);
+  for (unsigned i = 0; i < started; i++) uv_thread_join(&threads[i]);
+  ll_free(threads);
+}
+
+/* Keeps only the confirmed findings of `r` (the arena owns the array). */
+static void keep_confirmed(ll_file_result *r) {
+  ll_finding *fs = (ll_finding *)r->findings;
+  size_t k = 0;
+  r->errors = r->warnings = r->infos = 0;
+  for (size_t i = 0; i < r->count; i++) {
+    if (!fs[i].confirm || fs[i].confirm->status != LL_CONFIRM_CONFIRMED) continue;
+    fs[k++] = fs[i];
+    if (fs[i].severity == LL_SEV_ERROR) r->errors++;
+    else if (fs[i].severity == LL_SEV_WARNING) r->warnings++;
+    else r->infos++;
+  }
+  r->count = k;
+}
+
+ll_status ll_cli_confirm_results(const ll_confirm_settings *s, ll_file_result **results,
+                                 size_t n, unsigned jobs,
+                                 const char *(*text_of)(void *ud, const char *path,
+                                                        size_t *len),
+                                 void *ud, ll_confirm **store) {
+  *store = NULL;
+  size_t total = 0;
+  for (size_t i = 0; i < n; i++) total += results[i]->count;
+  if (!total) return LL_OK;
+  ll_confirm *cs = ll_calloc(total, sizeof *cs);
+  task *tasks = ll_calloc(total, sizeof *tasks);
+  if (!cs || !tasks) {
+    ll_free(cs);
+    ll_free(tasks);
+    return LL_ENOMEM;
+  }
+  size_t k = 0, nt = 0;
+  for (size_t i = 0; i < n; i++) {
+    ll_file_result *r = results[i];
+    ll_finding *fs = (ll_finding *)r->findings;
+    const char *text = NULL;
+    size_t len = 0;
+    bool read = false;
+    for (size_t j = 0; j < r->count; j++, k++) {
+      ll_confirm *c = &cs[k];
+      fs[j].confirm = c;
+      const ll_rule_info *info = ll_rule_get(fs[j].rule);
+      if (!info || info->lang != LL_LANG_JS) {
+        snprintf(c->reason, sizeof c->reason, "%s",
+                 info && info->lang == LL_LANG_C
+                     ? "C findings are not confirmed by running"
+                     : "not a leak the runtime can measure");
+        continue;
+      }
+      if (!confirmer) {
+        snprintf(c->reason, sizeof c->reason, "this build has no runtime");
+        continue;
+      }
+      if (!read) {
+        text = text_of(ud, r->path, &len);
+        read = true;
+      }
+      tasks[nt++] = (task){r, &fs[j], text, len, c};
+    }
+  }
+  task_pool p = {.s = s, .tasks = tasks, .n = nt};
+  atomic_init(&p.next, 0);
+  if (nt) run_tasks(&p, jobs);
+  ll_free(tasks);
+  if (s->only)
+    for (size_t i = 0; i < n; i++) keep_confirmed(results[i]);
+  *store = cs;
+  return LL_OK;
+}

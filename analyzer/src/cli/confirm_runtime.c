@@ -1,0 +1,128 @@
+/* The `leaklint` program's bridge from the CLI and the language server to
+ * the runtime's confirmation driver (cli/confirm.h): installed by main.c,
+ * it turns settings into an `llrt_confirm_request` and the runtime's result
+ * into the report's `ll_confirm`.
+ *
+ * Isolation: each confirmation runs in a forked child that writes its
+ * result (a plain struct) to a pipe and exits, so an engine crash or a
+ * runaway allocation costs one verdict ("inconclusive: the engine crashed
+ * …"), never the run or the language server. LEAKLINT_CONFIRM_IN_PROCESS=1
+ * runs it in the calling thread instead (debuggers, sanitizers). */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli/confirm.h"
+#include "cli/confirm_runtime.h"
+#include "runtime/include/llrt_confirm.h"
+#include "runtime/include/llrt_host.h"
+
+_Static_assert(LL_CONFIRM_MAX_SAMPLES == LLRT_CONFIRM_MAX_ROUNDS,
+               "the report keeps every sample the runtime takes");
+
+static void confirm_here(const ll_confirm_settings *s, const char *path, const char *src,
+                         size_t len, const char *rule, uint32_t start, uint32_t end,
+                         ll_confirm *out) {
+  llrt_confirm_request rq = {
+      .path = path, .src = src, .len = len, .rule = rule,
+      .site_start = start, .site_end = end,
+      .rounds = s->nrounds ? s->rounds : NULL, .nrounds = s->nrounds,
+      .advance_ms = s->advance_ms, .max_steps = s->max_steps,
+      .heap_cap = s->heap_cap, .max_ms = s->max_ms,
+      .load = llrt_host_load_file,
+  };
+  llrt_confirm_result r;
+  llrt_confirm(&rq, &r);
+  out->status = r.verdict == LLRT_CONFIRMED ? LL_CONFIRM_CONFIRMED
+                : r.verdict == LLRT_REFUTED ? LL_CONFIRM_REFUTED
+                                            : LL_CONFIRM_INCONCLUSIVE;
+  snprintf(out->entry, sizeof out->entry, "%s", r.entry);
+  snprintf(out->metric, sizeof out->metric, "%s", r.metric);
+  snprintf(out->reason, sizeof out->reason, "%s", r.reason);
+  out->calls = r.calls;
+  out->per_call = r.per_call;
+  out->retained_bytes_per_call = r.retained_bytes_per_call;
+  out->plateau = r.plateau;
+  out->nsamples = r.nsamples;
+  memcpy(out->samples, r.samples, sizeof out->samples);
+  memcpy(out->sample_calls, r.sample_calls, sizeof out->sample_calls);
+  out->phantom_uses = r.phantom_uses;
+  out->ms = r.ms;
+}
+
+static bool write_all(int fd, const void *p, size_t n) {
+  const char *c = p;
+  while (n) {
+    ssize_t w = write(fd, c, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return false;
+    c += w;
+    n -= (size_t)w;
+  }
+  return true;
+}
+
+static size_t read_all(int fd, void *p, size_t n) {
+  char *c = p;
+  size_t got = 0;
+  while (got < n) {
+    ssize_t r = read(fd, c + got, n - got);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    got += (size_t)r;
+  }
+  return got;
+}
+
+static void confirm_in_child(const ll_confirm_settings *s, const char *path,
+                             const char *src, size_t len, const char *rule,
+                             uint32_t start, uint32_t end, ll_confirm *out) {
+  int fds[2];
+  if (pipe(fds) != 0) {
+    confirm_here(s, path, src, len, rule, start, end, out);
+    return;
+  }
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    confirm_here(s, path, src, len, rule, start, end, out);
+    return;
+  }
+  if (pid == 0) {
+    close(fds[0]);
+    ll_confirm c;
+    memset(&c, 0, sizeof c);
+    confirm_here(s, path, src, len, rule, start, end, &c);
+    _exit(write_all(fds[1], &c, sizeof c) ? 0 : 1);
+  }
+  close(fds[1]);
+  ll_confirm c;
+  size_t got = read_all(fds[0], &c, sizeof c);
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+  if (got == sizeof c && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+    *out = c;
+    return;
+  }
+  memset(out, 0, sizeof *out);
+  out->status = LL_CONFIRM_INCONCLUSIVE;
+  if (WIFSIGNALED(status))
+    snprintf(out->reason, sizeof out->reason,
+             "the engine crashed (signal %d) — a leaklint bug worth reporting with this file",
+             WTERMSIG(status));
+  else
+    snprintf(out->reason, sizeof out->reason, "the confirmation process failed (status %d)",
+             WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+void ll_cli_install_runtime(void) {
+  const char *in = getenv("LEAKLINT_CONFIRM_IN_PROCESS");
+  ll_cli_set_confirmer(in && *in && strcmp(in, "0") ? confirm_here : confirm_in_child);
+}
