@@ -37,8 +37,7 @@ bool llrt_browser_install(llrt_state *S);
  * `col` say where the target was allocated (NULL for the host's own
  * objects). Returns a malloc'd array of `*n` entries the caller frees with
  * `free` (NULL with `*n` 0 when there are none or the host is missing). */
-LLRT_OWNED llrt_listener_info *llrt_browser_listeners(llrt_state *S,
-                                                      size_t *n);
+LLRT_OWNED llrt_listener_info *llrt_browser_listeners(llrt_state *S, size_t *n);
 
 /** Runs a major collection, then counts live ResizeObserver,
  * MutationObserver and IntersectionObserver objects observing at least one

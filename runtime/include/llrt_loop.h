@@ -98,6 +98,9 @@ llrt_status llrt_node_call(llrt_state *S, const char *path, const char *name,
  * at the collection that frees it. */
 size_t llrt_node_external_bytes(llrt_state *S);
 
+/** Reads, calls and `new` on phantom values so far (0 with phantoms off). */
+uint64_t llrt_node_phantom_uses(const llrt_state *S);
+
 /** Records the global object's own keys as the baseline of
  * `llrt_node_globals_added` (`llrt_node_install` already did it once). */
 bool llrt_node_snapshot_globals(llrt_state *S);

@@ -60,13 +60,16 @@ NATIVE(n_make) {
   (void)magic;
   (void)data;
   llrt_value proto = ARG(0);
-  if (!LLRT_IS_OBJ(proto)) proto = S->proto_object;
+  if (!LLRT_IS_OBJ(proto))
+    proto = S->proto_object;
   uint32_t saved = S->cur_site;
   S->cur_site = user_site(S);
   llrt_obj *o = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj), proto);
   S->cur_site = saved;
-  if (!o) return LLRT_EXC;
-  if (llrt__truthy(ARG(1))) llrt__phantom_tail(o);
+  if (!o)
+    return LLRT_EXC;
+  if (llrt__truthy(ARG(1)))
+    llrt__phantom_tail(o);
   return llrt_ptr(o);
 }
 
@@ -87,9 +90,11 @@ NATIVE(n_at_user_site) {
 
 static llrt_value module_exports(llrt_state *S, const char *path) {
   llrt_value key = llrt__intern(S, path, strlen(path));
-  if (key == LLRT_EXC) return LLRT_EXC;
+  if (key == LLRT_EXC)
+    return LLRT_EXC;
   llrt_value m = llrt__get(S, S->module_cache, key);
-  if (!LLRT_IS_OBJ(m)) return LLRT_UNDEF;
+  if (!LLRT_IS_OBJ(m))
+    return LLRT_UNDEF;
   return llrt__get(S, m, S->atoms.exports);
 }
 
@@ -105,13 +110,17 @@ static bool eval_module(llrt_state *S, const char *path, const char *src,
 static bool call_install(llrt_state *S, const char *path, int argc,
                          const llrt_value *args) {
   llrt_value argv[2]; /* a copy: pushing may move the value stack */
-  for (int i = 0; i < argc && i < 2; i++) argv[i] = args[i];
+  for (int i = 0; i < argc && i < 2; i++)
+    argv[i] = args[i];
   size_t base = S->sp;
   llrt_value ex = module_exports(S, path);
-  if (!LLRT_IS_OBJ(ex) || !llrt__push(S, ex)) goto fail;
+  if (!LLRT_IS_OBJ(ex) || !llrt__push(S, ex))
+    goto fail;
   llrt_value fn = llrt__get_str(S, ex, "install");
-  if (!llrt__is_callable(fn) || !llrt__push(S, fn)) goto fail;
-  if (llrt__call(S, fn, ex, argc, argv) == LLRT_EXC) goto fail;
+  if (!llrt__is_callable(fn) || !llrt__push(S, fn))
+    goto fail;
+  if (llrt__call(S, fn, ex, argc, argv) == LLRT_EXC)
+    goto fail;
   S->sp = base;
   return true;
 fail:
@@ -120,16 +129,20 @@ fail:
 }
 
 bool llrt_browser_install(llrt_state *S) {
-  if (!S->loop) return false;
+  if (!S->loop)
+    return false;
   llrt_value done = module_exports(S, DOM_PATH);
-  if (done == LLRT_EXC) return false;
-  if (done != LLRT_UNDEF) return true; /* installed already */
+  if (done == LLRT_EXC)
+    return false;
+  if (done != LLRT_UNDEF)
+    return true; /* installed already */
   size_t base = S->sp;
   if (!eval_module(S, EVENTS_PATH, llrt__browser_events_src,
                    llrt__browser_events_src_len))
     return false;
   llrt_value host = llrt__new_object(S);
-  if (host == LLRT_EXC || !llrt__push(S, host)) goto fail;
+  if (host == LLRT_EXC || !llrt__push(S, host))
+    goto fail;
   if (llrt__def_fn(S, host, "make", n_make, 2, 0) == LLRT_EXC ||
       llrt__def_fn(S, host, "atUserSite", n_at_user_site, 1, 0) == LLRT_EXC ||
       !call_install(S, EVENTS_PATH, 1, &S->stack[base]))
@@ -160,19 +173,26 @@ typedef struct census_keys {
 static bool census_begin(llrt_state *S, census_keys *k) {
   size_t base = S->sp;
   llrt_value ev = module_exports(S, EVENTS_PATH);
-  if (!LLRT_IS_OBJ(ev) || !llrt__push(S, ev)) goto fail;
+  if (!LLRT_IS_OBJ(ev) || !llrt__push(S, ev))
+    goto fail;
   llrt_value dom = module_exports(S, DOM_PATH);
-  if (!LLRT_IS_OBJ(dom) || !llrt__push(S, dom)) goto fail;
+  if (!LLRT_IS_OBJ(dom) || !llrt__push(S, dom))
+    goto fail;
   k->listeners = llrt__get_str(S, ev, "LISTENERS");
-  if (!LLRT_IS_SYM(k->listeners) || !llrt__push(S, k->listeners)) goto fail;
+  if (!LLRT_IS_SYM(k->listeners) || !llrt__push(S, k->listeners))
+    goto fail;
   k->observed = llrt__get_str(S, dom, "OBSERVED");
-  if (!LLRT_IS_SYM(k->observed) || !llrt__push(S, k->observed)) goto fail;
+  if (!LLRT_IS_SYM(k->observed) || !llrt__push(S, k->observed))
+    goto fail;
   k->document = llrt__get_str(S, dom, "document");
-  if (k->document == LLRT_EXC || !llrt__push(S, k->document)) goto fail;
+  if (k->document == LLRT_EXC || !llrt__push(S, k->document))
+    goto fail;
   k->tag = llrt__intern(S, "tagName", 7);
-  if (k->tag == LLRT_EXC || !llrt__push(S, k->tag)) goto fail;
+  if (k->tag == LLRT_EXC || !llrt__push(S, k->tag))
+    goto fail;
   k->id = llrt__intern(S, "id", 2);
-  if (k->id == LLRT_EXC || !llrt__push(S, k->id)) goto fail;
+  if (k->id == LLRT_EXC || !llrt__push(S, k->id))
+    goto fail;
   llrt_gc_major(S);
   S->sp = base; /* nothing allocates from here on */
   return true;
@@ -183,7 +203,8 @@ fail:
 
 static llrt_value own_data(llrt_obj *o, llrt_value key) {
   llrt_prop *p = llrt__find_own(o, key);
-  if (!p || (p->flags & LLRT_P_ACCESSOR)) return LLRT_UNDEF;
+  if (!p || (p->flags & LLRT_P_ACCESSOR))
+    return LLRT_UNDEF;
   return p->val;
 }
 
@@ -193,13 +214,16 @@ static void ctor_name(llrt_state *S, llrt_obj *o, char *buf, size_t cap) {
   snprintf(buf, cap, "EventTarget");
   for (llrt_obj *p = o->proto; p; p = p->proto) {
     llrt_value c = own_data(p, S->atoms.constructor);
-    if (!LLRT_IS_OBJ(c)) continue;
+    if (!LLRT_IS_OBJ(c))
+      continue;
     llrt_value nm = own_data(LLRT_OBJ(c), S->atoms.name);
     if (!LLRT_IS_STR(nm) && llrt_tt(c) == LLRT_T_CLOSURE) {
       nm = llrt__closure_lazy(S, (llrt_closure *)LLRT_PTR(c), S->atoms.name);
-      if (!LLRT_IS_STR(nm) || !LLRT_STR(nm)->len) continue; /* anonymous */
+      if (!LLRT_IS_STR(nm) || !LLRT_STR(nm)->len)
+        continue; /* anonymous */
     }
-    if (LLRT_IS_STR(nm)) snprintf(buf, cap, "%s", LLRT_STR(nm)->data);
+    if (LLRT_IS_STR(nm))
+      snprintf(buf, cap, "%s", LLRT_STR(nm)->data);
     return;
   }
 }
@@ -220,7 +244,8 @@ static void target_name(llrt_state *S, const census_keys *k, llrt_obj *o,
     llrt_value id = own_data(o, k->id);
     const char *ids = LLRT_IS_STR(id) ? LLRT_STR(id)->data : "";
     snprintf(buf, cap, "%s%s%s", LLRT_STR(tag)->data, *ids ? "#" : "", ids);
-    for (char *c = buf; *c && *c != '#'; c++) *c = (char)tolower((unsigned char)*c);
+    for (char *c = buf; *c && *c != '#'; c++)
+      *c = (char)tolower((unsigned char)*c);
     return;
   }
   ctor_name(S, o, buf, cap);
@@ -231,7 +256,8 @@ static bool push_info(llrt_listener_info **v, size_t *n, size_t *cap,
   if (*n == *cap) {
     size_t c = *cap ? *cap * 2 : 16;
     llrt_listener_info *nv = realloc(*v, c * sizeof *nv);
-    if (!nv) return false;
+    if (!nv)
+      return false;
     *v = nv;
     *cap = c;
   }
@@ -243,7 +269,8 @@ static bool scan_target(llrt_state *S, const census_keys *k, llrt_gc *g,
                         llrt_listener_info **v, size_t *n, size_t *cap) {
   llrt_obj *o = (llrt_obj *)g;
   llrt_value m = own_data(o, k->listeners);
-  if (!LLRT_IS_OBJ(m) || LLRT_OBJ(m)->proto) return true;
+  if (!LLRT_IS_OBJ(m) || LLRT_OBJ(m)->proto)
+    return true;
   llrt_obj *map = LLRT_OBJ(m);
   llrt_listener_info x;
   memset(&x, 0, sizeof x);
@@ -252,9 +279,11 @@ static bool scan_target(llrt_state *S, const census_keys *k, llrt_gc *g,
     llrt_prop *p = &map->props[i];
     if ((p->flags & (LLRT_P_DELETED | LLRT_P_ACCESSOR)) || !LLRT_IS_STR(p->key))
       continue;
-    if (!LLRT_IS_OBJ(p->val) || llrt_tt(p->val) != LLRT_T_ARRAY) continue;
+    if (!LLRT_IS_OBJ(p->val) || llrt_tt(p->val) != LLRT_T_ARRAY)
+      continue;
     size_t count = LLRT_OBJ(p->val)->len;
-    if (!count) continue;
+    if (!count)
+      continue;
     if (!named) {
       target_name(S, k, o, x.emitter, sizeof x.emitter);
       if (!llrt__site_location(S, g->site, &x.file, &x.line, &x.col) ||
@@ -266,7 +295,8 @@ static bool scan_target(llrt_state *S, const census_keys *k, llrt_gc *g,
     }
     snprintf(x.event, sizeof x.event, "%s", LLRT_STR(p->key)->data);
     x.count = count;
-    if (!push_info(v, n, cap, &x)) return false;
+    if (!push_info(v, n, cap, &x))
+      return false;
   }
   return true;
 }
@@ -274,7 +304,8 @@ static bool scan_target(llrt_state *S, const census_keys *k, llrt_gc *g,
 llrt_listener_info *llrt_browser_listeners(llrt_state *S, size_t *n) {
   *n = 0;
   census_keys k;
-  if (!census_begin(S, &k)) return NULL;
+  if (!census_begin(S, &k))
+    return NULL;
   llrt_listener_info *v = NULL;
   size_t cap = 0;
   llrt_gc *lists[2] = {S->old, S->young};
@@ -290,12 +321,14 @@ llrt_listener_info *llrt_browser_listeners(llrt_state *S, size_t *n) {
 
 size_t llrt_browser_observers(llrt_state *S) {
   census_keys k;
-  if (!census_begin(S, &k)) return 0;
+  if (!census_begin(S, &k))
+    return 0;
   size_t count = 0;
   llrt_gc *lists[2] = {S->old, S->young};
   for (int l = 0; l < 2; l++)
     for (llrt_gc *g = lists[l]; g; g = g->next) {
-      if (g->tt < LLRT_T_OBJECT) continue;
+      if (g->tt < LLRT_T_OBJECT)
+        continue;
       llrt_value t = own_data((llrt_obj *)g, k.observed);
       if (LLRT_IS_OBJ(t) && llrt_tt(t) == LLRT_T_ARRAY && LLRT_OBJ(t)->len)
         count++;

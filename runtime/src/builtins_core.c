@@ -1093,6 +1093,7 @@ bool llrt__builtins_init(llrt_state *S) {
   CHECK(S->global = make_proto(S, LLRT_T_OBJECT, sizeof(llrt_obj), S->proto_object));
   CHECK(S->proto_array = make_proto(S, LLRT_T_ARRAY, sizeof(llrt_obj), S->proto_object));
   CHECK(S->module_cache = make_proto(S, LLRT_T_OBJECT, sizeof(llrt_obj), LLRT_NULL));
+  CHECK(S->template_cache = make_proto(S, LLRT_T_OBJECT, sizeof(llrt_obj), LLRT_NULL));
   CHECK(S->proto_error = make_proto(S, LLRT_T_OBJECT, sizeof(llrt_obj), S->proto_object));
   S->err_protos[0] = S->proto_error;
   for (int i = 1; i < 8; i++)

@@ -87,6 +87,47 @@ NATIVE(string_ctor) {
   return llrt__to_object(S, s);
 }
 
+/* String.raw(strings, ...subs): strings.raw[0] + subs[0] + strings.raw[1] … */
+NATIVE(string_raw) {
+  (void)this_val; (void)magic; (void)data;
+  llrt_value cooked = llrt__to_object(S, ARG(0));
+  if (cooked == LLRT_EXC || !llrt__push(S, cooked)) return LLRT_EXC;
+  size_t base = S->sp - 1;
+  llrt_value raw = llrt__get_str(S, cooked, "raw");
+  if (raw == LLRT_EXC || !llrt__push(S, raw)) goto fail;
+  llrt_value lenv = llrt__get(S, raw, S->atoms.length); /* a string's too */
+  raw = lenv == LLRT_EXC ? lenv : llrt__to_object(S, raw);
+  if (raw == LLRT_EXC) goto fail;
+  S->stack[base + 1] = raw;
+  bool exc = false;
+  double len = lenv == LLRT_EXC ? 0 : llrt__to_number(S, lenv, &exc);
+  if (lenv == LLRT_EXC || exc) goto fail;
+  llrt_value acc = S->atoms.empty;
+  if (!llrt__push(S, acc)) goto fail;
+  for (uint32_t i = 0; i < len; i++) {
+    llrt_value seg = llrt__get_index(S, S->stack[base + 1], i);
+    if (seg == LLRT_EXC) goto fail;
+    seg = llrt__to_string(S, seg);
+    if (seg == LLRT_EXC) goto fail;
+    acc = llrt__str_concat(S, S->stack[base + 2], seg);
+    if (acc == LLRT_EXC) goto fail;
+    S->stack[base + 2] = acc;
+    if (i + 1 < len && (int)i + 1 < argc) {
+      llrt_value sub = llrt__to_string(S, argv[i + 1]);
+      if (sub == LLRT_EXC) goto fail;
+      acc = llrt__str_concat(S, S->stack[base + 2], sub);
+      if (acc == LLRT_EXC) goto fail;
+      S->stack[base + 2] = acc;
+    }
+  }
+  acc = S->stack[base + 2];
+  S->sp = base;
+  return acc;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
 NATIVE(string_from_char_code) {
   (void)this_val; (void)magic; (void)data;
   llrt_buf b = {0};
@@ -959,6 +1000,7 @@ bool llrt__builtins_string_init(llrt_state *S) {
   llrt_value Str = llrt__def_ctor(S, "String", string_ctor, 1, S->proto_string);
   CHECK(Str);
   FN(Str, "fromCharCode", string_from_char_code, 1, 0);
+  FN(Str, "raw", string_raw, 1, 0);
   FN(Str, "fromCodePoint", string_from_char_code, 1, 1);
   llrt_value P = S->proto_string;
   FN(P, "charAt", sp_char_at, 1, 0);

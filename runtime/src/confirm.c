@@ -83,7 +83,6 @@ static void set_reason(llrt_confirm_result *out, const char *fmt, ...) {
 static llrt_state *fresh_state(confirm_ctx *cx) {
   llrt_config cfg;
   llrt_config_init(&cfg);
-  cfg.max_steps = cx->rq->max_steps ? cx->rq->max_steps : 50000000;
   cfg.heap_cap = cx->rq->heap_cap ? cx->rq->heap_cap : (size_t)256 << 20;
   cfg.host = cx;
   cfg.load = load_through;
@@ -95,6 +94,9 @@ static llrt_state *fresh_state(confirm_ctx *cx) {
     llrt_state_free(S);
     return NULL;
   }
+  /* The budget is the program's: the hosts' own set-up does not count. */
+  S->cfg.max_steps = cx->rq->max_steps ? cx->rq->max_steps : 50000000;
+  S->steps = 0;
   S->watch_path = cx->rq->path;
   S->watch_start = cx->rq->site_start;
   S->watch_end = cx->rq->site_end;

@@ -68,6 +68,7 @@ static llrt_value buf_new(llrt_state *S, size_t n) {
   llrt_obj *o = llrt__obj_new(S, LLRT_T_ARRAY, sizeof(llrt_obj),
                               S->loop->v[LV_BUFFER_PROTO]);
   if (!o) return LLRT_EXC;
+  o->extensible = false; /* fixed length: writes past the end are dropped */
   if (n) {
     if (!llrt__push(S, llrt_ptr(o))) return LLRT_EXC;
     bool ok = llrt__elems_reserve(S, o, (uint32_t)n);

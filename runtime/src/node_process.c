@@ -2,7 +2,8 @@
  * memoryUsage, hrtime, uptime, exit) and the natives of `util` (format,
  * inspect); the rest of `util` is JavaScript in node.c.
  *
- * The sandbox holds: `process.env` is an empty object, `cwd()` is "/",
+ * The sandbox holds: `process.env` is an empty object (phantom-tailed once
+ * phantoms are on, so `process.env.PORT` is a phantom), `cwd()` is "/",
  * `argv` is what the host passes to `llrt_node_set_argv`, and time comes
  * from the loop's clock (virtual or real). `process.exit()` records the
  * code, emits 'exit', and stops the run with an uncatchable unwind
@@ -14,6 +15,7 @@
 
 #include "builtins.h"
 #include "loop.h"
+#include "phantom.h"
 
 /* ==== process ==== */
 
@@ -106,6 +108,26 @@ NATIVE(n_exit) {
   return LLRT_EXC;
 }
 
+/* process.env: a getter, so an env read after the confirmation driver
+ * turned phantoms on is phantom-tailed; the setter replaces it. */
+NATIVE(n_env) {
+  (void)this_val;
+  (void)data;
+  llrt_loop *L = S->loop;
+  if (magic) {
+    L->v[LV_ENV] = ARG(0);
+    return LLRT_UNDEF;
+  }
+  (void)argc;
+  (void)argv;
+  llrt_value e = L->v[LV_ENV];
+  if (S->phantoms && LLRT_IS_OBJ(e) && llrt_tt(e) == LLRT_T_OBJECT)
+    llrt__phantom_tail(LLRT_OBJ(e));
+  return e;
+}
+
+uint64_t llrt_node_phantom_uses(const llrt_state *S) { return S->phantom_uses; }
+
 static bool def_str(llrt_state *S, llrt_value o, const char *k, const char *v) {
   llrt_value s = llrt__str_cstr(S, v);
   if (s == LLRT_EXC || !llrt__push(S, s)) return false;
@@ -146,7 +168,6 @@ bool llrt__node_process_init(llrt_state *S, llrt_value p) {
   bool ok = def_str(S, p, "platform", "linux") && def_str(S, p, "arch", "x64") &&
             def_str(S, p, "version", "v20.0.0") && def_str(S, p, "title", "node") &&
             set_num(S, p, "pid", 1) && set_num(S, p, "ppid", 0) &&
-            def_obj(S, p, "env", llrt__new_object(S)) &&
             def_obj(S, p, "execArgv", llrt__new_array(S, 0)) &&
             def_obj(S, p, "versions", llrt__new_object(S));
   if (ok) {
@@ -158,6 +179,18 @@ bool llrt__node_process_init(llrt_state *S, llrt_value p) {
        llrt__def_fn(S, p, "uptime", n_uptime, 0, 0) != LLRT_EXC &&
        llrt__def_fn(S, p, "cwd", n_cwd, 0, 0) != LLRT_EXC &&
        llrt__def_fn(S, p, "exit", n_exit, 1, 0) != LLRT_EXC;
+  if (ok) {
+    llrt_loop *L = S->loop;
+    size_t base = S->sp;
+    L->v[LV_ENV] = llrt__new_object(S);
+    llrt_value get = L->v[LV_ENV] == LLRT_EXC ? LLRT_EXC : llrt__native_new(S, "get env", n_env, 0, 0);
+    llrt_value set = get == LLRT_EXC || !llrt__push(S, get)
+                         ? LLRT_EXC : llrt__native_new(S, "set env", n_env, 1, 1);
+    llrt_value key = set == LLRT_EXC || !llrt__push(S, set) ? LLRT_EXC : llrt__intern(S, "env", 3);
+    ok = key != LLRT_EXC && llrt__define_accessor(S, LLRT_OBJ(p), key, get, set,
+                                                  LLRT_P_ENUMERABLE | LLRT_P_CONFIGURABLE);
+    S->sp = base;
+  }
   llrt__popn(S, 1);
   if (!ok) return false;
   static const char *const argv[] = {"node"};

@@ -437,7 +437,7 @@ static llrt_value get_from(llrt_state *S, llrt_obj *start, llrt_value recv,
     if (p->val == LLRT_UNDEF) return LLRT_UNDEF;
     return llrt__call(S, p->val, recv, 0, NULL);
   }
-  return phantom ? llrt__phantom_get(S, phantom, key) : LLRT_UNDEF;
+  return phantom && S->phantoms ? llrt__phantom_get(S, phantom, key) : LLRT_UNDEF;
 }
 
 static llrt_value string_char(llrt_state *S, llrt_str *s, uint32_t i);

@@ -396,6 +396,7 @@ struct llrt_state {
   llrt_value sym_iterator, sym_async_iterator, sym_has_instance,
       sym_to_primitive, sym_to_string_tag;
   llrt_value module_cache; /* an object: resolved name -> module.exports */
+  llrt_value template_cache;  /* call site id -> its tagged template's strings */
   llrt_value phantom_proto;   /* the prototype of every phantom (phantom.c) */
   llrt_value phantom_globals; /* unknown global name -> its phantom */
   llrt_value watch_closure[LLRT_WATCH_MAX]; /* latest closure of watch_fn[i] */
@@ -433,7 +434,7 @@ struct llrt_state {
   uint32_t watch_partner; /* the function that acquires what the site releases */
   uint64_t site_hits;
   bool interrupted;       /* the host's interrupt hook stopped the run */
-  char tmp[64];
+  _Alignas(8) char tmp[64]; /* scratch (math_random keeps its state in the last 8 bytes) */
 };
 
 /* ==== Strings (object.c) ==== */

@@ -141,6 +141,7 @@ typedef struct run_report {
   llrt_census_row *rows; /* the program's top sites */
   size_t nrows;
   char **paths; /* one per row, NULL when none */
+  uint64_t phantom_uses;
 } run_report;
 
 enum { TOP_SITES = 10 };
@@ -151,6 +152,7 @@ static void report_collect(llrt_state *S, run_report *r) {
   r->listeners = llrt_node_listeners(S, &r->nlisteners);
   r->globals = llrt_node_globals_added(S, &r->nglobals);
   r->external = llrt_node_external_bytes(S);
+  r->phantom_uses = llrt_node_phantom_uses(S);
   size_t rows = 0;
   llrt_census_row *c = llrt_census(S, &rows);
   for (size_t i = 0; i < rows && r->nrows < TOP_SITES; i++) {
@@ -280,7 +282,7 @@ static bool report_json(const run_report *r) {
     else cJSON_AddNullToObject(e, "path");
     cJSON_AddItemToArray(objs, e);
   }
-  cJSON_AddNumberToObject(o, "phantomUses", 0);
+  cJSON_AddNumberToObject(o, "phantomUses", (double)r->phantom_uses);
   char *text = cJSON_Print(o);
   cJSON_Delete(o);
   if (!text) return false;
@@ -382,8 +384,9 @@ int llrt_cli_run(int argc, char **argv) {
     llrt_result_fini(&r);
     st = llrt_loop_run(S, max_time, true, &r);
   }
-  if (st != LLRT_OK && llrt_node_exited(S, NULL)) st = LLRT_OK;
-  for (unsigned long i = 0; st == LLRT_OK && entry && i < calls && !llrt_node_exited(S, NULL); i++) {
+  if (st != LLRT_OK && llrt_node_exited(S, NULL)) st = LLRT_OK; /* process.exit() */
+  for (unsigned long i = 0; st == LLRT_OK && entry && i < calls; i++) {
+    if (llrt_node_exited(S, NULL)) break;
     llrt_result_fini(&r);
     st = llrt_node_call(S, file, entry, &r);
     if (st == LLRT_OK) {

@@ -567,9 +567,8 @@ static llrt_value eval_args(llrt_state *S, ll_nid args, int *argc) {
     *argc = 0;
     return LLRT_UNDEF;
   }
-  if (KIND(args) == LL_K_template_string) { /* tagged template */
-    return llrt__unsupported(S, "tagged template");
-  }
+  if (KIND(args) == LL_K_template_string) /* tagged template */
+    return llrt__vm_template_args(S, args, argc);
   for (ll_nid a = FIRST(args); a != LL_NONE; a = NEXT(a)) {
     if (is_skippable(sc, a)) continue;
     if (KIND(a) == LL_K_spread_element) {

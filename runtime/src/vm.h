@@ -63,6 +63,9 @@ llrt_value llrt__vm_iterate_to_array(llrt_state *S, llrt_value v);
 llrt_value llrt__vm_to_numeric(llrt_state *S, llrt_value v, double *out);
 int32_t llrt__vm_to_int32(double d);
 int llrt__vm_exec_export(llrt_state *S, ll_nid n);
+/** Pushes the arguments of a tagged template call (vm_template.c): the
+ * site's frozen strings array (with `raw`), then the substitutions. */
+llrt_value llrt__vm_template_args(llrt_state *S, ll_nid tpl, int *argc);
 int llrt__vm_exec_import(llrt_state *S, ll_nid n);
 
 #endif

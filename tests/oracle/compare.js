@@ -184,6 +184,26 @@ async function main() {
     return 2;
   }
 
+  // The site must point at the acquisition (see README.md), or leaklint's
+  // `confirm` would measure something else than Node does.
+  const siteText = (f, h) => {
+    const [line, col] = h.site.split(':').map(Number);
+    return (fs.readFileSync(f, 'utf8').split('\n')[line - 1] || '').slice(col - 1);
+  };
+  const SITE = {
+    'no-uncleared-interval': /^(?:[\w$]+\.)*(?:setInterval|setTimeout|requestAnimationFrame)\s*\(/,
+    'no-unremoved-listener': /^[\w$.]*?(?:addEventListener|on|once|addListener|prependListener|prependOnceListener)\s*\(/,
+    'no-implicit-global': /^(?:Object\.assign\s*\(\s*this\b|(?:this|globalThis|window|self)\s*[.[]|[A-Za-z_$][\w$]*\s*(?:[-+*/%&|^]?=[^=]|\+\+|--|\s+(?:in|of)\s))/,
+  };
+  const badSites = files.filter((f, i) => SITE[headers[i].rule] && !SITE[headers[i].rule].test(siteText(f, headers[i])));
+  if (badSites.length) {
+    for (const f of badSites) {
+      const h = headers[files.indexOf(f)];
+      process.stderr.write(`compare: ${f}: site=${h.site} does not point at a ${h.rule} acquisition: '${siteText(f, h).slice(0, 40)}'\n`);
+    }
+    return 1;
+  }
+
   // Node first: every case in a child process of its own.
   const t0 = Date.now();
   const oracle = await run(process.execPath,

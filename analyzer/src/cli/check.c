@@ -231,7 +231,8 @@ ll_status ll_check_args_parse(ll_check_args *a, int argc, char **argv,
       if (!missing) {
         if (!parse_count(v, 86400000ull, &n) || strpbrk(v, "kKmMgG") ||
             (n == 0 && arg[10] == 't'))
-          return usage(err, "%s %s: expected milliseconds", arg, v);
+          return usage(err, "%s %s: expected milliseconds",
+                       arg[10] == 'a' ? "--confirm-advance" : "--confirm-timeout", v);
         if (arg[10] == 'a') a->confirm.advance_ms = (double)n;
         else a->confirm.max_ms = (double)n;
       }

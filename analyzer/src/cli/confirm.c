@@ -34,7 +34,7 @@ bool ll_confirm_parse_rounds(ll_confirm_settings *s, const char *v) {
     s->rounds[n++] = (unsigned)k;
     prev = (unsigned)k;
     p = end;
-    if (*p == ',') p++;
+    if (*p == ',' && p[1]) p++; /* "1,5," is not a list */
     else if (*p) return false;
   }
   if (n < 2) return false; /* a verdict compares two rounds */
@@ -90,13 +90,17 @@ static void run_tasks(task_pool *p, unsigned jobs) {
   ll_free(threads);
 }
 
-/* Keeps only the confirmed findings of `r` (the arena owns the array). */
+/* --confirm-only: drops the findings that were run and not confirmed
+ * (refuted, inconclusive). Findings that cannot be run — C findings, parse
+ * errors — stay: a gate must not turn broken or native input into a pass.
+ * The arena owns the array. */
 static void keep_confirmed(ll_file_result *r) {
   ll_finding *fs = (ll_finding *)r->findings;
   size_t k = 0;
   r->errors = r->warnings = r->infos = 0;
   for (size_t i = 0; i < r->count; i++) {
-    if (!fs[i].confirm || fs[i].confirm->status != LL_CONFIRM_CONFIRMED) continue;
+    ll_confirm_status st = fs[i].confirm ? fs[i].confirm->status : LL_CONFIRM_NOT_RUN;
+    if (st == LL_CONFIRM_REFUTED || st == LL_CONFIRM_INCONCLUSIVE) continue;
     fs[k++] = fs[i];
     if (fs[i].severity == LL_SEV_ERROR) r->errors++;
     else if (fs[i].severity == LL_SEV_WARNING) r->warnings++;

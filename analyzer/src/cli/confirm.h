@@ -17,7 +17,8 @@
 
 typedef struct ll_confirm_settings {
   bool on;                  /* --confirm */
-  bool only;                /* --confirm-only: keep confirmed findings only */
+  bool only;                /* --confirm-only: drop refuted and inconclusive
+                               findings (not-run ones, C and parse errors, stay) */
   unsigned rounds[LL_CONFIRM_MAX_ROUNDS]; /* cumulative calls; nrounds 0: default */
   size_t nrounds;
   double advance_ms;        /* 0: default */
@@ -41,7 +42,8 @@ bool ll_confirm_parse_rounds(ll_confirm_settings *s, const char *v);
  * all cores). `text_of(ud, path, &len)` gives a file's text (owned by the
  * caller, or NULL when unreadable). Verdicts are stored in `*store` (owned
  * by the caller: `ll_free`) and linked from the findings. With `s->only`,
- * every result then keeps only its confirmed findings (counts updated). */
+ * every result then drops its refuted and inconclusive findings (counts
+ * updated). */
 ll_status ll_cli_confirm_results(const ll_confirm_settings *s, ll_file_result **results,
                                  size_t n, unsigned jobs,
                                  const char *(*text_of)(void *ud, const char *path,

@@ -41,6 +41,10 @@ static long offset_of(const char *text, size_t len, unsigned long line,
     i = (size_t)(nl - text) + 1;
   }
   if (i > len) return -1;
+  if (!col) { /* no column: the line's first character that is not a blank */
+    while (i < len && (text[i] == ' ' || text[i] == '\t')) i++;
+    return (long)(i < len ? i : len);
+  }
   for (unsigned long u = 1; u < col && i < len && text[i] != '\n';) {
     unsigned char c = (unsigned char)text[i];
     size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
@@ -50,8 +54,9 @@ static long offset_of(const char *text, size_t len, unsigned long line,
   return (long)(i < len ? i : len);
 }
 
+/* FILE:LINE:COL, or FILE:LINE (then `*col` is 0). */
 static bool parse_site(char *arg, char **file, unsigned long *line, unsigned long *col) {
-  *col = 1;
+  *col = 0;
   char *last = strrchr(arg, ':');
   if (!last || last == arg) return false;
   char *end;
@@ -136,7 +141,7 @@ int ll_cli_confirm_cmd(int argc, char **argv) {
     return LL_EXIT_FAILURE;
   }
   char *copy = ll_strdup(site), *file = NULL;
-  unsigned long line = 0, col = 1;
+  unsigned long line = 0, col = 0;
   if (!copy || !parse_site(copy, &file, &line, &col)) {
     ll_cli_diag("confirm: '%s': expected FILE:LINE or FILE:LINE:COL", site);
     ll_free(copy);
@@ -172,7 +177,8 @@ int ll_cli_confirm_cmd(int argc, char **argv) {
   } else {
     char buf[480];
     ll__confirm_line(&c, buf, sizeof buf);
-    printf("%s:%lu:%lu: %s  %s\n", file, line, col, buf, rule);
+    if (col) printf("%s:%lu:%lu: %s  %s\n", file, line, col, buf, rule);
+    else printf("%s:%lu: %s  %s\n", file, line, buf, rule);
   }
   ll_free(text);
   ll_free(copy);

@@ -68,7 +68,12 @@ static void put_number(FILE *out, double v) {
   if (!isfinite(v)) fputs("null", out);
   else if (v == floor(v) && fabs(v) < 9007199254740992.0)
     fprintf(out, "%.0f", v);
-  else fprintf(out, "%.17g", v);
+  else { /* the shortest of 15 or 17 digits that reads back as `v` */
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.15g", v);
+    if (strtod(buf, NULL) != v) snprintf(buf, sizeof buf, "%.17g", v);
+    fputs(buf, out);
+  }
 }
 
 static void indent(FILE *out, int depth) {
