@@ -185,7 +185,8 @@ static void entry_name(llrt_state *S, uint32_t i, char *buf, size_t cap) {
   snprintf(buf, cap, "callback at %s:%u", file ? file + 1 : sc->path, nodes[n].row + 1);
 }
 
-/* "Panel#mount then Panel#unmount": the partner (watch.c) runs first. */
+/* "Panel#mount then Panel#unmount" (the partner, watch.c, runs first), or
+ * "new Spinner then Spinner#destroy" (a constructor's disposer runs after). */
 static void partner_name(llrt_state *S, char *buf, size_t cap) {
   char entry[160], partner[160];
   snprintf(entry, sizeof entry, "%s", buf);
@@ -196,11 +197,13 @@ static void partner_name(llrt_state *S, char *buf, size_t cap) {
   entry_name(S, 0, partner, sizeof partner);
   S->watch_fn[0] = saved;
   S->watch_closure[0] = sc;
-  size_t pl = strlen(partner), el = strlen(entry);
-  if (pl + el + 7 > cap) return; /* keep the entry's own name */
-  memcpy(buf, partner, pl);
-  memcpy(buf + pl, " then ", 6);
-  memcpy(buf + pl + 6, entry, el + 1);
+  const char *first = S->partner_after ? entry : partner;
+  const char *second = S->partner_after ? partner : entry;
+  size_t fl = strlen(first), sl = strlen(second);
+  if (fl + sl + 7 > cap) return; /* keep the entry's own name */
+  memmove(buf, first, fl);
+  memcpy(buf + fl, " then ", 6);
+  memcpy(buf + fl + 6, second, sl + 1);
 }
 
 /* Pushes NARGS fresh phantoms for call `k`; returns false on failure. */
@@ -233,6 +236,11 @@ static llrt_status call_entry(confirm_ctx *cx, llrt_state *S, uint32_t i, uint32
   switch (kind_of(S, i)) {
   case E_NEW:
     res = llrt__construct(S, fn, NARGS, args, fn);
+    if (res != LLRT_EXC && i == 0 && S->partner_after &&
+        S->partner_closure != LLRT_UNDEF) { /* the object's disposer */
+      if (!llrt__push(S, res)) goto fail;
+      if (llrt__call(S, S->partner_closure, res, NARGS, args) == LLRT_EXC) goto fail;
+    }
     break;
   case E_STATIC:
     res = llrt__call(S, fn, c->home, NARGS, args);
@@ -248,7 +256,7 @@ static llrt_status call_entry(confirm_ctx *cx, llrt_state *S, uint32_t i, uint32
       if (inst == LLRT_EXC) goto fail;
       S->entry_this = inst;
     }
-    if (i == 0 && S->partner_closure != LLRT_UNDEF &&
+    if (i == 0 && !S->partner_after && S->partner_closure != LLRT_UNDEF &&
         llrt__call(S, S->partner_closure, S->entry_this, NARGS, args) == LLRT_EXC)
       goto fail;
     res = llrt__call(S, fn, S->entry_this, NARGS, args);
@@ -256,7 +264,7 @@ static llrt_status call_entry(confirm_ctx *cx, llrt_state *S, uint32_t i, uint32
   }
   default: {
     llrt_value self = LLRT_IS_OBJ(c->home) ? c->home : LLRT_UNDEF;
-    if (i == 0 && S->partner_closure != LLRT_UNDEF &&
+    if (i == 0 && !S->partner_after && S->partner_closure != LLRT_UNDEF &&
         llrt__call(S, S->partner_closure, self, NARGS, args) == LLRT_EXC)
       goto fail;
     res = llrt__call(S, fn, self, NARGS, args);

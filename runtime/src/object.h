@@ -431,7 +431,11 @@ struct llrt_state {
   uint32_t watch_site;    /* node whose evaluation counts in site_hits */
   uint32_t watch_fn[LLRT_WATCH_MAX]; /* function nodes whose closures are kept */
   uint32_t nwatch_fn;
-  uint32_t watch_partner; /* the function that acquires what the site releases */
+  uint32_t watch_partner; /* the function that acquires what the site releases
+                             (called before the entry), or — for a constructor
+                             entry — the method that releases what it acquires
+                             (called after: the object's lifecycle) */
+  bool partner_after;
   uint64_t site_hits;
   bool interrupted;       /* the host's interrupt hook stopped the run */
   _Alignas(8) char tmp[64]; /* scratch (math_random keeps its state in the last 8 bytes) */

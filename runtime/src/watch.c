@@ -11,7 +11,8 @@
  * leaks only if what it fails to release was acquired: its partner is the
  * function (a method of the same class, else any function of the file)
  * that adds a listener for the same event, and the driver calls the
- * partner before each call of the entry. */
+ * partner before each call of the entry. A constructor entry's partner is
+ * the class's disposer, called after (find_disposer). */
 #include <string.h>
 
 #include "watch.h"
@@ -80,6 +81,7 @@ static void find_partner(llrt_state *S, const llrt_script *sc, ll_nid site);
 
 void llrt__watch_resolve(llrt_state *S, llrt_script *sc) {
   S->watch_partner = LL_NONE;
+  S->partner_after = false;
   uint32_t end = S->watch_end > S->watch_start ? S->watch_end : S->watch_start + 1;
   ll_nid d = deepest(sc, S->watch_start, end);
   if (d == LL_NONE) return;
@@ -141,11 +143,54 @@ static ll_nid enclosing_function(const llrt_script *sc, ll_nid n) {
   return LL_NONE;
 }
 
+/* A constructor entry: the class's method that releases (a disposer such
+ * as `destroy() { clearInterval(this.timer) }`), so each object runs its
+ * whole lifecycle — made, then disposed — as its owner is expected to do. */
+static void find_disposer(llrt_state *S, const llrt_script *sc, ll_nid ctor) {
+  static const char *const releases[] = {
+      "clearInterval", "clearTimeout", "clearImmediate", "removeEventListener",
+      "removeListener", "off", "removeAllListeners", "disconnect", "unobserve",
+      "abort", "cancelAnimationFrame", NULL};
+  ll_nid cls = ctor;
+  while (cls != LL_NONE && KIND(cls) != LL_K_class && KIND(cls) != LL_K_class_declaration)
+    cls = sc->js.nodes[cls].parent;
+  ll_nid body = cls == LL_NONE ? LL_NONE : llrt__child(sc, cls, LL_F_body);
+  if (body == LL_NONE) return;
+  for (ll_nid m = sc->js.nodes[body].first; m != LL_NONE; m = sc->js.nodes[m].next) {
+    if (KIND(m) != LL_K_method_definition || m == ctor || (sc->op[m] & M_STATIC)) continue;
+    for (ll_nid n = m; n < sc->js.nodes[m].end_index; n++) {
+      bool call = KIND(n) == LL_K_call_expression;
+      ll_nid fn = call ? llrt__child(sc, n, LL_F_function) : LL_NONE;
+      bool plain = fn != LL_NONE && KIND(fn) == LL_K_identifier;
+      bool hit = callee_is(sc, n, releases);
+      for (size_t i = 0; plain && !hit && releases[i]; i++)
+        hit = llrt__tlen(sc, fn) == strlen(releases[i]) &&
+              !memcmp(llrt__text(sc, fn), releases[i], strlen(releases[i]));
+      if (hit && enclosing_function(sc, n) == m) {
+        S->watch_partner = m;
+        S->partner_after = true;
+        return;
+      }
+    }
+  }
+}
+
 static void find_partner(llrt_state *S, const llrt_script *sc, ll_nid site) {
   static const char *const removes[] = {"removeEventListener", "removeListener", "off", NULL};
   static const char *const adds[] = {"addEventListener", "addListener", "on",
                                      "prependListener", NULL};
-  if (!callee_is(sc, site, removes) || !S->nwatch_fn) return;
+  if (!S->nwatch_fn) return;
+  ll_nid first = S->watch_fn[0];
+  bool ctor = KIND(first) == LL_K_class || KIND(first) == LL_K_class_declaration ||
+              (KIND(first) == LL_K_method_definition && !(sc->op[first] & M_STATIC) &&
+               llrt__child(sc, first, LL_F_name) != LL_NONE &&
+               llrt__tlen(sc, llrt__child(sc, first, LL_F_name)) == 11 &&
+               !memcmp(llrt__text(sc, llrt__child(sc, first, LL_F_name)), "constructor", 11));
+  if (ctor) {
+    find_disposer(S, sc, first);
+    return;
+  }
+  if (!callee_is(sc, site, removes)) return;
   ll_nid event = first_arg(sc, site), entry = S->watch_fn[0];
   /* Search the entry's class body when it is a method, else the file. */
   ll_nid scope = 0;

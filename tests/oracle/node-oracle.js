@@ -321,7 +321,12 @@ async function runCase(file) {
   // fake-timers fakes only what exists: give it the browser's frame timers.
   globalThis.requestAnimationFrame = function requestAnimationFrame() {};
   globalThis.cancelAnimationFrame = function cancelAnimationFrame() {};
-  const FakeTimers = require('@sinonjs/fake-timers');
+  let FakeTimers;
+  try {
+    FakeTimers = require('@sinonjs/fake-timers');
+  } catch {
+    throw new Error("@sinonjs/fake-timers is not installed: run 'npm ci --ignore-scripts' in the repository");
+  }
   const clock = FakeTimers.withGlobal(globalThis).install({
     now: 0,
     toFake: [

@@ -308,3 +308,26 @@ Test(confirm, typescript_runs_with_its_types_erased) {
                                    INTERVAL, "setInterval(() =>", 0, 0);
   expect(&r, LLRT_CONFIRMED, "Poller#start");
 }
+
+Test(confirm, a_constructor_runs_with_its_disposer) {
+  llrt_confirm_result r = run("class Spinner {\n"
+                              "  constructor(out) { this.timer = setInterval(() => out.write('.'), 100); }\n"
+                              "  destroy() { clearInterval(this.timer); }\n"
+                              "}\nmodule.exports = { Spinner };\n",
+                              INTERVAL, "setInterval");
+  expect(&r, LLRT_REFUTED, "new Spinner then Spinner#destroy");
+  cr_assert_eq(r.plateau, 0);
+}
+
+Test(confirm, a_disposer_that_clears_the_wrong_handle_is_confirmed) {
+  llrt_confirm_result r = run("class Spinner {\n"
+                              "  constructor(out) {\n"
+                              "    this.timer = setInterval(() => out.write('.'), 100);\n"
+                              "    this.blink = setInterval(() => out.write('*'), 500);\n"
+                              "  }\n"
+                              "  destroy() { clearInterval(this.timer); }\n"
+                              "}\nmodule.exports = { Spinner };\n",
+                              INTERVAL, "setInterval(() => out.write('*')");
+  expect(&r, LLRT_CONFIRMED, "new Spinner then Spinner#destroy");
+  cr_assert_eq(r.per_call, 1);
+}
