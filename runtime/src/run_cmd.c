@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "output/json_print.h"
 #include "runtime/include/llrt.h"
 #include "runtime/include/llrt_loop.h"
 #include "runtime/src/run_cmd.h"
@@ -283,12 +284,9 @@ static bool report_json(const run_report *r) {
     cJSON_AddItemToArray(objs, e);
   }
   cJSON_AddNumberToObject(o, "phantomUses", (double)r->phantom_uses);
-  char *text = cJSON_Print(o);
+  bool ok = ll__json_print(stdout, o) == LL_OK; /* the layout of every leaklint report */
   cJSON_Delete(o);
-  if (!text) return false;
-  puts(text);
-  cJSON_free(text);
-  return true;
+  return ok;
 }
 
 /* In JSON mode the program's console output goes to stderr. */
