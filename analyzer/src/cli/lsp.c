@@ -16,8 +16,10 @@ static void usage(FILE *out) {
         "\n"
         "Runs the leaklint language server (LSP 3.17, JSON-RPC over standard\n"
         "input and output) for editors: diagnostics as you type, quick fixes,\n"
-        "suppressions and rule documentation on hover. `--stdio` is accepted\n"
-        "for clients that pass it; stdio is the only transport.\n"
+        "suppressions, rule documentation on hover, and the `leaklint.confirm`\n"
+        "command (a code action on each JavaScript finding) that runs the\n"
+        "finding's code and adds the verdict to the diagnostic. `--stdio` is\n"
+        "accepted for clients that pass it; stdio is the only transport.\n"
         "\n"
         "Exit codes: 0 after a shutdown request and exit; 1 when the client\n"
         "exits or disconnects without shutdown; 2 on a usage error.\n",

@@ -5,11 +5,12 @@
  * Invariants: one thread (the loop's) reads, dispatches and writes; analysis
  * and confirmation jobs run in libuv's thread pool and come back through
  * their after-work callbacks on this thread, so no server state is ever
- * shared across threads. Writes are whole messages, blocking, in order. Input after `exit`
- * is ignored; the loop ends once the input is closed and the jobs in flight
- * have finished. The exit code follows the LSP: 0 when `shutdown` came before
- * `exit` (or before the end of input), 1 otherwise. This module never prints
- * anything but protocol messages and never exits the process. */
+ * shared across threads. Writes are whole messages, blocking, in order.
+ * Input after `exit` is ignored; the loop ends once the input is closed and
+ * the jobs in flight have finished. The exit code follows the LSP: 0 when
+ * `shutdown` came before `exit` (or before the end of input), 1 otherwise.
+ * This module never prints anything but protocol messages and never exits
+ * the process. */
 #include <assert.h>
 #include <errno.h>
 #include <poll.h>
