@@ -14,8 +14,9 @@ static char *expected_lines(void) {
 }
 
 Test(examples_confirm, every_finding_gets_its_listed_verdict, .timeout = 120) {
-  run_result r = run_in(LL_SOURCE_DIR "/examples", NULL, "check", "--confirm", "--format",
-                        "json", ".", NULL);
+  /* A generous time cap: sanitizer builds run the engine ~10x slower. */
+  run_result r = run_in(LL_SOURCE_DIR "/examples", NULL, "check", "--confirm",
+                        "--confirm-timeout", "60000", "--format", "json", ".", NULL);
   cr_assert_eq(r.code, 1, "exit %d: %s", r.code, r.err);
   cJSON *root = cJSON_Parse(r.out);
   cr_assert_not_null(root, "not JSON: %s", r.out);
@@ -54,8 +55,9 @@ Test(examples_confirm, every_finding_gets_its_listed_verdict, .timeout = 120) {
 }
 
 Test(examples_confirm, text_report_puts_the_verdict_under_the_finding, .timeout = 120) {
-  run_result r = run_in(LL_SOURCE_DIR "/examples", NULL, "check", "--confirm", "--color",
-                        "never", "service/poller.js", NULL);
+  run_result r = run_in(LL_SOURCE_DIR "/examples", NULL, "check", "--confirm",
+                        "--confirm-timeout", "60000", "--color", "never",
+                        "service/poller.js", NULL);
   cr_assert_eq(r.code, 1, "%s", r.err);
   cr_assert(strstr(r.out, "no-uncleared-interval\n        confirmed: +1 timer and +"),
             "%s", r.out);
