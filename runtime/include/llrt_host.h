@@ -6,6 +6,10 @@
 
 #include <stddef.h>
 
+/** Reads the regular file `path` whole into a malloc'd buffer (its size in
+ * `*len`), or NULL when it cannot (missing, a folder, out of memory). */
+char *llrt_host_read_file(const char *path, size_t *len);
+
 /** An `llrt_load_fn` that resolves a relative or absolute `spec` against the
  * folder of `from` like Node (as given, then `.js`, `.mjs`, `.cjs`,
  * `/index.js`) and reads the file. Bare specifiers (packages) are not files

@@ -7,7 +7,7 @@
 
 #include "runtime/include/llrt_host.h"
 
-static char *read_all(const char *path, size_t *len) {
+char *llrt_host_read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
   struct stat st;
@@ -46,7 +46,7 @@ char *llrt_host_load_file(void *ud, const char *from, const char *spec, size_t *
     char path[8400];
     if (spec[0] == '/') snprintf(path, sizeof path, "%s%s", spec, exts[i]);
     else snprintf(path, sizeof path, "%s%s%s", base, spec, exts[i]);
-    char *src = read_all(path, len);
+    char *src = llrt_host_read_file(path, len);
     if (src) {
       *resolved = strdup(path);
       if (!*resolved) {

@@ -10,7 +10,7 @@
  * text, or as one JSON object (console output then goes to stderr).
  *
  * Must never: exit (main.c does) or let the engine see the file system
- * except through `load_module`. */
+ * except through `llrt_host_load_file` (host_fs.c). */
 #define _POSIX_C_SOURCE 200809L
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -20,56 +20,9 @@
 
 #include "output/json_print.h"
 #include "runtime/include/llrt.h"
+#include "runtime/include/llrt_host.h"
 #include "runtime/include/llrt_loop.h"
 #include "runtime/src/run_cmd.h"
-
-static char *read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 4096, n = 0;
-  char *buf = malloc(cap);
-  while (buf) {
-    size_t r = fread(buf + n, 1, cap - n, f);
-    n += r;
-    if (r == 0) break;
-    if (n == cap) {
-      char *nb = realloc(buf, cap *= 2);
-      if (!nb) {
-        free(buf);
-        buf = NULL;
-      }
-      buf = nb;
-    }
-  }
-  fclose(f);
-  if (buf) *len = n;
-  return buf;
-}
-
-/* Resolves `spec` against the directory of `from`, trying `.js` and
- * `/index.js` like Node for relative paths. */
-static char *load_module(void *ud, const char *from, const char *spec,
-                         size_t *len, char **resolved) {
-  (void)ud;
-  if (spec[0] != '.' && spec[0] != '/') return NULL; /* packages: the next issue's hosts */
-  char base[4096];
-  snprintf(base, sizeof base, "%s", from);
-  char *slash = strrchr(base, '/');
-  if (slash) slash[1] = 0;
-  else base[0] = 0;
-  static const char *const exts[] = {"", ".js", ".mjs", ".cjs", "/index.js"};
-  for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
-    char path[8192];
-    if (spec[0] == '/') snprintf(path, sizeof path, "%s%s", spec, exts[i]);
-    else snprintf(path, sizeof path, "%s%s%s", base, spec, exts[i]);
-    char *src = read_file(path, len);
-    if (src) {
-      *resolved = strdup(path);
-      return src;
-    }
-  }
-  return NULL;
-}
 
 static double wall_clock(void *ud) {
   (void)ud;
@@ -301,7 +254,7 @@ int llrt_cli_run(int argc, char **argv) {
   llrt_config cfg;
   llrt_config_init(&cfg);
   cfg.clock = wall_clock;
-  cfg.load = load_module;
+  cfg.load = llrt_host_load_file;
   bool stats = false, census = false, real_time = false, json = false;
   const char *file = NULL, *entry = NULL;
   unsigned long calls = 1;
@@ -352,7 +305,7 @@ int llrt_cli_run(int argc, char **argv) {
     return 2;
   }
   size_t len = 0;
-  char *src = read_file(file, &len);
+  char *src = llrt_host_read_file(file, &len);
   if (!src) {
     fprintf(stderr, "leaklint: run: cannot read '%s'\n", file);
     return 2;

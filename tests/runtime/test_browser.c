@@ -19,27 +19,14 @@
 #include "runtime/src/gc.h"
 #include "runtime/src/phantom.h"
 
-typedef struct out_buf {
-  char s[16384];
-  size_t n;
-} out_buf;
-
-static void capture(void *ud, int level, const char *s, size_t n) {
-  (void)level;
-  out_buf *b = ud;
-  if (b->n + n + 2 >= sizeof b->s)
-    return;
-  memcpy(b->s + b->n, s, n);
-  b->n += n;
-  b->s[b->n++] = '\n';
-  b->s[b->n] = 0;
-}
+#include "capture.h"
 
 static llrt_state *new_state(out_buf *b, bool stress) {
   llrt_config c;
   llrt_config_init(&c);
   b->n = 0;
   b->s[0] = 0;
+  b->sep = '\n';
   c.host = b;
   c.print = capture;
   c.gc_stress = stress;

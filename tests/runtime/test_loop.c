@@ -14,20 +14,7 @@
 #include "runtime/include/llrt_loop.h"
 #include "runtime/src/gc.h"
 
-typedef struct out_buf {
-  char s[8192];
-  size_t n;
-} out_buf;
-
-static void capture(void *ud, int level, const char *s, size_t n) {
-  (void)level;
-  out_buf *b = ud;
-  if (b->n + n + 2 >= sizeof b->s) return;
-  memcpy(b->s + b->n, s, n);
-  b->n += n;
-  b->s[b->n++] = ' ';
-  b->s[b->n] = 0;
-}
+#include "capture.h"
 
 static llrt_state *new_state(out_buf *b, bool stress) {
   llrt_config c;
@@ -60,7 +47,7 @@ static void loop_ok(llrt_state *S, double ms, bool idle) {
  * gc-stress; both outputs must equal `want` (lines joined by spaces). */
 static void expect_output(const char *src, double ms, const char *want) {
   for (int stress = 0; stress < 2; stress++) {
-    out_buf b = {.n = 0};
+    out_buf b = {.n = 0, .sep = ' '};
     b.s[0] = 0;
     llrt_state *S = new_state(&b, stress);
     eval_ok(S, src);
@@ -111,7 +98,7 @@ Test(loop, nexttick_runs_before_promise_jobs) {
 
 Test(loop, intervals_fire_over_virtual_time) {
   for (int stress = 0; stress < 2; stress++) {
-    out_buf b = {.n = 0};
+    out_buf b = {.n = 0, .sep = ' '};
     b.s[0] = 0;
     llrt_state *S = new_state(&b, stress);
     eval_ok(S, "globalThis.n = 0; globalThis.times = [];\n"
@@ -142,7 +129,7 @@ Test(loop, timeout_object_basics) {
 }
 
 Test(loop, unref_timers_do_not_keep_the_loop_alive) {
-  out_buf b = {.n = 0};
+  out_buf b = {.n = 0, .sep = ' '};
   b.s[0] = 0;
   llrt_state *S = new_state(&b, false);
   eval_ok(S, "setInterval(() => console.log('tick'), 1000).unref();\n"
@@ -164,7 +151,7 @@ Test(loop, unref_timers_do_not_keep_the_loop_alive) {
 /* N calls of an entry that starts an interval; `clear` makes it clear
  * itself. Returns the live closures from the interval's callback line. */
 static size_t interval_survivors(bool clear, bool stress, size_t *timers) {
-  out_buf b = {.n = 0};
+  out_buf b = {.n = 0, .sep = ' '};
   llrt_state *S = new_state(&b, stress);
   char src[600];
   snprintf(src, sizeof src,
@@ -205,7 +192,7 @@ Test(loop, clear_interval_releases_the_timer_and_its_closure) {
 }
 
 Test(loop, fired_timeout_is_released) {
-  out_buf b = {.n = 0};
+  out_buf b = {.n = 0, .sep = ' '};
   llrt_state *S = new_state(&b, false);
   eval_ok(S, "for (let i = 0; i < 5; i++) { const big = [i]; setTimeout(() => big, 10); }\n");
   cr_expect_eq(llrt_census_count(S, "Closure", "t.js", 1), 5);
@@ -267,7 +254,7 @@ Test(loop, max_listeners_warning_is_printed_once_after_the_tick) {
 }
 
 Test(loop, listener_census_counts_per_emitter_and_event) {
-  out_buf b = {.n = 0};
+  out_buf b = {.n = 0, .sep = ' '};
   llrt_state *S = new_state(&b, false);
   eval_ok(S, "const EventEmitter = require('events');\n"
              "class Bus extends EventEmitter {}\n"
@@ -303,7 +290,7 @@ Test(loop, listener_census_counts_per_emitter_and_event) {
 }
 
 Test(loop, uncaught_exception_in_a_timer_is_a_result) {
-  out_buf b = {.n = 0};
+  out_buf b = {.n = 0, .sep = ' '};
   llrt_state *S = new_state(&b, false);
   eval_ok(S, "setTimeout(() => { throw new TypeError('late'); }, 10);\n");
   llrt_result r;

@@ -17,20 +17,7 @@
 #include "runtime/include/llrt_loop.h"
 #include "runtime/src/phantom.h"
 
-typedef struct out_buf {
-  char s[8192];
-  size_t n;
-} out_buf;
-
-static void capture(void *ud, int level, const char *s, size_t n) {
-  (void)level;
-  out_buf *b = ud;
-  if (b->n + n + 2 >= sizeof b->s) return;
-  memcpy(b->s + b->n, s, n);
-  b->n += n;
-  b->s[b->n++] = '\n';
-  b->s[b->n] = 0;
-}
+#include "capture.h"
 
 /* Serves "./sub/m.js" (as "/app/sub/m.js") to require. */
 static char *load(void *ud, const char *from, const char *spec, size_t *len,
