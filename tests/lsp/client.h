@@ -411,4 +411,39 @@ static UNUSED void ws_remove(char *dir) {
   free(dir);
 }
 
+/* The code actions offered for diagnostic `diag` of `uri`. */
+static UNUSED const cJSON *client_actions_for(client *c, const char *uri,
+                                              const cJSON *diag) {
+  cJSON *p = cJSON_CreateObject();
+  cJSON *td = cJSON_AddObjectToObject(p, "textDocument");
+  cJSON_AddStringToObject(td, "uri", uri);
+  cJSON_AddItemToObject(p, "range",
+                        cJSON_Duplicate(cJSON_GetObjectItem(diag, "range"), 1));
+  cJSON *ctx = cJSON_AddObjectToObject(p, "context");
+  cJSON *ds = cJSON_AddArrayToObject(ctx, "diagnostics");
+  cJSON_AddItemToArray(ds, cJSON_Duplicate(diag, 1));
+  int id = client_request(c, "textDocument/codeAction", p);
+  return jget(client_response(c, id), "result");
+}
+
+/* The first action whose title contains `title_part`, or NULL. */
+static UNUSED const cJSON *client_find_action(const cJSON *acts, const char *title_part) {
+  const cJSON *a;
+  cJSON_ArrayForEach(a, acts)
+    if (strstr(jstr(a, "title"), title_part)) return a;
+  return NULL;
+}
+
+/* didOpen with an explicit languageId. */
+static UNUSED void client_open_lang(client *c, const char *uri, const char *lang,
+                                    int version, const char *text) {
+  cJSON *p = cJSON_CreateObject();
+  cJSON *td = cJSON_AddObjectToObject(p, "textDocument");
+  cJSON_AddStringToObject(td, "uri", uri);
+  cJSON_AddStringToObject(td, "languageId", lang);
+  cJSON_AddNumberToObject(td, "version", version);
+  cJSON_AddStringToObject(td, "text", text);
+  client_notify(c, "textDocument/didOpen", p);
+}
+
 #endif

@@ -18,27 +18,6 @@ static char *apply_insert(const char *text, int line, int ch, const char *ins) {
   return out;
 }
 
-/* Requests code actions for the first diagnostic published for `uri`. */
-static const cJSON *actions_for(client *c, const char *uri, const cJSON *diag) {
-  cJSON *p = cJSON_CreateObject();
-  cJSON *td = cJSON_AddObjectToObject(p, "textDocument");
-  cJSON_AddStringToObject(td, "uri", uri);
-  cJSON_AddItemToObject(p, "range",
-                        cJSON_Duplicate(cJSON_GetObjectItem(diag, "range"), 1));
-  cJSON *ctx = cJSON_AddObjectToObject(p, "context");
-  cJSON *ds = cJSON_AddArrayToObject(ctx, "diagnostics");
-  cJSON_AddItemToArray(ds, cJSON_Duplicate(diag, 1));
-  int id = client_request(c, "textDocument/codeAction", p);
-  return jget(client_response(c, id), "result");
-}
-
-static const cJSON *find_action(const cJSON *acts, const char *title_part) {
-  const cJSON *a;
-  cJSON_ArrayForEach(a, acts)
-    if (strstr(jstr(a, "title"), title_part)) return a;
-  return NULL;
-}
-
 /* The single TextDocumentEdit's edit, checking the version. */
 static const cJSON *the_edit(const cJSON *action, int version) {
   const cJSON *dc = jget(action, "edit.documentChanges.0");
@@ -70,7 +49,7 @@ Test(actions, suppress_on_this_line_matches_indentation) {
   const char *text = "function f() {\n    x = 1;\n}\n";
   client_open(c, WS "/s.js", 3, text);
   const cJSON *ds = client_diagnostics(c, WS "/s.js", 3, 5000);
-  const cJSON *a = find_action(actions_for(c, WS "/s.js",
+  const cJSON *a = client_find_action(client_actions_for(c, WS "/s.js",
                                            cJSON_GetArrayItem(ds, 0)),
                                "on this line");
   cr_assert(a);
@@ -93,7 +72,7 @@ Test(actions, suppress_in_file_goes_after_shebang_and_use_strict) {
                      "  setInterval(f, 10);\n}\n";
   client_open(c, WS "/f.js", 1, text);
   const cJSON *ds = client_diagnostics(c, WS "/f.js", 1, 5000);
-  const cJSON *a = find_action(actions_for(c, WS "/f.js",
+  const cJSON *a = client_find_action(client_actions_for(c, WS "/f.js",
                                            cJSON_GetArrayItem(ds, 0)),
                                "in this file");
   cr_assert(a);
@@ -116,7 +95,7 @@ Test(actions, existing_next_line_directive_is_extended) {
   client_open(c, WS "/e.js", 1, text);
   const cJSON *ds = client_diagnostics(c, WS "/e.js", 1, 5000);
   cr_assert_eq(cJSON_GetArraySize(ds), 1);
-  const cJSON *a = find_action(actions_for(c, WS "/e.js",
+  const cJSON *a = client_find_action(client_actions_for(c, WS "/e.js",
                                            cJSON_GetArrayItem(ds, 0)),
                                "on this line");
   const cJSON *e = the_edit(a, 1);
@@ -137,7 +116,7 @@ Test(actions, declare_with_let_when_certain) {
                      "    console.log(rows[i]);\n  }\n}\n";
   client_open(c, WS "/d.js", 2, text);
   const cJSON *ds = client_diagnostics(c, WS "/d.js", 2, 5000);
-  const cJSON *a = find_action(actions_for(c, WS "/d.js",
+  const cJSON *a = client_find_action(client_actions_for(c, WS "/d.js",
                                            cJSON_GetArrayItem(ds, 0)),
                                "Declare 'i' with let");
   cr_assert(a);
@@ -158,9 +137,9 @@ Test(actions, no_declare_fix_when_the_value_carries_over) {
   client_open(c, uri, 1, "function h(id) {\n  seen = seen || [];\n"
                          "  seen.push(id);\n}\n");
   const cJSON *ds = client_diagnostics(c, uri, 1, 5000);
-  const cJSON *acts = actions_for(c, uri, cJSON_GetArrayItem(ds, 0));
-  cr_assert_null(find_action(acts, "Declare"));
-  cr_assert(find_action(acts, "on this line"), "suppressions are offered");
+  const cJSON *acts = client_actions_for(c, uri, cJSON_GetArrayItem(ds, 0));
+  cr_assert_null(client_find_action(acts, "Declare"));
+  cr_assert(client_find_action(acts, "on this line"), "suppressions are offered");
   client_stop(c);
 }
 
@@ -171,12 +150,12 @@ Test(actions, changes_map_without_document_changes_support) {
   const char *uri = WS "/c.js";
   client_open(c, uri, 1, "x = 1;\n");
   const cJSON *ds = client_diagnostics(c, uri, 1, 5000);
-  const cJSON *acts = actions_for(c, uri, cJSON_GetArrayItem(ds, 0));
-  const cJSON *a = find_action(acts, "on this line");
+  const cJSON *acts = client_actions_for(c, uri, cJSON_GetArrayItem(ds, 0));
+  const cJSON *a = client_find_action(acts, "on this line");
   cr_assert(jget(a, "edit.changes"));
   cr_assert_null(jget(a, "edit.documentChanges"));
   /* A module-level declaration is offered too. */
-  cr_assert(find_action(acts, "in the module scope"));
+  cr_assert(client_find_action(acts, "in the module scope"));
   client_stop(c);
 }
 
@@ -248,9 +227,9 @@ static const cJSON *interval_action(client *c, const char *uri,
   cr_assert_eq(cJSON_GetArraySize(ds), 1, "one finding");
   cr_assert_str_eq(jstr(cJSON_GetArrayItem(ds, 0), "code"),
                    "no-uncleared-interval");
-  const cJSON *acts = actions_for(c, uri, cJSON_GetArrayItem(ds, 0));
-  cr_assert(find_action(acts, "on this line"), "suppressions still offered");
-  return find_action(acts, "Keep the interval in this.");
+  const cJSON *acts = client_actions_for(c, uri, cJSON_GetArrayItem(ds, 0));
+  cr_assert(client_find_action(acts, "on this line"), "suppressions still offered");
+  return client_find_action(acts, "Keep the interval in this.");
 }
 
 Test(actions, interval_kept_and_cleared_in_the_cleanup_method) {

@@ -46,39 +46,6 @@ static client *client_start_library(void) {
   return c;
 }
 
-static void open_doc(client *c, const char *uri, const char *lang,
-                     int version, const char *text) {
-  cJSON *p = cJSON_CreateObject();
-  cJSON *td = cJSON_AddObjectToObject(p, "textDocument");
-  cJSON_AddStringToObject(td, "uri", uri);
-  cJSON_AddStringToObject(td, "languageId", lang);
-  cJSON_AddNumberToObject(td, "version", version);
-  cJSON_AddStringToObject(td, "text", text);
-  client_notify(c, "textDocument/didOpen", p);
-}
-
-/* The code actions for one diagnostic. */
-static const cJSON *actions_for(client *c, const char *uri,
-                                const cJSON *diag) {
-  cJSON *p = cJSON_CreateObject();
-  cJSON *td = cJSON_AddObjectToObject(p, "textDocument");
-  cJSON_AddStringToObject(td, "uri", uri);
-  cJSON_AddItemToObject(p, "range",
-                        cJSON_Duplicate(cJSON_GetObjectItem(diag, "range"), 1));
-  cJSON *ctx = cJSON_AddObjectToObject(p, "context");
-  cJSON *ds = cJSON_AddArrayToObject(ctx, "diagnostics");
-  cJSON_AddItemToArray(ds, cJSON_Duplicate(diag, 1));
-  int id = client_request(c, "textDocument/codeAction", p);
-  return jget(client_response(c, id), "result");
-}
-
-static const cJSON *find_action(const cJSON *acts, const char *title_part) {
-  const cJSON *a;
-  cJSON_ArrayForEach(a, acts)
-    if (strstr(jstr(a, "title"), title_part)) return a;
-  return NULL;
-}
-
 /* Sends workspace/executeCommand with `args_json` (and a workDoneToken when
  * `token` is not NULL); returns the request id. */
 static int execute(client *c, const char *command, const char *args_json,
@@ -162,8 +129,8 @@ Test(confirm, action_runs_the_command_for_a_js_finding) {
   client_open(c, uri, 1, leak_js);
   const cJSON *ds = client_diagnostics(c, uri, 1, 5000);
   cr_assert_eq(cJSON_GetArraySize(ds), 1);
-  const cJSON *acts = actions_for(c, uri, cJSON_GetArrayItem(ds, 0));
-  const cJSON *a = find_action(acts, "by running it");
+  const cJSON *acts = client_actions_for(c, uri, cJSON_GetArrayItem(ds, 0));
+  const cJSON *a = client_find_action(acts, "by running it");
   cr_assert(a, "a confirmation is offered");
   cr_assert_str_eq(jstr(a, "title"),
                    "Confirm no-uncleared-interval by running it (leaklint)");
@@ -177,7 +144,7 @@ Test(confirm, action_runs_the_command_for_a_js_finding) {
   cr_assert_eq(jint(args, "1"), 0);
   cr_assert_eq(jint(args, "2"), 18, "the diagnostic's start");
   cr_assert_str_eq(jstr(args, "3"), "no-uncleared-interval");
-  cr_assert(find_action(acts, "on this line"), "suppressions still offered");
+  cr_assert(client_find_action(acts, "on this line"), "suppressions still offered");
   client_stop(c);
 }
 
@@ -185,15 +152,15 @@ Test(confirm, no_action_for_a_c_finding) {
   client *c = client_start(NULL);
   client_initialize(c, WS, NULL, NULL);
   const char *uri = WS "/leak.c";
-  open_doc(c, uri, "c", 1,
+  client_open_lang(c, uri, "c", 1,
            "#include <stdlib.h>\nvoid f(unsigned n) {\n"
            "  char *p = malloc(n);\n  p[0] = 1;\n}\n");
   const cJSON *ds = client_diagnostics(c, uri, 1, 10000);
   cr_assert_eq(cJSON_GetArraySize(ds), 1);
   cr_assert_str_eq(jstr(ds, "0.code"), "c-heap-leak");
-  const cJSON *acts = actions_for(c, uri, cJSON_GetArrayItem(ds, 0));
-  cr_assert(find_action(acts, "on this line"));
-  cr_assert_null(find_action(acts, "by running it"));
+  const cJSON *acts = client_actions_for(c, uri, cJSON_GetArrayItem(ds, 0));
+  cr_assert(client_find_action(acts, "on this line"));
+  cr_assert_null(client_find_action(acts, "by running it"));
   client_stop(c);
 }
 
@@ -371,7 +338,7 @@ Test(confirm, bad_arguments_are_invalid_params) {
   client_initialize(c, WS, NULL, NULL);
   const char *uri = WS "/args.js";
   client_open(c, uri, 1, leak_js);
-  open_doc(c, WS "/notes.txt", "plaintext", 1, "setInterval(f, 1)\n");
+  client_open_lang(c, WS "/notes.txt", "plaintext", 1, "setInterval(f, 1)\n");
   client_diagnostics(c, uri, 1, 5000);
   static const struct {
     const char *command, *args, *says;
@@ -430,9 +397,9 @@ Test(library, no_runtime_no_action_and_an_internal_error) {
   const char *uri = WS "/lib.js";
   client_open(c, uri, 1, leak_js);
   const cJSON *ds = client_diagnostics(c, uri, 1, 5000);
-  const cJSON *acts = actions_for(c, uri, cJSON_GetArrayItem(ds, 0));
-  cr_assert(find_action(acts, "on this line"));
-  cr_assert_null(find_action(acts, "by running it"), "it could only fail");
+  const cJSON *acts = client_actions_for(c, uri, cJSON_GetArrayItem(ds, 0));
+  cr_assert(client_find_action(acts, "on this line"));
+  cr_assert_null(client_find_action(acts, "by running it"), "it could only fail");
   int id = confirm(c, uri, 0, 18, "no-uncleared-interval", "tok-lib");
   const char *msg = NULL;
   cr_assert_eq(error_of(c, id, &msg), -32603);

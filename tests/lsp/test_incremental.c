@@ -179,17 +179,6 @@ static char *slurp(const char *rel) {
   return s;
 }
 
-static void open_doc(client *c, const char *uri, const char *lang,
-                     const char *s) {
-  cJSON *p = cJSON_CreateObject();
-  cJSON *td = cJSON_AddObjectToObject(p, "textDocument");
-  cJSON_AddStringToObject(td, "uri", uri);
-  cJSON_AddStringToObject(td, "languageId", lang);
-  cJSON_AddNumberToObject(td, "version", 1);
-  cJSON_AddStringToObject(td, "text", s);
-  client_notify(c, "textDocument/didOpen", p);
-}
-
 static void close_doc(client *c, const char *uri) {
   cJSON *p = cJSON_CreateObject();
   cJSON_AddStringToObject(cJSON_AddObjectToObject(p, "textDocument"), "uri",
@@ -215,7 +204,7 @@ static void run(const char *rel, const char *lang, const char *ext,
   }
   char uri[256];
   snprintf(uri, sizeof uri, WS "/doc%s", ext);
-  open_doc(c, uri, lang, t.s);
+  client_open_lang(c, uri, lang, 1, t.s);
   free(pull(c, uri));
   rng = seed;
   for (int step = 1; step <= steps; step++) {
@@ -231,7 +220,7 @@ static void run(const char *rel, const char *lang, const char *ext,
     char *inc = pull(c, uri);
     char fresh_uri[256];
     snprintf(fresh_uri, sizeof fresh_uri, WS "/fresh%d%s", step, ext);
-    open_doc(c, fresh_uri, lang, t.s);
+    client_open_lang(c, fresh_uri, lang, 1, t.s);
     char *fresh = pull(c, fresh_uri);
     close_doc(c, fresh_uri);
     cr_assert_str_eq(inc, fresh, "%s step %d (seed %llu): incremental\n%s\n"
