@@ -7,6 +7,6 @@
 add_test(NAME oracle_agreement
   COMMAND ${PROJECT_SOURCE_DIR}/tests/oracle/run.sh $<TARGET_FILE:leaklint>)
 set_tests_properties(oracle_agreement PROPERTIES
-  TIMEOUT 1800
+  TIMEOUT 900
   SKIP_RETURN_CODE 77
   LABELS oracle)
