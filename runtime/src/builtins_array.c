@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "builtins.h"
+#include "proxy.h"
 
 static double len_of(llrt_state *S, llrt_value o, bool *exc) {
   if (llrt_tt(o) == LLRT_T_ARRAY) return LLRT_OBJ(o)->len;
@@ -154,8 +155,7 @@ NATIVE(array_ctor) {
 
 NATIVE(array_is_array) {
   UNUSED_NATIVE_ARGS;
-  (void)S;
-  return llrt_bool(llrt_tt(ARG(0)) == LLRT_T_ARRAY);
+  return llrt__is_array(S, ARG(0)); /* sees through proxies */
 }
 
 NATIVE(array_of) {
@@ -648,6 +648,135 @@ NATIVE(ap_at) {
   return llrt__get_index(S, this_val, (uint32_t)i);
 }
 
+/* ==== Copying and in-place block moves (ES2023) ==== */
+
+/* copyWithin(target, start, end): moves a block inside the array, in the
+ * direction that keeps overlapping ranges intact. */
+NATIVE(ap_copy_within) {
+  (void)magic; (void)data;
+  bool exc = false;
+  double len = len_of(S, this_val, &exc);
+  double to = rel_index(S, ARG(0), len, 0, &exc);
+  double from = rel_index(S, ARG(1), len, 0, &exc);
+  double fin = rel_index(S, ARG(2), len, len, &exc);
+  if (exc) return LLRT_EXC;
+  double count = fmin(fin - from, len - to);
+  if (count <= 0) return this_val;
+  double dir = 1;
+  if (from < to && to < from + count) {
+    dir = -1;
+    from += count - 1;
+    to += count - 1;
+  }
+  if (!llrt__push(S, this_val)) return LLRT_EXC;
+  for (; count > 0; count--, from += dir, to += dir) {
+    llrt_value v = llrt__get_index(S, this_val, (uint32_t)from);
+    if (v == LLRT_EXC ||
+        llrt__set_index(S, this_val, (uint32_t)to, v) == LLRT_EXC) {
+      llrt__popn(S, 1);
+      return LLRT_EXC;
+    }
+  }
+  llrt__popn(S, 1);
+  return this_val;
+}
+
+/* A new dense array of `n` elements read from `src` (holes read as
+ * undefined): slot i takes src[i] before `skip_at`, then `gap` slots are
+ * left undefined for the caller, then slot i takes src[i - gap + skip]; or
+ * src[n - 1 - i] for every slot when `reversed`. */
+static llrt_value copy_array(llrt_state *S, llrt_value src, uint32_t n,
+                             uint32_t skip_at, uint32_t skip, uint32_t gap,
+                             bool reversed) {
+  size_t base = S->sp;
+  if (!llrt__push(S, src)) return LLRT_EXC;
+  llrt_value out = llrt__new_array(S, n);
+  if (out == LLRT_EXC || !llrt__push(S, out)) goto fail;
+  for (uint32_t i = 0; i < n; i++) {
+    /* Output slots [skip_at, skip_at + gap) are the caller's. */
+    if (i >= skip_at && i < skip_at + gap) {
+      LLRT_OBJ(out)->elems[i] = LLRT_UNDEF;
+      continue;
+    }
+    uint32_t j = i < skip_at ? i : i - gap + skip;
+    if (reversed) j = n - 1 - i;
+    llrt_value v = llrt__get_index(S, src, j);
+    if (v == LLRT_EXC) goto fail;
+    LLRT_OBJ(out)->elems[i] = v;
+    llrt_barrier(S, LLRT_OBJ(out), v);
+  }
+  S->sp = base;
+  return out;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+/* toReversed (0), toSorted (1) */
+NATIVE(ap_to_reversed) {
+  bool exc = false;
+  llrt_value fn = ARG(0);
+  if (magic == 1 && fn != LLRT_UNDEF && !llrt__is_callable(fn))
+    return llrt__throw(S, 1, "The comparison function must be either a function or undefined");
+  double len = len_of(S, this_val, &exc);
+  if (exc) return LLRT_EXC;
+  if (len > 4294967295.0) return llrt__throw(S, 2, "Invalid array length");
+  llrt_value out = copy_array(S, this_val, (uint32_t)len, (uint32_t)len, 0, 0,
+                              magic == 0);
+  if (out == LLRT_EXC || magic == 0) return out;
+  if (!llrt__push(S, out)) return LLRT_EXC;
+  llrt_value r = ap_sort(S, out, argc > 0 ? 1 : 0, argv, 0, data);
+  llrt__popn(S, 1);
+  return r;
+}
+
+/* toSpliced(start, skipCount, ...items) */
+NATIVE(ap_to_spliced) {
+  (void)magic; (void)data;
+  bool exc = false;
+  double len = len_of(S, this_val, &exc);
+  double start = rel_index(S, ARG(0), len, 0, &exc);
+  double skip = argc == 0 ? 0 : argc == 1 ? len - start
+                                          : llrt__to_number(S, ARG(1), &exc);
+  if (exc) return LLRT_EXC;
+  skip = skip != skip ? 0 : trunc(skip);
+  skip = fmax(0, fmin(skip, len - start));
+  uint32_t ins = argc > 2 ? (uint32_t)argc - 2 : 0;
+  double n = len + ins - skip;
+  if (n > 9007199254740991.0) return llrt__throw(S, 1, "Invalid array length");
+  if (n > 4294967295.0) return llrt__throw(S, 2, "Invalid array length");
+  llrt_value out = copy_array(S, this_val, (uint32_t)n, (uint32_t)start,
+                              (uint32_t)skip, ins, false);
+  if (out == LLRT_EXC) return out;
+  for (uint32_t i = 0; i < ins; i++) {
+    LLRT_OBJ(out)->elems[(uint32_t)start + i] = argv[2 + i];
+    llrt_barrier(S, LLRT_OBJ(out), argv[2 + i]);
+  }
+  return out;
+}
+
+/* with(index, value): a copy with one element replaced. */
+NATIVE(ap_with) {
+  (void)magic; (void)data;
+  bool exc = false;
+  double len = len_of(S, this_val, &exc);
+  double i = llrt__to_number(S, ARG(0), &exc);
+  if (exc) return LLRT_EXC;
+  i = i != i ? 0 : trunc(i);
+  double at = i >= 0 ? i : len + i;
+  if (at >= len || at < 0) {
+    char buf[64];
+    llrt__describe(S, llrt_num(i), buf, sizeof buf);
+    return llrt__throw(S, 2, "Invalid index : %s", buf);
+  }
+  llrt_value out = copy_array(S, this_val, (uint32_t)len, (uint32_t)len, 0, 0,
+                              false);
+  if (out == LLRT_EXC) return out;
+  LLRT_OBJ(out)->elems[(uint32_t)at] = ARG(1);
+  llrt_barrier(S, LLRT_OBJ(out), ARG(1));
+  return out;
+}
+
 /* keys (0), values (1), entries (2) */
 NATIVE(ap_iter) {
   (void)argc; (void)argv; (void)data;
@@ -691,6 +820,11 @@ bool llrt__builtins_array_init(llrt_state *S) {
   FN(P, "fill", ap_fill, 1, 0);
   FN(P, "flat", ap_flat, 0, 0);
   FN(P, "at", ap_at, 1, 0);
+  FN(P, "copyWithin", ap_copy_within, 2, 0);
+  FN(P, "toReversed", ap_to_reversed, 0, 0);
+  FN(P, "toSorted", ap_to_reversed, 1, 1);
+  FN(P, "toSpliced", ap_to_spliced, 2, 0);
+  FN(P, "with", ap_with, 2, 0);
   FN(P, "keys", ap_iter, 0, 0);
   FN(P, "entries", ap_iter, 0, 2);
   llrt_value values = llrt__def_fn(S, P, "values", ap_iter, 0, 1);

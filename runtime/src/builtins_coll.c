@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "builtins.h"
+#include "proxy.h"
 
 /* ==== Hashing of keys (SameValueZero) ==== */
 
@@ -189,6 +190,153 @@ NATIVE(map_ctor) {
 fail:
   S->sp = base;
   return LLRT_EXC;
+}
+
+/* Map.groupBy(items, fn): a Map from each key to the array of its items. */
+NATIVE(map_group_by) {
+  (void)this_val; (void)magic; (void)data;
+  llrt_value fn = ARG(1);
+  if (!llrt__is_callable(fn)) return llrt__throw(S, 1, "callback is not a function");
+  size_t base = S->sp;
+  llrt_map *m = (llrt_map *)llrt__obj_new(S, LLRT_T_MAP, sizeof *m, S->proto_map);
+  if (!m || !llrt__push(S, llrt_ptr(m))) goto fail;
+  llrt_value it = llrt__get_iterator(S, ARG(0));
+  if (it == LLRT_EXC || !llrt__push(S, it)) goto fail;
+  for (double i = 0;; i++) {
+    llrt_value x = llrt__iter_step(S, it);
+    if (x == LLRT_EXC) goto fail;
+    if (x == LLRT_HOLE) break;
+    if (!llrt__push(S, x) || !llrt__push(S, llrt_num(i))) goto fail;
+    llrt_value k = llrt__call(S, fn, LLRT_UNDEF, 2, &S->stack[S->sp - 2]);
+    if (k == LLRT_EXC) goto fail;
+    if (LLRT_IS_NUM(k) && llrt_tonum_raw(k) == 0) k = llrt_num(0);
+    if (!llrt__push(S, k)) goto fail;
+    uint32_t e = map_find(m, k);
+    llrt_value arr = e != UINT32_MAX ? m->ents[e].val : llrt__new_array(S, 0);
+    if (arr == LLRT_EXC || !llrt__push(S, arr)) goto fail;
+    if (e == UINT32_MAX && !map_set(S, m, k, arr)) goto fail;
+    if (!llrt__array_push(S, LLRT_OBJ(arr), S->stack[S->sp - 4])) goto fail;
+    llrt__popn(S, 4);
+  }
+  S->sp = base;
+  return llrt_ptr(m);
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+/* ==== structuredClone ==== */
+
+/* Throws the DataCloneError of Node (a DOMException there, a TypeError
+ * named "DataCloneError" here). */
+static llrt_value clone_error(llrt_state *S, llrt_value v) {
+  char buf[64];
+  llrt__describe(S, v, buf, sizeof buf);
+  llrt__throw(S, 1, "%s could not be cloned.", buf);
+  llrt_value e = S->exc;
+  if (!LLRT_IS_OBJ(e) || !llrt__push(S, e)) return LLRT_EXC;
+  llrt_value n = llrt__intern(S, "DataCloneError", 14);
+  if (n != LLRT_EXC)
+    llrt__define(S, LLRT_OBJ(e), S->atoms.name, n,
+                 LLRT_P_WRITABLE | LLRT_P_CONFIGURABLE);
+  llrt__popn(S, 1);
+  S->exc = e;
+  return LLRT_EXC;
+}
+
+/* Clones `v`; `memo` (an internal Map, on the value stack) maps every
+ * object already cloned to its copy, so cycles and sharing survive. */
+static llrt_value clone_value(llrt_state *S, llrt_value memo, llrt_value v,
+                              int depth) {
+  if (!LLRT_IS_PTR(v) || LLRT_IS_STR(v)) return v;
+  if (LLRT_IS_SYM(v) || llrt__is_callable(v)) return clone_error(S, v);
+  llrt_map *mm = (llrt_map *)LLRT_PTR(memo);
+  uint32_t hit = map_find(mm, v);
+  if (hit != UINT32_MAX) return mm->ents[hit].val;
+  if (depth > 2000) return llrt__throw(S, 2, "Maximum call stack size exceeded");
+  size_t base = S->sp;
+  int tt = llrt_tt(v);
+  llrt_value out = LLRT_UNDEF;
+  if (!llrt__push(S, v)) return LLRT_EXC;
+  switch (tt) {
+  case LLRT_T_ARRAY: out = llrt__new_array(S, LLRT_OBJ(v)->len); break;
+  case LLRT_T_MAP: case LLRT_T_SET: {
+    llrt_obj *o = llrt__obj_new(S, tt, sizeof(llrt_map),
+                                tt == LLRT_T_MAP ? S->proto_map : S->proto_set);
+    out = o ? llrt_ptr(o) : LLRT_EXC;
+    break;
+  }
+  case LLRT_T_DATE: {
+    llrt_date *d = (llrt_date *)llrt__obj_new(S, LLRT_T_DATE, sizeof *d, S->proto_date);
+    if (d) d->t = ((llrt_date *)LLRT_PTR(v))->t;
+    out = d ? llrt_ptr(d) : LLRT_EXC;
+    break;
+  }
+  case LLRT_T_REGEXP: {
+    llrt_value R = llrt__get_str(S, S->global, "RegExp");
+    out = R == LLRT_EXC ? R : llrt__construct(S, R, 1, &S->stack[base], R);
+    break;
+  }
+  case LLRT_T_BOXED: out = llrt__to_object(S, ((llrt_boxed *)LLRT_PTR(v))->prim); break;
+  case LLRT_T_OBJECT: case LLRT_T_ARGUMENTS: case LLRT_T_ERROR:
+    out = llrt__new_object(S);
+    break;
+  default: /* proxies, weak collections, promises, generators, … */
+    S->sp = base;
+    return clone_error(S, v);
+  }
+  if (out == LLRT_EXC || !llrt__push(S, out) ||
+      !map_set(S, (llrt_map *)LLRT_PTR(memo), v, out))
+    goto fail;
+  if (tt == LLRT_T_ARRAY) {
+    for (uint32_t i = 0; i < LLRT_OBJ(v)->len && i < LLRT_OBJ(out)->len; i++) {
+      llrt_value e = LLRT_OBJ(v)->elems[i];
+      if (e == LLRT_HOLE) continue;
+      llrt_value c = clone_value(S, memo, e, depth + 1);
+      if (c == LLRT_EXC) goto fail;
+      LLRT_OBJ(out)->elems[i] = c;
+      llrt_barrier(S, LLRT_OBJ(out), c);
+    }
+  } else if (tt == LLRT_T_MAP || tt == LLRT_T_SET) {
+    for (uint32_t i = ((llrt_map *)LLRT_PTR(v))->first;
+         i < ((llrt_map *)LLRT_PTR(v))->nents; i++) {
+      llrt_mentry *en = &((llrt_map *)LLRT_PTR(v))->ents[i];
+      if (en->key == LLRT_HOLE) continue;
+      llrt_value val = en->val;
+      llrt_value k = clone_value(S, memo, en->key, depth + 1);
+      if (k == LLRT_EXC || !llrt__push(S, k)) goto fail;
+      llrt_value c = tt == LLRT_T_SET ? val : clone_value(S, memo, val, depth + 1);
+      if (c == LLRT_EXC || !map_set(S, (llrt_map *)LLRT_PTR(out), k, c)) goto fail;
+      llrt__popn(S, 1);
+    }
+  } else if (tt == LLRT_T_OBJECT || tt == LLRT_T_ARGUMENTS || tt == LLRT_T_ERROR) {
+    llrt_value keys = llrt__obj_own_keys(S, v, LLRT_KEYS_ENUM);
+    if (keys == LLRT_EXC || !llrt__push(S, keys)) goto fail;
+    for (uint32_t i = 0; i < LLRT_OBJ(keys)->len; i++) {
+      llrt_value val = llrt__get_v(S, v, LLRT_OBJ(keys)->elems[i]);
+      if (val == LLRT_EXC) goto fail;
+      llrt_value c = clone_value(S, memo, val, depth + 1);
+      if (c == LLRT_EXC ||
+          llrt__set_v(S, out, LLRT_OBJ(keys)->elems[i], c) == LLRT_EXC)
+        goto fail;
+    }
+  }
+  S->sp = base;
+  return out;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+NATIVE(structured_clone) {
+  (void)this_val; (void)magic; (void)data;
+  if (argc < 1) return llrt__throw(S, 1, "The \"value\" argument must be specified");
+  size_t base = S->sp;
+  llrt_obj *memo = llrt__obj_new(S, LLRT_T_MAP, sizeof(llrt_map), LLRT_NULL);
+  if (!memo || !llrt__push(S, llrt_ptr(memo))) return LLRT_EXC;
+  llrt_value r = clone_value(S, llrt_ptr(memo), argv[0], 0);
+  S->sp = base;
+  return r;
 }
 
 /* get 0, set 1, has 2, delete 3, clear 4, size 5, add 6 (Set) */
@@ -916,6 +1064,8 @@ bool llrt__builtins_coll_init(llrt_state *S) {
   llrt_value c;
   CHECK(c = llrt__def_ctor(S, "Map", map_ctor, 0, S->proto_map));
   ((llrt_native *)LLRT_PTR(c))->magic = 0;
+  FN(c, "groupBy", map_group_by, 2, 0);
+  FN(S->global, "structuredClone", structured_clone, 1, 0);
   CHECK(c = llrt__def_ctor(S, "Set", map_ctor, 0, S->proto_set));
   ((llrt_native *)LLRT_PTR(c))->magic = 1;
   llrt_value M = S->proto_map, St = S->proto_set;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "builtins.h"
+#include "proxy.h"
 
 /* ==== Helpers ==== */
 
@@ -158,6 +159,10 @@ bool llrt__inspect(llrt_state *S, llrt_buf *b, llrt_value v, int depth,
     return PUTS("Symbol(") &&
            (!LLRT_IS_STR(d) || llrt__buf_put(b, LLRT_STR(d)->data, LLRT_STR(d)->len)) &&
            PUTS(")");
+  }
+  while (llrt_tt(v) == LLRT_T_PROXY) { /* Node shows the target */
+    v = LLRT_PROXY(LLRT_PTR(v))->target;
+    if (v == LLRT_NULL) return PUTS("<Revoked Proxy>");
   }
   if (!llrt__push(S, v)) return false;
   bool ok = true;
@@ -438,8 +443,14 @@ NATIVE(g_require) {
 
 /* ==== Object ==== */
 
+static llrt_value proxy_keys(llrt_state *S, llrt_value v, int what);
+
 /* Own enumerable string keys in order: integer indices, then the rest. */
 static llrt_value own_keys(llrt_state *S, llrt_value v, bool all, bool symbols) {
+  if (llrt_tt(v) == LLRT_T_PROXY) /* Proxy hook: ownKeys trap */
+    return proxy_keys(S, v, symbols ? LLRT_KEYS_SYMBOLS
+                            : all   ? LLRT_KEYS_STRINGS
+                                    : LLRT_KEYS_ENUM);
   size_t base = S->sp;
   if (!llrt__push(S, v)) return LLRT_EXC;
   llrt_value out = llrt__new_array(S, 0);
@@ -456,18 +467,19 @@ static llrt_value own_keys(llrt_state *S, llrt_value v, bool all, bool symbols) 
     S->sp = base;
     return out;
   }
-  for (uint32_t i = 0; LLRT_OBJ(v)->elems && i < LLRT_OBJ(v)->len; i++) {
+  for (uint32_t i = 0; !symbols && LLRT_OBJ(v)->elems && i < LLRT_OBJ(v)->len; i++) {
     if (LLRT_OBJ(v)->elems[i] == LLRT_HOLE) continue;
     llrt_value k = llrt__num_to_str(S, i);
     if (k == LLRT_EXC || !llrt__array_push(S, LLRT_OBJ(out), k)) goto fail;
   }
-  if (llrt_tt(v) == LLRT_T_BOXED && LLRT_IS_STR(((llrt_boxed *)LLRT_PTR(v))->prim)) {
+  if (!symbols && llrt_tt(v) == LLRT_T_BOXED &&
+      LLRT_IS_STR(((llrt_boxed *)LLRT_PTR(v))->prim)) {
     for (uint32_t i = 0; i < LLRT_STR(((llrt_boxed *)LLRT_PTR(v))->prim)->ulen; i++) {
       llrt_value k = llrt__num_to_str(S, i);
       if (k == LLRT_EXC || !llrt__array_push(S, LLRT_OBJ(out), k)) goto fail;
     }
   }
-  if (all && llrt_tt(v) == LLRT_T_ARRAY &&
+  if (all && !symbols && llrt_tt(v) == LLRT_T_ARRAY &&
       !llrt__array_push(S, LLRT_OBJ(out), S->atoms.length))
     goto fail;
   /* Integer-like string keys first (ascending), as the spec orders them. */
@@ -515,6 +527,59 @@ static llrt_value own_keys(llrt_state *S, llrt_value v, bool all, bool symbols) 
   }
   S->sp = base;
   return out;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+/* The keys of proxy `v` filtered as `what` asks; enumerability comes from
+ * [[GetOwnProperty]] (a trap or the target), as in the spec. */
+static llrt_value proxy_keys(llrt_state *S, llrt_value v, int what) {
+  size_t base = S->sp;
+  if (!llrt__push(S, v)) return LLRT_EXC;
+  llrt_value all = llrt__proxy_own_keys(S, LLRT_OBJ(v));
+  if (all == LLRT_EXC || !llrt__push(S, all)) goto fail;
+  if (what == LLRT_KEYS_ALL) {
+    S->sp = base;
+    return all;
+  }
+  llrt_value out = llrt__new_array(S, 0);
+  if (out == LLRT_EXC || !llrt__push(S, out)) goto fail;
+  for (uint32_t i = 0; i < LLRT_OBJ(all)->len; i++) {
+    llrt_value k = LLRT_OBJ(all)->elems[i];
+    if (LLRT_IS_SYM(k) != (what == LLRT_KEYS_SYMBOLS)) continue;
+    if (what == LLRT_KEYS_ENUM) {
+      llrt_value d = llrt__obj_get_own_desc(S, v, k);
+      if (d == LLRT_EXC) goto fail;
+      if (!LLRT_IS_OBJ(d)) continue;
+      llrt_value e = llrt__get(S, d, S->atoms.enumerable);
+      if (e == LLRT_EXC) goto fail;
+      if (!llrt__truthy(e)) continue;
+      k = LLRT_OBJ(all)->elems[i];
+    }
+    if (!llrt__array_push(S, LLRT_OBJ(out), k)) goto fail;
+  }
+  S->sp = base;
+  return out;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+llrt_value llrt__obj_own_keys(llrt_state *S, llrt_value v, int what) {
+  if (llrt_tt(v) == LLRT_T_PROXY) return proxy_keys(S, v, what);
+  if (what != LLRT_KEYS_ALL)
+    return own_keys(S, v, what == LLRT_KEYS_STRINGS, what == LLRT_KEYS_SYMBOLS);
+  size_t base = S->sp;
+  if (!llrt__push(S, v)) return LLRT_EXC;
+  llrt_value a = own_keys(S, v, true, false);
+  if (a == LLRT_EXC || !llrt__push(S, a)) goto fail;
+  llrt_value b = own_keys(S, v, true, true);
+  if (b == LLRT_EXC || !llrt__push(S, b)) goto fail;
+  for (uint32_t i = 0; i < LLRT_OBJ(b)->len; i++)
+    if (!llrt__array_push(S, LLRT_OBJ(a), LLRT_OBJ(b)->elems[i])) goto fail;
+  S->sp = base;
+  return a;
 fail:
   S->sp = base;
   return LLRT_EXC;
@@ -609,36 +674,83 @@ fail:
   return LLRT_EXC;
 }
 
-/* magic 0 freeze, 1 isFrozen, 2 seal/preventExtensions, 3 isExtensible */
+/* magic 0 freeze, 1 isFrozen, 2 preventExtensions, 3 isExtensible,
+ * 4 isSealed, 5 seal. Elements carry no attributes: an array with elements
+ * that is not extensible counts as sealed (but not frozen unless frozen). */
 NATIVE(obj_freeze) {
-  (void)this_val; (void)data;
+  (void)this_val;
   llrt_value v = ARG(0);
-  if (!LLRT_IS_OBJ(v)) return magic == 1 ? LLRT_TRUE : magic == 3 ? LLRT_FALSE : v;
+  if (!LLRT_IS_OBJ(v))
+    return magic == 1 || magic == 4 ? LLRT_TRUE : magic == 3 ? LLRT_FALSE : v;
+  if (llrt_tt(v) == LLRT_T_PROXY) { /* Proxy hook: traps, else the target */
+    if (magic == 3) return llrt__proxy_is_extensible(S, LLRT_OBJ(v));
+    if (magic == 2) {
+      llrt_value r = llrt__proxy_prevent_ext(S, LLRT_OBJ(v));
+      return r == LLRT_EXC ? r : v;
+    }
+    llrt_value t = LLRT_PROXY(LLRT_OBJ(v))->target;
+    if (t == LLRT_NULL)
+      return llrt__throw(S, 1, "Cannot perform operation on a revoked proxy");
+    llrt_value r = obj_freeze(S, LLRT_UNDEF, 1, &t, magic, data);
+    return (magic == 0 || magic == 5) && r != LLRT_EXC ? v : r;
+  }
   llrt_obj *o = LLRT_OBJ(v);
-  if (magic == 1) return llrt_bool(o->frozen);
+  if (magic == 1 || magic == 4) {
+    if (o->frozen) return LLRT_TRUE;
+    if (o->extensible) return LLRT_FALSE;
+    if (o->elems && o->len) return llrt_bool(magic == 4);
+    for (uint32_t i = 0; i < o->nprops; i++) {
+      const llrt_prop *p = &o->props[i];
+      if (p->flags & LLRT_P_DELETED) continue;
+      if (p->flags & LLRT_P_CONFIGURABLE) return LLRT_FALSE;
+      if (magic == 1 && !(p->flags & LLRT_P_ACCESSOR) &&
+          (p->flags & LLRT_P_WRITABLE))
+        return LLRT_FALSE;
+    }
+    return LLRT_TRUE;
+  }
   if (magic == 3) return llrt_bool(o->extensible);
   o->extensible = false;
-  if (magic == 0) {
-    o->frozen = true;
-    for (uint32_t i = 0; i < o->nprops; i++)
-      o->props[i].flags &= ~(uint32_t)(LLRT_P_WRITABLE | LLRT_P_CONFIGURABLE);
+  if (magic == 0 || magic == 5) {
+    uint32_t drop = magic == 0 ? LLRT_P_WRITABLE | LLRT_P_CONFIGURABLE
+                               : LLRT_P_CONFIGURABLE;
+    for (uint32_t i = 0; i < o->nprops; i++) o->props[i].flags &= ~drop;
   }
+  if (magic == 0) o->frozen = true;
   return v;
 }
 
+static llrt_value obj_define_properties(llrt_state *S, llrt_value this_val,
+                                        int argc, llrt_value *argv, int magic,
+                                        llrt_value *data);
+
 NATIVE(obj_create) {
-  (void)this_val; (void)magic; (void)data;
+  (void)this_val; (void)magic;
   llrt_value p = ARG(0);
-  if (!LLRT_IS_OBJ(p) && p != LLRT_NULL)
-    return llrt__throw(S, 1, "Object prototype may only be an Object or null");
+  if (!LLRT_IS_OBJ(p) && p != LLRT_NULL) {
+    char buf[64];
+    llrt__describe(S, p, buf, sizeof buf);
+    return llrt__throw(S, 1, "Object prototype may only be an Object or null: %s", buf);
+  }
   llrt_obj *o = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj), p);
   if (!o) return LLRT_EXC;
-  return llrt_ptr(o);
+  if (ARG(1) == LLRT_UNDEF) return llrt_ptr(o);
+  /* Object.create(proto, descriptors): as Object.defineProperties. */
+  size_t base = S->sp;
+  if (!llrt__push(S, llrt_ptr(o)) || !llrt__push(S, ARG(1))) {
+    S->sp = base;
+    return LLRT_EXC;
+  }
+  llrt_value r = obj_define_properties(S, LLRT_UNDEF, 2, &S->stack[base], 0, data);
+  S->sp = base;
+  return r;
 }
 
 NATIVE(obj_get_proto) {
   (void)this_val; (void)magic; (void)data;
   llrt_value v = ARG(0);
+  if (llrt_tt(v) == LLRT_T_PROXY) /* Proxy hook: getPrototypeOf trap */
+    return llrt__proxy_get_proto(S, LLRT_OBJ(v));
   if (!LLRT_IS_OBJ(v)) {
     if (LLRT_IS_NUM(v)) return S->proto_number;
     if (LLRT_IS_STR(v)) return S->proto_string;
@@ -653,6 +765,12 @@ NATIVE(obj_set_proto) {
   (void)this_val; (void)magic; (void)data;
   llrt_value v = ARG(0), p = ARG(1);
   if (!LLRT_IS_OBJ(v)) return v;
+  if (!LLRT_IS_OBJ(p) && p != LLRT_NULL)
+    return llrt__throw(S, 1, "Object prototype may only be an Object or null");
+  if (llrt_tt(v) == LLRT_T_PROXY) { /* Proxy hook: setPrototypeOf trap */
+    llrt_value r = llrt__proxy_set_proto(S, LLRT_OBJ(v), p);
+    return r == LLRT_EXC ? r : v;
+  }
   LLRT_OBJ(v)->proto = LLRT_IS_OBJ(p) ? LLRT_OBJ(p) : NULL;
   llrt_barrier(S, LLRT_OBJ(v), p);
   return v;
@@ -706,6 +824,12 @@ NATIVE(obj_define_property) {
   (void)this_val; (void)magic; (void)data;
   llrt_value o = ARG(0);
   if (!LLRT_IS_OBJ(o)) return llrt__throw(S, 1, "Object.defineProperty called on non-object");
+  if (llrt_tt(o) == LLRT_T_PROXY) { /* Proxy hook: defineProperty trap */
+    llrt_value r = llrt__proxy_define(S, LLRT_OBJ(o), ARG(1), ARG(2));
+    if (r == LLRT_FALSE)
+      return llrt__throw(S, 1, "'defineProperty' on proxy: trap returned falsish");
+    return r == LLRT_EXC ? r : o;
+  }
   llrt_value key;
   uint32_t idx;
   int k = llrt__to_key(S, ARG(1), &key, &idx);
@@ -736,9 +860,9 @@ NATIVE(obj_define_properties) {
   if (keys == LLRT_EXC || !llrt__push(S, keys)) return LLRT_EXC;
   for (uint32_t i = 0; i < LLRT_OBJ(keys)->len; i++) {
     llrt_value key = LLRT_OBJ(keys)->elems[i];
-    llrt_value d = llrt__get(S, props, key);
+    llrt_value d = llrt__get_v(S, props, key);
     if (d == LLRT_EXC || !llrt__push(S, d)) goto fail;
-    bool ok = define_from_desc(S, o, key, d);
+    bool ok = llrt__obj_define_own(S, o, key, d) != LLRT_EXC;
     llrt__popn(S, 1);
     if (!ok) goto fail;
   }
@@ -752,6 +876,8 @@ fail:
 NATIVE(obj_get_own_desc) {
   (void)this_val; (void)magic; (void)data;
   llrt_value o = ARG(0);
+  if (llrt_tt(o) == LLRT_T_PROXY) /* Proxy hook: getOwnPropertyDescriptor */
+    return llrt__proxy_get_own_desc(S, LLRT_OBJ(o), ARG(1));
   if (!LLRT_IS_OBJ(o)) return LLRT_UNDEF;
   llrt_value key;
   uint32_t idx;
@@ -762,10 +888,18 @@ NATIVE(obj_get_own_desc) {
   bool acc = false;
   if (k == 1) {
     llrt_obj *ob = LLRT_OBJ(o);
-    if (!ob->elems || idx >= ob->len || ob->elems[idx] == LLRT_HOLE) return LLRT_UNDEF;
-    val = ob->elems[idx];
-    f = ob->frozen ? LLRT_P_ENUMERABLE : LLRT_P_DEFAULT;
-  } else {
+    if (ob->elems && idx < ob->len && ob->elems[idx] != LLRT_HOLE) {
+      val = ob->elems[idx];
+      f = ob->frozen ? LLRT_P_ENUMERABLE : LLRT_P_DEFAULT;
+      goto make;
+    }
+    /* Integer keys of plain objects live in the property table. */
+    llrt_value ks = llrt__num_to_str(S, idx);
+    if (ks == LLRT_EXC) return ks;
+    key = llrt__intern_value(S, ks);
+    if (key == LLRT_EXC) return key;
+  }
+  {
     llrt_prop *p = llrt__find_own(LLRT_OBJ(o), key);
     if (!p) {
       if (llrt_tt(o) == LLRT_T_ARRAY && key == S->atoms.length) {
@@ -785,6 +919,7 @@ NATIVE(obj_get_own_desc) {
       }
     }
   }
+make:;
   size_t base = S->sp;
   if (!llrt__push(S, val) || !llrt__push(S, getter) || !llrt__push(S, setter)) return LLRT_EXC;
   llrt_value d = llrt__new_object(S);
@@ -802,6 +937,65 @@ NATIVE(obj_get_own_desc) {
   if (!ok) goto fail;
   S->sp = base;
   return d;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+llrt_value llrt__obj_get_own_desc(llrt_state *S, llrt_value o,
+                                  llrt_value keyv) {
+  size_t base = S->sp;
+  if (!llrt__push(S, o) || !llrt__push(S, keyv)) return LLRT_EXC;
+  llrt_value r = obj_get_own_desc(S, LLRT_UNDEF, 2, &S->stack[base], 0, NULL);
+  S->sp = base;
+  return r;
+}
+
+llrt_value llrt__obj_define_own(llrt_state *S, llrt_value o, llrt_value keyv,
+                                llrt_value desc) {
+  if (llrt_tt(o) == LLRT_T_PROXY)
+    return llrt__proxy_define(S, LLRT_OBJ(o), keyv, desc);
+  size_t base = S->sp;
+  if (!llrt__push(S, o) || !llrt__push(S, keyv) || !llrt__push(S, desc))
+    return LLRT_EXC;
+  llrt_value r = obj_define_property(S, LLRT_UNDEF, 3, &S->stack[base], 0, NULL);
+  S->sp = base;
+  return r == LLRT_EXC ? r : LLRT_TRUE;
+}
+
+/* Object.groupBy(items, fn): a null-prototype object of arrays. */
+NATIVE(obj_group_by) {
+  (void)this_val; (void)magic; (void)data;
+  llrt_value fn = ARG(1);
+  if (!llrt__is_callable(fn)) return llrt__throw(S, 1, "callback is not a function");
+  size_t base = S->sp;
+  llrt_obj *out = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj), LLRT_NULL);
+  if (!out || !llrt__push(S, llrt_ptr(out))) goto fail;
+  llrt_value it = llrt__get_iterator(S, ARG(0));
+  if (it == LLRT_EXC || !llrt__push(S, it)) goto fail;
+  for (double i = 0;; i++) {
+    llrt_value x = llrt__iter_step(S, it);
+    if (x == LLRT_EXC) goto fail;
+    if (x == LLRT_HOLE) break;
+    if (!llrt__push(S, x) || !llrt__push(S, llrt_num(i))) goto fail;
+    llrt_value k = llrt__call(S, fn, LLRT_UNDEF, 2, &S->stack[S->sp - 2]);
+    if (k == LLRT_EXC) goto fail;
+    if (!LLRT_IS_SYM(k)) { /* ToPropertyKey */
+      k = llrt__to_string(S, k);
+      if (k == LLRT_EXC) goto fail;
+      k = llrt__intern_value(S, k);
+      if (k == LLRT_EXC) goto fail;
+    }
+    if (!llrt__push(S, k)) goto fail;
+    llrt_prop *p = llrt__find_own(out, k);
+    llrt_value arr = p ? p->val : llrt__new_array(S, 0);
+    if (arr == LLRT_EXC) goto fail;
+    if (!p && !llrt__define(S, out, k, arr, LLRT_P_DEFAULT)) goto fail;
+    if (!llrt__array_push(S, LLRT_OBJ(arr), S->stack[S->sp - 3])) goto fail;
+    llrt__popn(S, 3);
+  }
+  S->sp = base;
+  return llrt_ptr(out);
 fail:
   S->sp = base;
   return LLRT_EXC;
@@ -857,6 +1051,10 @@ NATIVE(objp_has_own) {
       return llrt_bool((k == 1 && idx < LLRT_STR(o)->ulen) || key == S->atoms.length);
     }
     return LLRT_FALSE;
+  }
+  if (llrt_tt(o) == LLRT_T_PROXY) { /* Proxy hook: getOwnPropertyDescriptor */
+    llrt_value d = llrt__proxy_get_own_desc(S, LLRT_OBJ(o), kv);
+    return d == LLRT_EXC ? d : llrt_bool(d != LLRT_UNDEF);
   }
   llrt_value key;
   uint32_t idx;
@@ -1140,7 +1338,9 @@ bool llrt__builtins_init(llrt_state *S) {
   FN(O, "assign", obj_assign, 2, 0);
   FN(O, "freeze", obj_freeze, 1, 0);
   FN(O, "isFrozen", obj_freeze, 1, 1);
-  FN(O, "seal", obj_freeze, 1, 2);
+  FN(O, "seal", obj_freeze, 1, 5);
+  FN(O, "isSealed", obj_freeze, 1, 4);
+  FN(O, "groupBy", obj_group_by, 2, 0);
   FN(O, "preventExtensions", obj_freeze, 1, 2);
   FN(O, "isExtensible", obj_freeze, 1, 3);
   FN(O, "create", obj_create, 2, 0);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "builtins.h"
+#include "proxy.h"
 
 /* ==== Date ==== */
 
@@ -512,6 +513,38 @@ fail:
   return LLRT_EXC;
 }
 
+/* String.prototype.search: the UTF-16 index of the first match from 0
+ * (lastIndex and `g` are ignored), or -1. A non-RegExp argument is compiled
+ * as a pattern, as `new RegExp(arg)`. */
+NATIVE(sp_search) {
+  (void)magic; (void)data;
+  if (LLRT_IS_NULLISH(this_val))
+    return llrt__throw(S, 1, "String.prototype.search called on null or undefined");
+  size_t base = S->sp;
+  llrt_value str = llrt__to_string(S, this_val);
+  if (str == LLRT_EXC || !llrt__push(S, str)) goto fail;
+  llrt_value re = ARG(0);
+  if (llrt_tt(re) != LLRT_T_REGEXP) {
+    llrt_value src = re == LLRT_UNDEF ? llrt__str_cstr(S, "(?:)")
+                                      : llrt__to_string(S, re);
+    if (src == LLRT_EXC || !llrt__push(S, src)) goto fail;
+    re = regexp_make(S, src, S->atoms.empty, S->proto_regexp);
+    if (re == LLRT_EXC || !llrt__push(S, re)) goto fail;
+  }
+  int rc = 0;
+  const llrt_str *sv = LLRT_STR(str);
+  pcre2_match_data *md = run((llrt_regexp *)LLRT_PTR(re), sv, 0, &rc);
+  S->sp = base;
+  if (!md) return llrt_num(-1);
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+  uint32_t at = llrt__byte_to_unit(sv, (uint32_t)ov[0]);
+  pcre2_match_data_free(md);
+  return llrt_num(at);
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
 /* ==== Setup ==== */
 
 
@@ -551,6 +584,8 @@ bool llrt__builtins_more_init(llrt_state *S) {
   FN(S->proto_regexp, "exec", regexp_exec, 1, 0);
   FN(S->proto_regexp, "test", regexp_exec, 1, 1);
   FN(S->proto_regexp, "toString", regexp_prop, 0, 3);
+  FN(S->proto_string, "search", sp_search, 1, 0);
+  if (!llrt__proxy_init(S)) return false;
   return getter(S, S->proto_regexp, "source", regexp_prop, 0) &&
          getter(S, S->proto_regexp, "flags", regexp_prop, 1) &&
          getter(S, S->proto_regexp, "global", regexp_prop, 2) &&

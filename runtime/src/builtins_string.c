@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "builtins.h"
+#include "proxy.h"
 #include "ops.h"
 
 uint32_t llrt__unit_to_byte(const llrt_str *s, uint32_t u) {
@@ -640,6 +641,25 @@ NATIVE(symbol_for) {
   return s;
 }
 
+/* Symbol.keyFor: the registry key of a symbol made by Symbol.for. */
+NATIVE(symbol_key_for) {
+  (void)this_val; (void)magic; (void)data;
+  llrt_value sym = ARG(0);
+  if (!LLRT_IS_SYM(sym)) {
+    char buf[64];
+    llrt__describe(S, sym, buf, sizeof buf);
+    return llrt__throw(S, 1, "%s is not a symbol", buf);
+  }
+  llrt_value d = ((llrt_sym *)LLRT_PTR(sym))->desc;
+  if (!LLRT_IS_STR(d)) return LLRT_UNDEF;
+  if (!llrt__push(S, sym)) return LLRT_EXC;
+  llrt_value reg = llrt__get_str(S, S->module_cache, "@@symbols");
+  llrt_value r = LLRT_IS_OBJ(reg) ? llrt__get(S, reg, d) : reg;
+  llrt__popn(S, 1);
+  if (r == LLRT_EXC) return r;
+  return r == sym ? d : LLRT_UNDEF;
+}
+
 NATIVE(symp_to_string) {
   UNUSED_NATIVE_ARGS;
   llrt_value v = this_val;
@@ -688,7 +708,12 @@ NATIVE(math_fn1) {
   case 17: return llrt_num(acos(x));
   case 18: return llrt_num((float)x);
   case 19: return llrt_num(log1p(x));
-  default: return llrt_num(expm1(x));
+  case 20: return llrt_num(expm1(x));
+  default: { /* clz32: ToUint32, then count leading zero bits */
+    double m = isfinite(x) ? fmod(trunc(x), 4294967296.0) : 0;
+    uint32_t u = (uint32_t)(m < 0 ? m + 4294967296.0 : m);
+    return llrt_num(u ? __builtin_clz(u) : 32);
+  }
   }
 }
 
@@ -839,6 +864,68 @@ static llrt_value jvalue(jsonp *j) {
   return r;
 }
 
+/* Deletes `holder[key]` for the reviver (an element becomes a hole). */
+static bool jdelete(llrt_state *S, llrt_value holder, llrt_value keyv) {
+  llrt_value key;
+  uint32_t idx;
+  int k = llrt__to_key(S, keyv, &key, &idx);
+  if (k < 0) return false;
+  llrt_obj *o = LLRT_OBJ(holder);
+  if (k == 1) {
+    if (o->elems && idx < o->len) {
+      o->elems[idx] = LLRT_HOLE;
+      return true;
+    }
+    llrt_value ks = llrt__num_to_str(S, idx);
+    if (ks == LLRT_EXC) return false;
+    key = llrt__intern_value(S, ks);
+    if (key == LLRT_EXC) return false;
+  }
+  llrt__delete_own(S, o, key);
+  return true;
+}
+
+/* InternalizeJSONProperty: revives `holder[key]`'s children first, then
+ * calls `fn(key, value)` with `holder` as this. */
+static llrt_value jrevive(llrt_state *S, llrt_value holder, llrt_value key,
+                          llrt_value fn) {
+  size_t base = S->sp;
+  llrt_value val = llrt__get_v(S, holder, key);
+  if (val == LLRT_EXC || !llrt__push(S, val)) goto fail;
+  if (LLRT_IS_OBJ(val)) {
+    llrt_value keys;
+    if (llrt_tt(val) == LLRT_T_ARRAY) {
+      uint32_t n = LLRT_OBJ(val)->len;
+      keys = llrt__new_array(S, 0);
+      if (keys == LLRT_EXC || !llrt__push(S, keys)) goto fail;
+      for (uint32_t i = 0; i < n; i++) {
+        llrt_value k = llrt__num_to_str(S, i);
+        if (k == LLRT_EXC || !llrt__array_push(S, LLRT_OBJ(keys), k)) goto fail;
+      }
+    } else {
+      keys = llrt__obj_own_keys(S, val, LLRT_KEYS_ENUM);
+      if (keys == LLRT_EXC || !llrt__push(S, keys)) goto fail;
+    }
+    for (uint32_t i = 0; i < LLRT_OBJ(keys)->len; i++) {
+      llrt_value k = LLRT_OBJ(keys)->elems[i];
+      llrt_value nv = jrevive(S, val, k, fn);
+      if (nv == LLRT_EXC) goto fail;
+      if (nv == LLRT_UNDEF) {
+        if (!jdelete(S, val, LLRT_OBJ(keys)->elems[i])) goto fail;
+      } else if (llrt__set_v(S, val, LLRT_OBJ(keys)->elems[i], nv) == LLRT_EXC) {
+        goto fail;
+      }
+    }
+  }
+  if (!llrt__push(S, key) || !llrt__push(S, S->stack[base])) goto fail;
+  llrt_value r = llrt__call(S, fn, holder, 2, &S->stack[S->sp - 2]);
+  S->sp = base;
+  return r;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
 NATIVE(json_parse) {
   (void)this_val; (void)magic; (void)data;
   llrt_value s = llrt__to_string(S, ARG(0));
@@ -848,6 +935,19 @@ NATIVE(json_parse) {
   jws(&j);
   if (r != LLRT_EXC && j.p != j.e) r = jerr(&j);
   llrt__popn(S, 1);
+  if (r == LLRT_EXC || !llrt__is_callable(ARG(1))) return r;
+  /* The reviver walks a holder `{"": r}`. */
+  size_t base = S->sp;
+  if (!llrt__push(S, r)) return LLRT_EXC;
+  llrt_value root = llrt__new_object(S);
+  if (root == LLRT_EXC || !llrt__push(S, root) ||
+      !llrt__define(S, LLRT_OBJ(root), S->atoms.empty, S->stack[base],
+                    LLRT_P_DEFAULT)) {
+    S->sp = base;
+    return LLRT_EXC;
+  }
+  r = jrevive(S, root, S->atoms.empty, ARG(1));
+  S->sp = base;
   return r;
 }
 
@@ -885,6 +985,53 @@ static bool jnl(jsonw *w) {
   return true;
 }
 
+static int jwrite(llrt_state *S, jsonw *w, llrt_value v);
+
+/* A proxy, written through its traps: `length` and indices when its target
+ * is an array, else the enumerable own keys (ownKeys and
+ * getOwnPropertyDescriptor) and `get`. Same results as jwrite. */
+static int jwrite_proxy(llrt_state *S, jsonw *w, llrt_value v) {
+  size_t base = S->sp;
+  llrt_value isarr = llrt__is_array(S, v);
+  if (isarr == LLRT_EXC || !llrt__push(S, v)) return -1;
+  bool arr = isarr == LLRT_TRUE, ok = true, any = false;
+  double n = 0;
+  llrt_value keys = LLRT_UNDEF;
+  if (arr) {
+    llrt_value l = llrt__get(S, v, S->atoms.length);
+    bool exc = l == LLRT_EXC;
+    n = exc ? 0 : llrt__to_number(S, l, &exc);
+    if (exc) ok = false;
+  } else {
+    keys = llrt__obj_own_keys(S, v, LLRT_KEYS_ENUM);
+    if (keys == LLRT_EXC || !llrt__push(S, keys)) ok = false;
+    else n = LLRT_OBJ(keys)->len;
+  }
+  ok = ok && llrt__buf_put(&w->b, arr ? "[" : "{", 1);
+  w->depth++;
+  for (uint32_t i = 0; ok && i < (uint32_t)n; i++) {
+    llrt_value key = arr ? LLRT_UNDEF : LLRT_OBJ(keys)->elems[i];
+    llrt_value pv = arr ? llrt__get_index(S, v, i) : llrt__get(S, v, key);
+    if (pv == LLRT_EXC) { ok = false; break; }
+    size_t mark = w->b.n;
+    if (any || (arr && i)) ok = llrt__buf_put(&w->b, ",", 1);
+    ok = ok && jnl(w);
+    if (!arr)
+      ok = ok && jquote(&w->b, LLRT_STR(key)) &&
+           llrt__buf_put(&w->b, w->indent[0] ? ": " : ":", w->indent[0] ? 2 : 1);
+    int r = ok ? jwrite(S, w, pv) : -1;
+    if (r < 0) ok = false;
+    else if (r == 0 && arr) ok = llrt__buf_put(&w->b, "null", 4);
+    else if (r == 0) w->b.n = mark;
+    if (ok && (r > 0 || arr)) any = true;
+  }
+  w->depth--;
+  if (ok && any) ok = jnl(w);
+  ok = ok && llrt__buf_put(&w->b, arr ? "]" : "}", 1);
+  S->sp = base;
+  return ok ? 1 : -1;
+}
+
 /* Returns 1 written, 0 skipped (undefined/function), -1 error. */
 static int jwrite(llrt_state *S, jsonw *w, llrt_value v) {
   if (LLRT_IS_OBJ(v)) {
@@ -912,6 +1059,7 @@ static int jwrite(llrt_state *S, jsonw *w, llrt_value v) {
     llrt__throw(S, 1, "Converting circular structure to JSON");
     return -1;
   }
+  if (llrt_tt(v) == LLRT_T_PROXY) return jwrite_proxy(S, w, v);
   if (!llrt__push(S, v)) return -1;
   bool arr = llrt_tt(v) == LLRT_T_ARRAY;
   bool ok = llrt__buf_put(&w->b, arr ? "[" : "{", 1);
@@ -1069,6 +1217,7 @@ bool llrt__builtins_string_init(llrt_state *S) {
   llrt_value Sym = llrt__def_ctor(S, "Symbol", symbol_ctor, 0, S->proto_symbol);
   CHECK(Sym);
   FN(Sym, "for", symbol_for, 1, 0);
+  FN(Sym, "keyFor", symbol_key_for, 1, 0);
   if (!llrt__def_val(S, Sym, "iterator", S->sym_iterator) ||
       !llrt__def_val(S, Sym, "asyncIterator", S->sym_async_iterator) ||
       !llrt__def_val(S, Sym, "hasInstance", S->sym_has_instance) ||
@@ -1089,7 +1238,8 @@ bool llrt__builtins_string_init(llrt_state *S) {
   if (!llrt__def_val(S, g, "Math", M)) return false;
   static const char *const f1[] = {"floor", "ceil", "round", "abs", "sqrt", "trunc", "sign",
                                    "log", "exp", "sin", "cos", "tan", "atan", "log2", "log10",
-                                   "cbrt", "asin", "acos", "fround", "log1p", "expm1"};
+                                   "cbrt", "asin", "acos", "fround", "log1p", "expm1",
+                                   "clz32"};
   for (int i = 0; i < (int)(sizeof f1 / sizeof *f1); i++) FN(M, f1[i], math_fn1, 1, i);
   FN(M, "min", math_fnn, 2, 0);
   FN(M, "max", math_fnn, 2, 1);

@@ -10,6 +10,7 @@
 
 #include "gc.h"
 #include "interp.h"
+#include "proxy.h"
 
 bool llrt__truthy(llrt_value v) {
   if (LLRT_IS_NUM(v)) {
@@ -24,7 +25,8 @@ bool llrt__truthy(llrt_value v) {
 
 bool llrt__is_callable(llrt_value v) {
   int t = llrt_tt(v);
-  return t == LLRT_T_CLOSURE || t == LLRT_T_NATIVE || t == LLRT_T_BOUND;
+  return t == LLRT_T_CLOSURE || t == LLRT_T_NATIVE || t == LLRT_T_BOUND ||
+         (t == LLRT_T_PROXY && llrt__proxy_callable(v)); /* Proxy hook */
 }
 
 /* Shortest round-tripping decimal, JavaScript style. */

@@ -15,6 +15,7 @@
 #include "gc.h"
 #include "heap.h"
 #include "interp.h"
+#include "proxy.h"
 
 const char *const llrt_type_names[LLRT_T_COUNT] = {
 #define LLRT_TYPE(id, name) name,
@@ -50,6 +51,7 @@ size_t llrt__obj_size(llrt_gc *o) {
   case LLRT_T_DATE: return sizeof(llrt_date);
   case LLRT_T_REGEXP: return sizeof(llrt_regexp);
   case LLRT_T_GENERATOR: return sizeof(llrt_gen);
+  case LLRT_T_PROXY: return sizeof(llrt_proxy);
   default: return sizeof(llrt_obj);
   }
 }
@@ -166,6 +168,10 @@ static void children(llrt_state *S, llrt_gc *o, child_fn fn, void *ud,
   case LLRT_T_REGEXP:
     VISIT(((llrt_regexp *)o)->source);
     VISIT(((llrt_regexp *)o)->flags);
+    return;
+  case LLRT_T_PROXY: /* `null` (revoked) is not a pointer */
+    VISIT(LLRT_PROXY(o)->target);
+    VISIT(LLRT_PROXY(o)->handler);
     return;
   case LLRT_T_GENERATOR: {
     gen_adapter a = {fn, ud};

@@ -15,6 +15,7 @@
 #include "gc.h"
 #include "interp.h"
 #include "phantom.h"
+#include "proxy.h"
 
 /* ==== Strings ==== */
 
@@ -430,6 +431,8 @@ static llrt_value get_from(llrt_state *S, llrt_obj *start, llrt_value recv,
       if (o->h.tt == LLRT_T_CLOSURE) { /* lazy prototype, name, length */
         llrt_value v = llrt__closure_lazy(S, (llrt_closure *)o, key);
         if (v != LLRT_HOLE) return v;
+      } else if (o->h.tt == LLRT_T_PROXY) { /* Proxy hook: get trap */
+        return llrt__proxy_get(S, o, key, recv);
       }
       continue;
     }
@@ -503,6 +506,8 @@ bool llrt__has(llrt_state *S, llrt_value obj, llrt_value key) {
   (void)S;
   for (llrt_obj *o = LLRT_OBJ(obj); o; o = o->proto) {
     if (o->h.tt == LLRT_T_ARRAY && key == S->atoms.length) return true;
+    if (o->h.tt == LLRT_T_PROXY) /* Proxy hook (a throwing trap: false) */
+      return llrt__proxy_has(S, o, key) == LLRT_TRUE;
     if (llrt__find_own(o, key)) return true;
   }
   return false;
@@ -545,6 +550,8 @@ llrt_value llrt__set(llrt_state *S, llrt_value obj, llrt_value key,
   llrt_obj *self = LLRT_OBJ(obj);
   if (self->h.tt == LLRT_T_ARRAY && key == S->atoms.length)
     return set_length(S, self, v);
+  if (self->h.tt == LLRT_T_PROXY) /* Proxy hook: set trap */
+    return llrt__proxy_set(S, self, key, v, obj);
   llrt_prop *own = llrt__find_own(self, key);
   if (own && !(own->flags & LLRT_P_ACCESSOR)) {
     if (!(own->flags & LLRT_P_WRITABLE) || self->frozen) return v;
@@ -555,7 +562,11 @@ llrt_value llrt__set(llrt_state *S, llrt_value obj, llrt_value key,
   /* Inherited setters and read-only properties. */
   for (llrt_obj *o = own ? self : self->proto; o; o = o->proto) {
     llrt_prop *p = o == self ? own : llrt__find_own(o, key);
-    if (!p) continue;
+    if (!p) {
+      if (o->h.tt == LLRT_T_PROXY) /* Proxy hook: a proxy on the chain */
+        return llrt__proxy_set(S, o, key, v, obj);
+      continue;
+    }
     if (p->flags & LLRT_P_ACCESSOR) {
       if (p->setter == LLRT_UNDEF) return v;
       if (!llrt__push(S, v)) return LLRT_EXC;

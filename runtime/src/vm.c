@@ -17,6 +17,7 @@
 #include <stdlib.h>
 
 #include "phantom.h"
+#include "proxy.h"
 #include "vm.h"
 
 static llrt_value make_function(llrt_state *S, ll_nid n, llrt_value home);
@@ -499,6 +500,8 @@ llrt_value llrt__call(llrt_state *S, llrt_value fn, llrt_value this_val,
     S->sp = base;
     return r;
   }
+  case LLRT_T_PROXY: /* Proxy hook: apply trap */
+    return llrt__proxy_call(S, fn, this_val, argc, argv);
   default: {
     char buf[64];
     llrt__describe(S, fn, buf, sizeof buf);
@@ -550,6 +553,8 @@ llrt_value llrt__construct(llrt_state *S, llrt_value fn, int argc,
     S->sp = base;
     return r;
   }
+  case LLRT_T_PROXY: /* Proxy hook: construct trap */
+    return llrt__proxy_construct(S, fn, argc, argv, new_target);
   default: {
     char buf[64];
     llrt__describe(S, fn, buf, sizeof buf);
@@ -714,7 +719,9 @@ static llrt_value eval_object(llrt_state *S, ll_nid n) {
     case LL_K_spread_element: {
       llrt_value v = llrt__vm_eval(S, FIRST(c));
       if (v == LLRT_EXC) goto fail;
-      if (LLRT_IS_OBJ(v)) {
+      if (llrt_tt(v) == LLRT_T_PROXY) { /* Proxy hook: ownKeys, get traps */
+        if (llrt__proxy_spread(S, ov, v) == LLRT_EXC) goto fail;
+      } else if (LLRT_IS_OBJ(v)) {
         if (!llrt__push(S, v)) goto fail;
         llrt_obj *src = LLRT_OBJ(v);
         for (uint32_t i = 0; src->elems && i < src->len; i++) {
@@ -1127,6 +1134,8 @@ static llrt_value eval_unary(llrt_state *S, ll_nid n) {
       llrt__popn(S, 1);
       TRY(key);
     }
+    if (o->h.tt == LLRT_T_PROXY) /* Proxy hook: deleteProperty trap */
+      return llrt__proxy_delete(S, o, key);
     return llrt_bool(llrt__delete_own(S, o, key));
   }
   llrt_value v = llrt__vm_eval(S, arg);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "proxy.h"
 #include "vm.h"
 
 /* ==== Operators ==== */
@@ -40,8 +41,13 @@ static llrt_value instance_of(llrt_state *S, llrt_value v, llrt_value ctor) {
   llrt_value proto = llrt__get(S, ctor, S->atoms.prototype);
   TRY(proto);
   if (!LLRT_IS_OBJ(proto)) return LLRT_FALSE;
-  for (llrt_obj *o = LLRT_OBJ(v)->proto; o; o = o->proto)
+  if (llrt_tt(v) == LLRT_T_PROXY) /* Proxy hook: getPrototypeOf trap */
+    return llrt__proxy_instance_of(S, LLRT_OBJ(v), proto);
+  for (llrt_obj *o = LLRT_OBJ(v)->proto; o; o = o->proto) {
     if (o == LLRT_OBJ(proto)) return LLRT_TRUE;
+    if (o->h.tt == LLRT_T_PROXY) /* Proxy hook: a proxy on the chain */
+      return llrt__proxy_instance_of(S, o, proto);
+  }
   return LLRT_FALSE;
 }
 
@@ -129,6 +135,8 @@ llrt_value llrt__binary(llrt_state *S, int op, llrt_value a, llrt_value b) {
       llrt__popn(S, 1);
       TRY(key);
     }
+    if (llrt_tt(b) == LLRT_T_PROXY) /* Proxy hook: has trap */
+      return llrt__proxy_has(S, LLRT_OBJ(b), key);
     return llrt_bool(llrt__has(S, b, key));
   }
   case OP_ADD: {
