@@ -92,7 +92,9 @@ typedef struct llrt_result {
 
 /** Compiles and runs `src[0..len)` as a script (CommonJS-style module with
  * `require`, `module` and `exports` when `as_module`), then drains the job
- * queue (promise reactions, finalization callbacks). `src` is copied. */
+ * queue (promise reactions, finalization callbacks) — unless called while
+ * JavaScript is running (a host installing a module on first use), when
+ * the queue is left to the running program. `src` is copied. */
 llrt_status llrt_eval(llrt_state *S, const char *path, const char *src,
                       size_t len, bool as_module, llrt_result *out);
 /** Runs queued jobs (microtasks and FinalizationRegistry callbacks) until

@@ -25,6 +25,12 @@
 #include "llrt.h"
 #include "llrt_loop.h"
 
+/** Installs the part of the host Node has too: `EventTarget`, `Event`,
+ * `CustomEvent`, `DOMException`, `AbortController`/`AbortSignal` (and
+ * `requestAnimationFrame`). The Node host installs it on first use of one of
+ * those globals. Returns false without the loop or out of memory. */
+bool llrt_browser_install_events(llrt_state *S);
+
 /** Installs the browser host. Call after `llrt_node_install` (it needs the
  * loop's timers) and before user code; calling it twice does nothing.
  * Returns false when out of memory. */

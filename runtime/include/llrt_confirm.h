@@ -72,6 +72,12 @@ typedef struct llrt_confirm_result {
  * run could start (the result then says so as an inconclusive reason). */
 bool llrt_confirm(const llrt_confirm_request *req, llrt_confirm_result *out);
 
+/** Does the once-per-process set-up confirmations share (learning which
+ * globals the browser host defines, so they can be installed on first use).
+ * `llrt_confirm` calls it too; call it yourself before `fork`ing children
+ * that confirm, so no child inherits it half done. Thread-safe. */
+void llrt_confirm_prepare(void);
+
 /** The metric a rule is measured by ("retained-bytes" for rules without a
  * more specific one). Static string. */
 const char *llrt_confirm_metric(const char *rule);

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 
 #include "builtins.h"
+#include "lazy_global.h"
 #include "loop.h"
 #include "phantom.h"
 #include "runtime/include/llrt_browser.h"
@@ -128,6 +129,42 @@ fail:
   return false;
 }
 
+/* The object the JavaScript halves call back into (make, atUserSite). */
+static llrt_value make_host(llrt_state *S) {
+  llrt_value host = llrt__new_object(S);
+  if (host == LLRT_EXC || !llrt__push(S, host))
+    return LLRT_EXC;
+  bool ok = llrt__def_fn(S, host, "make", n_make, 2, 0) != LLRT_EXC &&
+            llrt__def_fn(S, host, "atUserSite", n_at_user_site, 1, 0) != LLRT_EXC;
+  llrt__popn(S, 1);
+  return ok ? host : LLRT_EXC;
+}
+
+bool llrt_browser_install_events(llrt_state *S) {
+  if (!S->loop)
+    return false;
+  llrt_value done = module_exports(S, EVENTS_PATH);
+  if (done == LLRT_EXC)
+    return false;
+  if (done != LLRT_UNDEF)
+    return true; /* installed already */
+  if (!llrt__lazy_clear(S, LLRT_LAZY_EVENTS))
+    return false;
+  size_t base = S->sp;
+  if (!eval_module(S, EVENTS_PATH, llrt__browser_events_src,
+                   llrt__browser_events_src_len))
+    return false;
+  llrt_value host = make_host(S);
+  if (host == LLRT_EXC || !llrt__push(S, host) ||
+      !call_install(S, EVENTS_PATH, 1, &S->stack[base]))
+    goto fail;
+  S->sp = base;
+  return true;
+fail:
+  S->sp = base;
+  return false;
+}
+
 bool llrt_browser_install(llrt_state *S) {
   if (!S->loop)
     return false;
@@ -136,16 +173,11 @@ bool llrt_browser_install(llrt_state *S) {
     return false;
   if (done != LLRT_UNDEF)
     return true; /* installed already */
-  size_t base = S->sp;
-  if (!eval_module(S, EVENTS_PATH, llrt__browser_events_src,
-                   llrt__browser_events_src_len))
+  if (!llrt__lazy_clear(S, LLRT_LAZY_BROWSER) || !llrt_browser_install_events(S))
     return false;
-  llrt_value host = llrt__new_object(S);
+  size_t base = S->sp;
+  llrt_value host = make_host(S);
   if (host == LLRT_EXC || !llrt__push(S, host))
-    goto fail;
-  if (llrt__def_fn(S, host, "make", n_make, 2, 0) == LLRT_EXC ||
-      llrt__def_fn(S, host, "atUserSite", n_at_user_site, 1, 0) == LLRT_EXC ||
-      !call_install(S, EVENTS_PATH, 1, &S->stack[base]))
     goto fail;
   if (!eval_module(S, DOM_PATH, llrt__browser_dom_src,
                    llrt__browser_dom_src_len))

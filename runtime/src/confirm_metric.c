@@ -32,8 +32,6 @@ const char *llrt_confirm_metric(const char *rule) {
   return "retained-bytes";
 }
 
-bool llrt__confirm_hosts(llrt_state *S) { return llrt_browser_install(S); }
-
 struct llrt_baseline {
   llrt_value *keys; /* the global object's own keys at the baseline (rooted) */
   size_t n;

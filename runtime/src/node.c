@@ -1,7 +1,9 @@
 /* The Node-like host: `process` (an EventEmitter with nextTick; its other
  * properties are in node_process.c), the builtin modules `events`,
  * `timers`, `timers/promises`, `util` and `buffer` (node_buffer.c), the
- * globals `AbortController`/`AbortSignal`, calling an entry function of a
+ * globals Node shares with browsers (`EventTarget`, `Event`,
+ * `AbortController`, `AbortSignal`, … from browser_events.c, installed on
+ * first use: lazy_global.h), calling an entry function of a
  * loaded module, the listener census and the list of globals a program
  * added.
  *
@@ -16,6 +18,7 @@
 #include <stdlib.h>
 
 #include "builtins.h"
+#include "lazy_global.h"
 #include "loop.h"
 
 static const char events_src[] =
@@ -271,54 +274,6 @@ static const char timers_promises_src[] =
     "si[custom] = setImmediate;\n"
     "module.exports = { setTimeout, setImmediate, setInterval, scheduler };\n";
 
-/* AbortController and AbortSignal, with the EventTarget surface
- * timers/promises and user code use (addEventListener with `once`,
- * removeEventListener, onabort, reason, throwIfAborted). */
-static const char abort_src[] =
-    "'use strict';\n"
-    "const kListeners = Symbol('listeners');\n"
-    "class AbortSignal {\n"
-    "  constructor() { this.aborted = false; this.reason = undefined; this.onabort = null;\n"
-    "    Object.defineProperty(this, kListeners, { value: [], writable: true }); }\n"
-    "  addEventListener(type, fn, options) {\n"
-    "    if (type !== 'abort' || typeof fn !== 'function') return;\n"
-    "    if (this[kListeners].some((l) => l.fn === fn)) return;\n"
-    "    this[kListeners].push({ fn, once: !!(options && options.once) });\n"
-    "  }\n"
-    "  removeEventListener(type, fn) {\n"
-    "    if (type === 'abort') this[kListeners] = this[kListeners].filter((l) => l.fn !== fn);\n"
-    "  }\n"
-    "  dispatchEvent(event) {\n"
-    "    const list = this[kListeners].slice();\n"
-    "    this[kListeners] = this[kListeners].filter((l) => !l.once);\n"
-    "    if (typeof this.onabort === 'function') this.onabort.call(this, event);\n"
-    "    for (const l of list) l.fn.call(this, event);\n"
-    "    return true;\n"
-    "  }\n"
-    "  throwIfAborted() { if (this.aborted) throw this.reason; }\n"
-    "  static abort(reason) { const c = new AbortController(); c.abort(reason); return c.signal; }\n"
-    "}\n"
-    "function abortReason() {\n"
-    "  const e = new Error('This operation was aborted');\n"
-    "  e.name = 'AbortError'; e.code = 20;\n"
-    "  return e;\n"
-    "}\n"
-    "class AbortController {\n"
-    "  constructor() { this.signal = new AbortSignal(); }\n"
-    "  abort(reason) {\n"
-    "    const s = this.signal;\n"
-    "    if (s.aborted) return;\n"
-    "    s.aborted = true;\n"
-    "    s.reason = reason === undefined ? abortReason() : reason;\n"
-    "    s.dispatchEvent({ type: 'abort', target: s });\n"
-    "  }\n"
-    "}\n"
-    "if (typeof globalThis.AbortController !== 'function') {\n"
-    "  Object.defineProperty(globalThis, 'AbortController', { value: AbortController, writable: true, configurable: true });\n"
-    "  Object.defineProperty(globalThis, 'AbortSignal', { value: AbortSignal, writable: true, configurable: true });\n"
-    "}\n"
-    "module.exports = { AbortController: globalThis.AbortController, AbortSignal: globalThis.AbortSignal };\n";
-
 /* util: the JavaScript half (format and inspect are natives added by
  * node_process.c). */
 static const char util_src[] =
@@ -487,7 +442,7 @@ bool llrt_node_install_ex(llrt_state *S, double start_ms, bool real_time) {
   llrt__popn(S, 1);
   if (!ok || !llrt__def_val(S, S->global, "process", p) ||
       !llrt__node_process_init(S, p) || !llrt__node_buffer_init(S) ||
-      !eval_builtin(S, "node:internal/abort", abort_src, sizeof abort_src - 1) ||
+      !llrt__lazy_define(S, LLRT_LAZY_EVENTS) || /* EventTarget, AbortController, … */
       !eval_builtin(S, "node:timers/promises", timers_promises_src,
                     sizeof timers_promises_src - 1) ||
       !eval_builtin(S, "node:util", util_src, sizeof util_src - 1))

@@ -214,7 +214,7 @@ static llrt_status fail_result(llrt_state *S, llrt_result *out) {
   S->fatal = LLRT_OK;
   S->unsupported = 0;
   S->oom = false;
-  S->sp = 0;
+  if (!S->frame) S->sp = 0; /* nested (a host module mid-run): the caller unwinds */
   return st;
 }
 
@@ -323,6 +323,9 @@ llrt_status llrt_eval(llrt_state *S, const char *path, const char *src,
   llrt_value r = llrt__run_script(S, sc, module);
   llrt__popn(S, 1);
   if (r == LLRT_EXC) return fail_result(S, out);
+  /* A host module evaluated while the program runs (a lazy global,
+   * lazy_global.h) leaves the queue to the program's own turn. */
+  if (S->frame) return LLRT_OK;
   /* With the Node host: nextTick callbacks before promise jobs. */
   return S->loop ? llrt_loop_drain(S, out) : llrt_run_jobs(S, out);
 }

@@ -82,6 +82,7 @@ static size_t read_all(int fd, void *p, size_t n) {
 static void confirm_in_child(const ll_confirm_settings *s, const char *path,
                              const char *src, size_t len, const char *rule,
                              uint32_t start, uint32_t end, ll_confirm *out) {
+  llrt_confirm_prepare(); /* not in the child: a once-only set-up may be half done */
   int fds[2];
   if (pipe(fds) != 0) {
     confirm_here(s, path, src, len, rule, start, end, out);
