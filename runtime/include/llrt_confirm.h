@@ -47,6 +47,10 @@ typedef struct llrt_confirm_request {
   /* Host */
   llrt_load_fn load;      /* relative requires of files that exist; NULL: none */
   void *host;
+  /* A state from `llrt_confirm_template_new` the confirmation takes over for
+   * the first entry it tries (and frees), so a forked child that inherits
+   * one skips building the hosts; NULL: it builds its own. */
+  llrt_state *template_state;
 } llrt_confirm_request;
 
 typedef struct llrt_confirm_result {
@@ -72,11 +76,10 @@ typedef struct llrt_confirm_result {
  * run could start (the result then says so as an inconclusive reason). */
 bool llrt_confirm(const llrt_confirm_request *req, llrt_confirm_result *out);
 
-/** Does the once-per-process set-up confirmations share (learning which
- * globals the browser host defines, so they can be installed on first use).
- * `llrt_confirm` calls it too; call it yourself before `fork`ing children
- * that confirm, so no child inherits it half done. Thread-safe. */
-void llrt_confirm_prepare(void);
+/** A state with the confirmation hosts installed and nothing else run: a
+ * starting point to copy (by `fork`) rather than build per confirmation.
+ * NULL when out of memory. Free it with `llrt_state_free` if unused. */
+LLRT_OWNED llrt_state *llrt_confirm_template_new(void);
 
 /** The metric a rule is measured by ("retained-bytes" for rules without a
  * more specific one). Static string. */

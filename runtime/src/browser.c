@@ -173,7 +173,7 @@ bool llrt_browser_install(llrt_state *S) {
     return false;
   if (done != LLRT_UNDEF)
     return true; /* installed already */
-  if (!llrt__lazy_clear(S, LLRT_LAZY_BROWSER) || !llrt_browser_install_events(S))
+  if (!llrt_browser_install_events(S))
     return false;
   size_t base = S->sp;
   llrt_value host = make_host(S);

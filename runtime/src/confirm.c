@@ -47,6 +47,7 @@ static double cpu_ms(void) { return clock_ms(CLOCK_THREAD_CPUTIME_ID); }
 
 typedef struct confirm_ctx {
   const llrt_confirm_request *rq;
+  llrt_state *template_state; /* the request's, until fresh_state takes it */
   double deadline, wall_deadline;
   const unsigned *rounds;
   size_t nrounds;
@@ -80,20 +81,32 @@ static void set_reason(llrt_confirm_result *out, const char *fmt, ...) {
   va_end(ap);
 }
 
-static llrt_state *fresh_state(confirm_ctx *cx) {
+/* A state with the hosts installed; `cfg`'s hooks are set per request. */
+static llrt_state *hosts_state(void) {
   llrt_config cfg;
   llrt_config_init(&cfg);
-  cfg.heap_cap = cx->rq->heap_cap ? cx->rq->heap_cap : (size_t)256 << 20;
-  cfg.host = cx;
-  cfg.load = load_through;
   cfg.print = drop_output;
-  cfg.interrupt = past_deadline;
   llrt_state *S = llrt_state_new(&cfg);
   if (!S) return NULL;
   if (!llrt_node_install(S, 0) || !llrt__confirm_hosts(S) || !llrt__phantom_init(S)) {
     llrt_state_free(S);
     return NULL;
   }
+  return S;
+}
+
+llrt_state *llrt_confirm_template_new(void) { return hosts_state(); }
+
+static llrt_state *fresh_state(confirm_ctx *cx) {
+  llrt_state *S = cx->template_state;
+  cx->template_state = NULL; /* taken over: the first entry tried uses it */
+  if (!S) S = hosts_state();
+  if (!S) return NULL;
+  S->cfg.heap_cap = cx->rq->heap_cap ? cx->rq->heap_cap : (size_t)256 << 20;
+  S->cfg.host = cx;
+  S->cfg.load = load_through;
+  S->cfg.print = drop_output;
+  S->cfg.interrupt = past_deadline;
   /* The budget is the program's: the hosts' own set-up does not count. */
   S->cfg.max_steps = cx->rq->max_steps ? cx->rq->max_steps : 50000000;
   S->steps = 0;
@@ -418,7 +431,8 @@ bool llrt_confirm(const llrt_confirm_request *rq, llrt_confirm_result *out) {
                     .rounds = rq->nrounds ? rq->rounds : default_rounds,
                     .nrounds = rq->nrounds ? rq->nrounds
                                            : sizeof default_rounds / sizeof *default_rounds,
-                    .advance = rq->advance_ms > 0 ? rq->advance_ms : 1000};
+                    .advance = rq->advance_ms > 0 ? rq->advance_ms : 1000,
+                    .template_state = rq->template_state};
   out->verdict = LLRT_INCONCLUSIVE;
   snprintf(out->metric, sizeof out->metric, "%s", llrt_confirm_metric(rq->rule));
   failure fail = {0};
@@ -511,6 +525,7 @@ bool llrt_confirm(const llrt_confirm_request *rq, llrt_confirm_result *out) {
     if (fail.status != LLRT_OK) set_reason(out, "%s", fail.text);
     else set_reason(out, "the site never executed (entries tried: %s)", tried[0] ? tried : "none");
   }
+  llrt_state_free(cx.template_state); /* when no entry was tried */
   out->ms = now_ms() - t0;
   return ok;
 }

@@ -9,9 +9,7 @@
 #include "object.h"
 
 typedef enum llrt_lazy_kind {
-  LLRT_LAZY_EVENTS,  /* EventTarget, Event, AbortController, … (Node has them) */
-  LLRT_LAZY_BROWSER, /* window, document, observers, … (learnt once) */
-  LLRT_LAZY_KINDS
+  LLRT_LAZY_EVENTS, /* EventTarget, Event, AbortController, … (Node has them) */
 } llrt_lazy_kind;
 
 /** Defines the accessors of `kind` on the global object. */

@@ -7,9 +7,15 @@
  * result (a plain struct) to a pipe and exits, so an engine crash or a
  * runaway allocation costs one verdict ("inconclusive: the engine crashed
  * …"), never the run or the language server. LEAKLINT_CONFIRM_IN_PROCESS=1
- * runs it in the calling thread instead (debuggers, sanitizers). */
+ * runs it in the calling thread instead (debuggers, sanitizers).
+ *
+ * Templates: the parent keeps states with the hosts already built (a small
+ * pool, one per thread that confirms at a time); a child inherits one by
+ * the fork and starts from it, so building the hosts is paid once per
+ * thread, not once per finding. The parent never runs code in them. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,9 +31,34 @@
 _Static_assert(LL_CONFIRM_MAX_SAMPLES == LLRT_CONFIRM_MAX_ROUNDS,
                "the report keeps every sample the runtime takes");
 
-static void confirm_here(const ll_confirm_settings *s, const char *path, const char *src,
-                         size_t len, const char *rule, uint32_t start, uint32_t end,
-                         ll_confirm *out) {
+#define POOL_MAX 16
+
+static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
+static llrt_state *pool[POOL_MAX];
+static size_t npool;
+
+static llrt_state *take_template(void) {
+  pthread_mutex_lock(&pool_mu);
+  llrt_state *S = npool ? pool[--npool] : NULL;
+  pthread_mutex_unlock(&pool_mu);
+  return S ? S : llrt_confirm_template_new();
+}
+
+static void give_template(llrt_state *S) {
+  if (!S) return;
+  pthread_mutex_lock(&pool_mu);
+  if (npool < POOL_MAX) pool[npool++] = S, S = NULL;
+  pthread_mutex_unlock(&pool_mu);
+  llrt_state_free(S);
+}
+
+static void free_pool(void) {
+  while (npool) llrt_state_free(pool[--npool]);
+}
+
+static void confirm_with(llrt_state *tmpl, const ll_confirm_settings *s, const char *path,
+                         const char *src, size_t len, const char *rule, uint32_t start,
+                         uint32_t end, ll_confirm *out) {
   llrt_confirm_request rq = {
       .path = path, .src = src, .len = len, .rule = rule,
       .site_start = start, .site_end = end,
@@ -35,6 +66,7 @@ static void confirm_here(const ll_confirm_settings *s, const char *path, const c
       .advance_ms = s->advance_ms, .max_steps = s->max_steps,
       .heap_cap = s->heap_cap, .max_ms = s->max_ms,
       .load = llrt_host_load_file,
+      .template_state = tmpl,
   };
   llrt_confirm_result r;
   llrt_confirm(&rq, &r);
@@ -53,6 +85,12 @@ static void confirm_here(const ll_confirm_settings *s, const char *path, const c
   memcpy(out->sample_calls, r.sample_calls, sizeof out->sample_calls);
   out->phantom_uses = r.phantom_uses;
   out->ms = r.ms;
+}
+
+static void confirm_here(const ll_confirm_settings *s, const char *path, const char *src,
+                         size_t len, const char *rule, uint32_t start, uint32_t end,
+                         ll_confirm *out) {
+  confirm_with(NULL, s, path, src, len, rule, start, end, out);
 }
 
 static bool write_all(int fd, const void *p, size_t n) {
@@ -82,16 +120,17 @@ static size_t read_all(int fd, void *p, size_t n) {
 static void confirm_in_child(const ll_confirm_settings *s, const char *path,
                              const char *src, size_t len, const char *rule,
                              uint32_t start, uint32_t end, ll_confirm *out) {
-  llrt_confirm_prepare(); /* not in the child: a once-only set-up may be half done */
   int fds[2];
   if (pipe(fds) != 0) {
     confirm_here(s, path, src, len, rule, start, end, out);
     return;
   }
+  llrt_state *tmpl = take_template();
   pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]);
     close(fds[1]);
+    give_template(tmpl);
     confirm_here(s, path, src, len, rule, start, end, out);
     return;
   }
@@ -99,9 +138,10 @@ static void confirm_in_child(const ll_confirm_settings *s, const char *path,
     close(fds[0]);
     ll_confirm c;
     memset(&c, 0, sizeof c);
-    confirm_here(s, path, src, len, rule, start, end, &c);
+    confirm_with(tmpl, s, path, src, len, rule, start, end, &c); /* its own copy */
     _exit(write_all(fds[1], &c, sizeof c) ? 0 : 1);
   }
+  give_template(tmpl); /* untouched here: the child ran in a copy */
   close(fds[1]);
   ll_confirm c;
   size_t got = read_all(fds[0], &c, sizeof c);
@@ -125,5 +165,7 @@ static void confirm_in_child(const ll_confirm_settings *s, const char *path,
 
 void ll_cli_install_runtime(void) {
   const char *in = getenv("LEAKLINT_CONFIRM_IN_PROCESS");
-  ll_cli_set_confirmer(in && *in && strcmp(in, "0") ? confirm_here : confirm_in_child);
+  bool here = in && *in && strcmp(in, "0");
+  ll_cli_set_confirmer(here ? confirm_here : confirm_in_child);
+  if (!here) atexit(free_pool);
 }

@@ -103,8 +103,33 @@ function main() {
   timed(LL, ['check', '--format', 'json', ...files.map((x) => x.file)]);
   timed(process.execPath, ['--expose-gc', '--no-warnings', ORACLE, ...cases.slice(0, 1).map((c) => c.file)]);
 
+  // One run over the whole corpus, as CI or a developer would confirm it:
+  // each finding's own confirmation time (its `confirm.durationMs`: the
+  // forked child's run) and the run's wall time above the static check.
+  const whole = []; // per rep: { confirmMs, checkMs, findings }
+  const perFindingMs = new Map(); // "file:line:rule" -> [durationMs per rep]
+  const allFiles = files.map((x) => x.file);
+
   for (let rep = 1; rep <= o.reps; rep++) {
     const t0 = Date.now();
+    {
+      const c = timed(LL, ['check', '-j', String(o.jobs), '--format', 'json', ...allFiles]);
+      const r = timed(LL, ['check', '--confirm', '-j', String(o.jobs), '--format', 'json', ...allFiles]);
+      try {
+        const j = JSON.parse(r.stdout);
+        let n = 0;
+        for (const f of j.findings) {
+          if (!f.confirm || !Number.isFinite(f.confirm.durationMs)) continue;
+          n++;
+          const k = `${f.file}:${f.line}:${f.rule}`;
+          if (!perFindingMs.has(k)) perFindingMs.set(k, []);
+          perFindingMs.get(k).push(f.confirm.durationMs);
+        }
+        whole.push({ confirmMs: r.ms, checkMs: c.ms, findings: n });
+      } catch {
+        trouble.push('check --confirm over the whole corpus: output is not JSON');
+      }
+    }
     for (const { file } of files) {
       // leaklint check (static only): the floor of a confirming run.
       let r = timed(LL, checkArgs(file, false));
@@ -214,6 +239,14 @@ function main() {
   };
   const rows = table('ms');
   const cpuRows = GNU_TIME ? table('cpu') : [];
+  // The whole-corpus run: each finding's median confirmation over the reps,
+  // and the run's (wall - static check) / findings per rep.
+  const ownMs = [...perFindingMs.values()].map(median);
+  const marginal = whole.map((w) => (w.confirmMs - w.checkMs) / Math.max(1, w.findings));
+  const wholeRows = [
+    summary('confirmation per finding, one check --confirm over the corpus (confirm.durationMs)', 'finding', ownMs, null, sum(ownMs)),
+    summary('one check --confirm over the corpus: (wall - check) / findings', 'finding', marginal, null, sum(marginal)),
+  ];
 
   const out = [];
   out.push('| what | unit | n | median ms | p95 ms | mean ms | median ms above `check` | node median / this | node p95 / this | cpu median ms | node cpu median / this |');
@@ -226,6 +259,11 @@ function main() {
       `| ${r.what} | ${r.unit} | ${r.n} | ${f1(r.median)} | ${f1(r.p95)} | ${f1(r.mean)} | ${r.extraMedian === undefined ? '-' : f1(r.extraMedian)} | ${f2(node.median / r.median)} | ${f2(node.p95 / r.p95)} | ${c ? f1(c.median) : '-'} | ${c ? f2(nodeCpu.median / c.median) : '-'} |`,
     );
   });
+  out.push('');
+  out.push('| whole corpus, one run | unit | n | median ms | p95 ms | node oracle median / this | node p95 / this | node in-process median / this |');
+  out.push('|---|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of wholeRows)
+    out.push(`| ${r.what} | ${r.unit} | ${r.n} | ${f1(r.median)} | ${f1(r.p95)} | ${f2(node.median / r.median)} | ${f2(node.p95 / r.p95)} | ${f2(median(inProcess) / r.median)} |`);
   const statuses = {};
   for (const [, v] of seen) for (const s of v.statuses) statuses[s] = (statuses[s] || 0) + 1;
   const siteStatuses = {};
@@ -247,7 +285,7 @@ function main() {
   process.stdout.write(out.join('\n') + '\n\n' + notes.map((n) => `- ${n}`).join('\n') + '\n');
   fs.writeFileSync(
     path.join(cache, 'results.json'),
-    JSON.stringify({ rows, cpuRows, notes, trouble, statuses, siteStatuses, nodeLabels, reps: o.reps, jobs: o.jobs }, null, 2) + '\n',
+    JSON.stringify({ rows, cpuRows, wholeRows, notes, trouble, statuses, siteStatuses, nodeLabels, reps: o.reps, jobs: o.jobs }, null, 2) + '\n',
   );
   return trouble.length ? 1 : 0;
 }

@@ -12,7 +12,10 @@
 #   confirm site      `leaklint confirm CASE:LINE:COL --rule R --format json`
 #   node oracle       `node --expose-gc tests/oracle/node-oracle.js CASE`
 # on every JS file of examples/ and every case of tests/oracle/cases/. Times
-# are whole processes, start included: that is what each run costs.
+# are whole processes, start included: that is what each run costs. Plus,
+# per repetition, one `check --confirm` over the whole corpus (how CI runs
+# it): each finding's own confirmation time (`confirm.durationMs`) and the
+# run's wall time above the static check, divided by the findings.
 set -euo pipefail
 
 usage() {
