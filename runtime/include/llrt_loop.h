@@ -80,6 +80,11 @@ typedef struct llrt_listener_info {
   unsigned line, col;
   char event[64];
   size_t count;
+  /* Where the most recent of them was added: for an EventTarget, the
+   * `addEventListener` call; for an EventEmitter, where its function was
+   * made — for an inline listener, the `on(…)` call. NULL: unknown. */
+  const char *added_file;
+  unsigned added_line, added_col;
 } llrt_listener_info;
 /** Runs a major collection, then lists listener counts per live
  * (EventEmitter, event). Malloc'd array of `*n` entries. */

@@ -327,6 +327,15 @@ static bool scan_target(llrt_state *S, const census_keys *k, llrt_gc *g,
     }
     snprintf(x.event, sizeof x.event, "%s", LLRT_STR(p->key)->data);
     x.count = count;
+    /* The newest record was made at its addEventListener call (host.make). */
+    llrt_value last = LLRT_OBJ(p->val)->elems[count - 1];
+    x.added_file = NULL;
+    x.added_line = x.added_col = 0;
+    if (LLRT_IS_OBJ(last) &&
+        llrt__site_location(S, LLRT_PTR(last)->site, &x.added_file, &x.added_line,
+                            &x.added_col) &&
+        !strncmp(x.added_file, "browser:", 8))
+      x.added_file = NULL;
     if (!push_info(v, n, cap, &x))
       return false;
   }

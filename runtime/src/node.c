@@ -563,8 +563,31 @@ static bool push_listener(llrt_listener_info **v, size_t *n, size_t *cap,
   return true;
 }
 
+/* Where listener `fn` was made, for `x->added_*`: a `once` wrapper (made in
+ * node:events) stands for its `.listener`. No allocation (the census runs
+ * between collections). */
+static void added_site(llrt_state *S, llrt_value fn, llrt_value listener_key,
+                       llrt_listener_info *x) {
+  x->added_file = NULL;
+  x->added_line = x->added_col = 0;
+  for (int hop = 0; hop < 2 && LLRT_IS_OBJ(fn); hop++) {
+    const char *file;
+    unsigned line, col;
+    if (llrt__site_location(S, LLRT_PTR(fn)->site, &file, &line, &col) &&
+        strncmp(file, "node:", 5)) {
+      x->added_file = file;
+      x->added_line = line;
+      x->added_col = col;
+      return;
+    }
+    llrt_prop *lp = llrt__find_own(LLRT_OBJ(fn), listener_key);
+    fn = lp && !(lp->flags & LLRT_P_ACCESSOR) ? lp->val : LLRT_UNDEF;
+  }
+}
+
 static bool scan_emitter(llrt_state *S, llrt_gc *g, llrt_value events_key,
-                         llrt_listener_info **v, size_t *n, size_t *cap) {
+                         llrt_value listener_key, llrt_listener_info **v, size_t *n,
+                         size_t *cap) {
   llrt_obj *o = (llrt_obj *)g;
   llrt_prop *ep = llrt__find_own(o, events_key);
   if (!ep || (ep->flags & LLRT_P_ACCESSOR) || !LLRT_IS_OBJ(ep->val)) return true;
@@ -584,6 +607,9 @@ static bool scan_emitter(llrt_state *S, llrt_gc *g, llrt_value events_key,
     if (llrt__is_callable(p->val)) count = 1;
     else if (LLRT_IS_OBJ(p->val) && llrt_tt(p->val) == LLRT_T_ARRAY) count = LLRT_OBJ(p->val)->len;
     if (!count) continue;
+    llrt_value last = count == 1 && llrt__is_callable(p->val)
+                          ? p->val : LLRT_OBJ(p->val)->elems[count - 1];
+    added_site(S, last, listener_key, &x);
     if (LLRT_IS_STR(p->key))
       snprintf(x.event, sizeof x.event, "%s", LLRT_STR(p->key)->data);
     else
@@ -598,14 +624,19 @@ llrt_listener_info *llrt_node_listeners(llrt_state *S, size_t *n) {
   *n = 0;
   llrt_value key = llrt__intern(S, "_events", 7);
   if (key == LLRT_EXC || !llrt__push(S, key)) return NULL;
+  llrt_value lkey = llrt__intern(S, "listener", 8);
+  if (lkey == LLRT_EXC || !llrt__push(S, lkey)) {
+    llrt__popn(S, 1);
+    return NULL;
+  }
   llrt_gc_major(S);
-  llrt__popn(S, 1); /* no allocation from here on */
+  llrt__popn(S, 2); /* no allocation from here on */
   llrt_listener_info *v = NULL;
   size_t cap = 0;
   llrt_gc *lists[2] = {S->old, S->young};
   for (int l = 0; l < 2; l++)
     for (llrt_gc *g = lists[l]; g; g = g->next)
-      if (g->tt >= LLRT_T_OBJECT && !scan_emitter(S, g, key, &v, n, &cap)) {
+      if (g->tt >= LLRT_T_OBJECT && !scan_emitter(S, g, key, lkey, &v, n, &cap)) {
         free(v);
         *n = 0;
         return NULL;

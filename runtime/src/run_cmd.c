@@ -20,6 +20,7 @@
 
 #include "output/json_print.h"
 #include "runtime/include/llrt.h"
+#include "runtime/include/llrt_browser.h"
 #include "runtime/include/llrt_host.h"
 #include "runtime/include/llrt_loop.h"
 #include "runtime/src/run_cmd.h"
@@ -47,6 +48,8 @@ static void usage(FILE *out) {
         "                     (default 1000)\n"
         "  --max-time MS      without --entry: ms the loop may run before it\n"
         "                     is stopped (default 60000)\n"
+        "  --browser          also install the browser host (window, document,\n"
+        "                     EventTarget listeners in the report)\n"
         "  --real-time        run timers on the real clock (libuv): the loop\n"
         "                     sleeps until they are due, Date.now() is now\n"
         "  --format FMT       report as 'text' (default) or 'json' (one object\n"
@@ -104,6 +107,17 @@ static void report_collect(llrt_state *S, run_report *r) {
   r->timers = llrt_loop_timers(S, &r->ntimers);
   if (r->timers) qsort(r->timers, r->ntimers, sizeof *r->timers, cmp_timer);
   r->listeners = llrt_node_listeners(S, &r->nlisteners);
+  size_t nb = 0; /* and the EventTargets', when the program used the browser host */
+  llrt_listener_info *b = llrt_browser_listeners(S, &nb);
+  if (b && nb) {
+    llrt_listener_info *all = realloc(r->listeners, (r->nlisteners + nb) * sizeof *all);
+    if (all) {
+      memcpy(all + r->nlisteners, b, nb * sizeof *b);
+      r->listeners = all;
+      r->nlisteners += nb;
+    }
+  }
+  free(b);
   r->globals = llrt_node_globals_added(S, &r->nglobals);
   r->external = llrt_node_external_bytes(S);
   r->phantom_uses = llrt_node_phantom_uses(S);
@@ -150,10 +164,13 @@ static void report_text(const run_report *r) {
   printf("listeners: %zu\n", total);
   for (size_t i = 0; i < r->nlisteners; i++) {
     if (l[i].file)
-      printf("  %6zu  %s (%s:%u:%u) '%s'\n", l[i].count, l[i].emitter, l[i].file,
+      printf("  %6zu  %s (%s:%u:%u) '%s'", l[i].count, l[i].emitter, l[i].file,
              l[i].line, l[i].col, l[i].event);
     else
-      printf("  %6zu  %s '%s'\n", l[i].count, l[i].emitter, l[i].event);
+      printf("  %6zu  %s '%s'", l[i].count, l[i].emitter, l[i].event);
+    if (l[i].added_file)
+      printf(", last added at %s:%u:%u", l[i].added_file, l[i].added_line, l[i].added_col);
+    putchar('\n');
   }
   printf("globals added: %zu", r->nglobals);
   for (size_t i = 0; i < r->nglobals; i++) printf("%s%s", i ? ", " : "  ", r->globals[i]);
@@ -217,6 +234,8 @@ static bool report_json(const run_report *r) {
     cJSON_AddStringToObject(e, "event", l->event);
     cJSON_AddNumberToObject(e, "count", (double)l->count);
     json_where(e, l->file, l->line, l->col);
+    cJSON *added = cJSON_AddObjectToObject(e, "lastAddedAt");
+    if (added) json_where(added, l->added_file, l->added_line, l->added_col);
     cJSON_AddItemToArray(ls, e);
   }
   cJSON *gs = cJSON_AddArrayToObject(o, "globalsAdded");
@@ -255,7 +274,7 @@ int llrt_cli_run(int argc, char **argv) {
   llrt_config_init(&cfg);
   cfg.clock = wall_clock;
   cfg.load = llrt_host_load_file;
-  bool stats = false, census = false, real_time = false, json = false;
+  bool stats = false, census = false, real_time = false, json = false, browser = false;
   const char *file = NULL, *entry = NULL;
   unsigned long calls = 1;
   double advance = 1000, max_time = 60000;
@@ -266,6 +285,7 @@ int llrt_cli_run(int argc, char **argv) {
     else if (!strcmp(a, "--stats")) stats = true;
     else if (!strcmp(a, "--census")) census = true;
     else if (!strcmp(a, "--real-time")) real_time = true;
+    else if (!strcmp(a, "--browser")) browser = true;
     else if (!strcmp(a, "--format") && i + 1 < argc) {
       const char *f = argv[++i];
       if (!strcmp(f, "json")) json = true;
@@ -321,7 +341,8 @@ int llrt_cli_run(int argc, char **argv) {
   memset(&r, 0, sizeof r);
   const char *pargv[2] = {"node", file};
   if (!llrt_node_install_ex(S, real_time ? wall_clock(NULL) : 0, real_time) ||
-      !llrt_node_set_argv(S, 2, pargv)) {
+      !llrt_node_set_argv(S, 2, pargv) ||
+      (browser && (!llrt_browser_install(S) || !llrt_node_snapshot_globals(S)))) {
     free(src);
     llrt_state_free(S);
     fprintf(stderr, "leaklint: run: out of memory\n");

@@ -443,3 +443,18 @@ Test(node, cli_run_real_time_and_exit_code) {
   rc = run_cli("--format yaml real_time.js", out, sizeof out, true);
   cr_expect_eq(rc, 2, "%s", out);
 }
+
+Test(node, cli_run_browser_listeners_and_where_they_were_added) {
+  static char out[16384];
+  int rc = run_cli("--browser --entry go --calls 2 listener_sites.js", out, sizeof out, true);
+  cr_expect_eq(rc, 0, "%s", out);
+  cr_expect(strstr(out, "listeners: 6\n"), "%s", out);
+  cr_expect(strstr(out, "2  process 'exit', last added at listener_sites.js:3:1\n"), "%s", out);
+  cr_expect(strstr(out, "2  process 'beforeExit', last added at listener_sites.js:9:30\n"),
+            "%s", out);
+  cr_expect(strstr(out, "2  window 'resize', last added at listener_sites.js:5:3\n"), "%s", out);
+  cr_expect(strstr(out, "globals added: 0\n"), "%s", out); /* the host's are not the program's */
+  rc = run_cli("--entry go --calls 1 listener_sites.js", out, sizeof out, true);
+  cr_expect_eq(rc, 1, "without --browser there is no window: %s", out);
+  cr_expect(strstr(out, "window is not defined"), "%s", out);
+}
