@@ -134,6 +134,23 @@ Test(c, compile_commands_option_checks_its_folder) {
   run_free(&r);
 }
 
+/* libclang is loaded at the first C file: JS files never need it, and a
+ * missing one is a clear error naming the file, not a crash at start. */
+Test(c, a_missing_libclang_fails_c_files_only) {
+  write_file(dir, "a.c", "int main(void) { return 0; }\n");
+  write_file(dir, "b.js", "export const x = 1;\n");
+  setenv("LEAKLINT_LIBCLANG", "/nonexistent/libclang.so", 1);
+  run_result r = run(dir, "check", "b.js");
+  cr_expect_eq(r.code, 0, "%s", r.err);
+  run_free(&r);
+  r = run(dir, "check", "a.c", "b.js");
+  unsetenv("LEAKLINT_LIBCLANG");
+  cr_expect_eq(r.code, 2, "%s", r.err);
+  cr_expect(strstr(r.err, "a.c: C files need libclang, which could not be loaded: "
+                          "/nonexistent/libclang.so"), "%s", r.err);
+  run_free(&r);
+}
+
 Test(c, non_c_input_gets_a_clear_message) {
   write_file(dir, "notes.txt", "hello\n");
   write_bytes(dir, "bin.c", "int x;\0\1\2", 9);

@@ -15,8 +15,8 @@ static ll_cfg g;
 
 static void teardown(void) {
   ll__cfg_fini(&g);
-  if (tu) clang_disposeTranslationUnit(tu);
-  if (idx) clang_disposeIndex(idx);
+  if (tu) LLC(disposeTranslationUnit)(tu);
+  if (idx) LLC(disposeIndex)(idx);
   ll_arena_free(arena);
   tu = NULL;
   idx = NULL;
@@ -27,8 +27,8 @@ TestSuite(cfg, .fini = teardown);
 
 static enum CXChildVisitResult find_fn(CXCursor c, CXCursor p, CXClientData d) {
   (void)p;
-  if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c) &&
-      clang_Location_isFromMainFile(clang_getCursorLocation(c))) {
+  if (LLC(getCursorKind)(c) == CXCursor_FunctionDecl && LLC(isCursorDefinition)(c) &&
+      LLC(Location_isFromMainFile)(LLC(getCursorLocation)(c))) {
     *(CXCursor *)d = c;
     return CXChildVisit_Break;
   }
@@ -38,9 +38,9 @@ static enum CXChildVisitResult find_fn(CXCursor c, CXCursor p, CXClientData d) {
 /* `exit` is the only noreturn call these snippets make. */
 static bool noreturn(void *ud, CXCursor call) {
   (void)ud;
-  CXString s = clang_getCursorSpelling(clang_getCursorReferenced(call));
-  bool r = !strcmp(clang_getCString(s), "exit");
-  clang_disposeString(s);
+  CXString s = LLC(getCursorSpelling)(LLC(getCursorReferenced)(call));
+  bool r = !strcmp(LLC(getCString)(s), "exit");
+  LLC(disposeString)(s);
   return r;
 }
 
@@ -48,15 +48,16 @@ static bool noreturn(void *ud, CXCursor call) {
 static void build(const char *src) {
   arena = ll_arena_new();
   cr_assert(arena && ll__text_init(&text, arena, src, (uint32_t)strlen(src)));
-  idx = clang_createIndex(0, 0);
+  cr_assert(ll_clang_load(NULL), "libclang");
+  idx = LLC(createIndex)(0, 0);
   struct CXUnsavedFile uf = {"t.c", src, (unsigned long)strlen(src)};
   const char *args[] = {"-std=c11"};
-  cr_assert_eq(clang_parseTranslationUnit2(idx, "t.c", args, 1, &uf, 1,
+  cr_assert_eq(LLC(parseTranslationUnit2)(idx, "t.c", args, 1, &uf, 1,
                                            CXTranslationUnit_KeepGoing, &tu),
                CXError_Success);
-  CXCursor fn = clang_getNullCursor();
-  clang_visitChildren(clang_getTranslationUnitCursor(tu), find_fn, &fn);
-  cr_assert(!clang_Cursor_isNull(fn));
+  CXCursor fn = LLC(getNullCursor)();
+  LLC(visitChildren)(LLC(getTranslationUnitCursor)(tu), find_fn, &fn);
+  cr_assert(!LLC(Cursor_isNull)(fn));
   cr_assert(ll__cfg_build(&g, fn, &text, arena, noreturn, NULL, NULL));
 }
 

@@ -37,8 +37,8 @@ static void teardown(void) {
   ll_array_free(&f.uv_closed);
   ll_array_free(&f.consts);
   memset(&f, 0, sizeof f);
-  if (tu) clang_disposeTranslationUnit(tu);
-  if (idx) clang_disposeIndex(idx);
+  if (tu) LLC(disposeTranslationUnit)(tu);
+  if (idx) LLC(disposeIndex)(idx);
   ll_arena_free(arena);
   tu = NULL;
   idx = NULL;
@@ -51,8 +51,8 @@ TestSuite(flow, .fini = teardown);
 static enum CXChildVisitResult find_fns(CXCursor c, CXCursor p, CXClientData d) {
   (void)p;
   (void)d;
-  if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c) &&
-      clang_Location_isFromMainFile(clang_getCursorLocation(c)) && nfns < MAXFN)
+  if (LLC(getCursorKind)(c) == CXCursor_FunctionDecl && LLC(isCursorDefinition)(c) &&
+      LLC(Location_isFromMainFile)(LLC(getCursorLocation)(c)) && nfns < MAXFN)
     fns[nfns++] = c;
   return CXChildVisit_Continue;
 }
@@ -67,13 +67,14 @@ static void load(const char *src, bool borrow) {
   strcpy(all, DECLS);
   strcat(all, src);
   cr_assert(ll__text_init(&text, arena, all, (uint32_t)n));
-  idx = clang_createIndex(0, 0);
+  cr_assert(ll_clang_load(NULL), "libclang");
+  idx = LLC(createIndex)(0, 0);
   struct CXUnsavedFile uf = {"t.c", all, (unsigned long)n};
   const char *args[] = {"-std=c11"};
-  cr_assert_eq(clang_parseTranslationUnit2(idx, "t.c", args, 1, &uf, 1,
+  cr_assert_eq(LLC(parseTranslationUnit2)(idx, "t.c", args, 1, &uf, 1,
                                            CXTranslationUnit_KeepGoing, &tu),
                CXError_Success);
-  clang_visitChildren(clang_getTranslationUnitCursor(tu), find_fns, NULL);
+  LLC(visitChildren)(LLC(getTranslationUnitCursor)(tu), find_fns, NULL);
   cr_assert(nfns > 0);
   f.model = ll__c_model_builtin();
   cr_assert(f.model);

@@ -22,7 +22,7 @@
 
 CXCursor ll__c_unwrap(CXCursor c) {
   for (;;) {
-    enum CXCursorKind k = clang_getCursorKind(c);
+    enum CXCursorKind k = LLC(getCursorKind)(c);
     if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr &&
         k != CXCursor_CStyleCastExpr)
       return c;
@@ -42,11 +42,11 @@ static enum CXChildVisitResult kids_visit(CXCursor c, CXCursor parent,
                                           CXClientData d) {
   (void)parent;
   kids_acc *a = d;
-  enum CXCursorKind k = clang_getCursorKind(c);
+  enum CXCursorKind k = LLC(getCursorKind)(c);
   /* Type references inside casts and declarations are not code. */
   if (k == CXCursor_TypeRef || k == CXCursor_StructDecl ||
       k == CXCursor_UnionDecl || k == CXCursor_EnumDecl ||
-      clang_isAttribute(k))
+      LLC(isAttribute)(k))
     return CXChildVisit_Continue;
   if (a->n < a->max) a->out[a->n] = c;
   a->n++;
@@ -55,37 +55,37 @@ static enum CXChildVisitResult kids_visit(CXCursor c, CXCursor parent,
 
 unsigned ll__c_kids(CXCursor c, CXCursor *out, unsigned max) {
   kids_acc a = {out, max, 0};
-  clang_visitChildren(c, kids_visit, &a);
+  LLC(visitChildren)(c, kids_visit, &a);
   return a.n;
 }
 
 uint32_t ll__c_start(CXCursor c) {
   unsigned off = 0;
-  CXSourceRange r = clang_getCursorExtent(c);
-  clang_getExpansionLocation(clang_getRangeStart(r), NULL, NULL, NULL, &off);
+  CXSourceRange r = LLC(getCursorExtent)(c);
+  LLC(getExpansionLocation)(LLC(getRangeStart)(r), NULL, NULL, NULL, &off);
   return off;
 }
 
 uint32_t ll__c_end(CXCursor c) {
   unsigned off = 0;
-  CXSourceRange r = clang_getCursorExtent(c);
-  clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &off);
+  CXSourceRange r = LLC(getCursorExtent)(c);
+  LLC(getExpansionLocation)(LLC(getRangeEnd)(r), NULL, NULL, NULL, &off);
   return off;
 }
 
 bool ll__c_int_const(CXCursor c, long long *v) {
   CXCursor u = ll__c_unwrap(c);
-  enum CXCursorKind k = clang_getCursorKind(u);
+  enum CXCursorKind k = LLC(getCursorKind)(u);
   if (k == CXCursor_GNUNullExpr) {
     *v = 0;
     return true;
   }
-  if (k == CXCursor_CallExpr || !clang_isExpression(k)) return false;
-  CXEvalResult r = clang_Cursor_Evaluate(u);
+  if (k == CXCursor_CallExpr || !LLC(isExpression)(k)) return false;
+  CXEvalResult r = LLC(Cursor_Evaluate)(u);
   if (!r) return false;
-  bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
-  if (ok) *v = clang_EvalResult_getAsLongLong(r);
-  clang_EvalResult_dispose(r);
+  bool ok = LLC(EvalResult_getKind)(r) == CXEval_Int;
+  if (ok) *v = LLC(EvalResult_getAsLongLong)(r);
+  LLC(EvalResult_dispose)(r);
   return ok;
 }
 
@@ -129,8 +129,8 @@ static int new_block(builder *b) {
   memset(&blk, 0, sizeof blk);
   blk.succ[0] = blk.succ[1] = -1;
   blk.term = LL_CT_GOTO;
-  blk.cond = clang_getNullCursor();
-  blk.at = clang_getNullCursor();
+  blk.cond = LLC(getNullCursor)();
+  blk.at = LLC(getNullCursor)();
   if (!ll_array_push(&b->g->blocks, blk)) {
     b->oom = true;
     return 0;
@@ -214,7 +214,7 @@ static const char *snippet(builder *b, CXCursor c) {
 static const char *describe_context(builder *b) {
   if (!b->frames.len) return NULL;
   const frame *f = &ll_array_last(&b->frames);
-  if (clang_Cursor_isNull(f->cond)) return NULL;
+  if (LLC(Cursor_isNull)(f->cond)) return NULL;
   const char *text = snippet(b, f->cond);
   if (!text) return NULL;
   if (!strcmp(f->word, "case"))
@@ -242,16 +242,16 @@ static void expr_stmt(builder *b, CXCursor c);
 /* Branches to `t` or `f` on `e`, splitting `!`, `&&`, `||`. */
 static void cond(builder *b, CXCursor e, int t, int f) {
   CXCursor u = ll__c_unwrap(e);
-  enum CXCursorKind k = clang_getCursorKind(u);
+  enum CXCursorKind k = LLC(getCursorKind)(u);
   CXCursor kid[3];
   if (k == CXCursor_UnaryOperator &&
-      clang_getCursorUnaryOperatorKind(u) == CXUnaryOperator_LNot &&
+      LLC(getCursorUnaryOperatorKind)(u) == CXUnaryOperator_LNot &&
       ll__c_kids(u, kid, 1) == 1) {
     cond(b, kid[0], f, t);
     return;
   }
   if (k == CXCursor_BinaryOperator && ll__c_kids(u, kid, 2) == 2) {
-    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(u);
+    enum CXBinaryOperatorKind op = LLC(getCursorBinaryOperatorKind)(u);
     if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
       int mid = new_block(b);
       if (op == CXBinaryOperator_LAnd) cond(b, kid[0], mid, f);
@@ -277,8 +277,8 @@ static void cond(builder *b, CXCursor e, int t, int f) {
 
 static int label_block(builder *b, CXCursor decl) {
   for (uint32_t i = 0; i < b->labels.len; i++)
-    if (clang_equalRanges(clang_getCursorExtent(b->labels.items[i].decl),
-                          clang_getCursorExtent(decl)))
+    if (LLC(equalRanges)(LLC(getCursorExtent)(b->labels.items[i].decl),
+                          LLC(getCursorExtent)(decl)))
       return b->labels.items[i].block;
   label l = {decl, new_block(b)};
   if (!ll_array_push(&b->labels, l)) b->oom = true;
@@ -302,7 +302,7 @@ static void for_parts(builder *b, CXCursor c, CXCursor *init, CXCursor *cnd,
                       CXCursor *inc, CXCursor *body) {
   CXCursor kid[4];
   unsigned n = ll__c_kids(c, kid, 4);
-  *init = *cnd = *inc = *body = clang_getNullCursor();
+  *init = *cnd = *inc = *body = LLC(getNullCursor)();
   if (n == 0) return;
   if (n > 4) n = 4;
   *body = kid[n - 1];
@@ -316,26 +316,26 @@ static void for_parts(builder *b, CXCursor c, CXCursor *init, CXCursor *cnd,
   unsigned ntok = 0;
   /* Only the header: tokenizing the whole statement would make nested
    * loops quadratic. */
-  CXSourceRange hdr = clang_getRange(clang_getRangeStart(clang_getCursorExtent(c)),
-                                     clang_getRangeStart(clang_getCursorExtent(*body)));
-  clang_tokenize(b->tu, hdr, &toks, &ntok);
+  CXSourceRange hdr = LLC(getRange)(LLC(getRangeStart)(LLC(getCursorExtent)(c)),
+                                     LLC(getRangeStart)(LLC(getCursorExtent)(*body)));
+  LLC(tokenize)(b->tu, hdr, &toks, &ntok);
   uint32_t semi[2] = {0, 0};
   int nsemi = 0, depth = 0;
   for (unsigned i = 0; i < ntok && nsemi < 2; i++) {
-    if (clang_getTokenKind(toks[i]) != CXToken_Punctuation) continue;
-    CXString s = clang_getTokenSpelling(b->tu, toks[i]);
-    const char *sp = clang_getCString(s);
+    if (LLC(getTokenKind)(toks[i]) != CXToken_Punctuation) continue;
+    CXString s = LLC(getTokenSpelling)(b->tu, toks[i]);
+    const char *sp = LLC(getCString)(s);
     if (!strcmp(sp, "(")) depth++;
     else if (!strcmp(sp, ")")) depth--;
     else if (!strcmp(sp, ";") && depth == 1) {
       unsigned off = 0;
-      clang_getExpansionLocation(clang_getTokenLocation(b->tu, toks[i]), NULL,
+      LLC(getExpansionLocation)(LLC(getTokenLocation)(b->tu, toks[i]), NULL,
                                  NULL, NULL, &off);
       semi[nsemi++] = off;
     }
-    clang_disposeString(s);
+    LLC(disposeString)(s);
   }
-  if (toks) clang_disposeTokens(b->tu, toks, ntok);
+  if (toks) LLC(disposeTokens)(b->tu, toks, ntok);
   for (unsigned i = 0; i + 1 < n; i++) {
     uint32_t s = ll__c_start(kid[i]);
     if (nsemi < 2) {
@@ -362,13 +362,13 @@ static void loop_pop(builder *b) {
 
 static bool is_noreturn_stmt(builder *b, CXCursor c) {
   CXCursor u = ll__c_unwrap(c);
-  return clang_getCursorKind(u) == CXCursor_CallExpr && b->noreturn &&
+  return LLC(getCursorKind)(u) == CXCursor_CallExpr && b->noreturn &&
          b->noreturn(b->ud, u);
 }
 
 static void expr_stmt(builder *b, CXCursor c) {
   CXCursor u = ll__c_unwrap(c);
-  enum CXCursorKind k = clang_getCursorKind(u);
+  enum CXCursorKind k = LLC(getCursorKind)(u);
   CXCursor kid[3];
   if (k == CXCursor_ConditionalOperator && ll__c_kids(u, kid, 3) == 3) {
     int t = new_block(b), f = new_block(b), j = new_block(b);
@@ -382,7 +382,7 @@ static void expr_stmt(builder *b, CXCursor c) {
     return;
   }
   if (k == CXCursor_BinaryOperator && ll__c_kids(u, kid, 2) == 2) {
-    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(u);
+    enum CXBinaryOperatorKind op = LLC(getCursorBinaryOperatorKind)(u);
     if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
       int t = new_block(b), j = new_block(b);
       if (op == CXBinaryOperator_LAnd) cond(b, kid[0], t, j);
@@ -404,23 +404,23 @@ static void expr_stmt(builder *b, CXCursor c) {
 
 static void stmt(builder *b, CXCursor c) {
   if (b->oom) return;
-  enum CXCursorKind k = clang_getCursorKind(c);
+  enum CXCursorKind k = LLC(getCursorKind)(c);
   CXCursor kid[4];
   unsigned n;
   switch (k) {
   case CXCursor_CompoundStmt: {
     compound_ud ud = {b};
-    clang_visitChildren(c, compound_visit, &ud);
+    LLC(visitChildren)(c, compound_visit, &ud);
     return;
   }
   case CXCursor_DeclStmt: {
     CXCursor ds[32];
     n = ll__c_kids(c, ds, 32);
     for (unsigned i = 0; i < n && i < 32; i++)
-      if (clang_getCursorKind(ds[i]) == CXCursor_VarDecl) {
+      if (LLC(getCursorKind)(ds[i]) == CXCursor_VarDecl) {
         add_elem(b, ds[i]);
-        CXCursor init = clang_Cursor_getVarDeclInitializer(ds[i]);
-        if (!clang_Cursor_isNull(init) && is_noreturn_stmt(b, init))
+        CXCursor init = LLC(Cursor_getVarDeclInitializer)(ds[i]);
+        if (!LLC(Cursor_isNull)(init) && is_noreturn_stmt(b, init))
           terminate(b, LL_CT_SINK, -1, -1);
       }
     return;
@@ -476,23 +476,23 @@ static void stmt(builder *b, CXCursor c) {
   case CXCursor_ForStmt: {
     CXCursor init, cnd, inc, body;
     for_parts(b, c, &init, &cnd, &inc, &body);
-    if (!clang_Cursor_isNull(init)) {
-      if (clang_isExpression(clang_getCursorKind(init))) expr_stmt(b, init);
+    if (!LLC(Cursor_isNull)(init)) {
+      if (LLC(isExpression)(LLC(getCursorKind)(init))) expr_stmt(b, init);
       else stmt(b, init);
     }
     int head = new_block(b), bb = new_block(b), step = new_block(b),
         exit = new_block(b);
     goto_enter(b, head);
-    if (!clang_Cursor_isNull(cnd)) cond(b, cnd, bb, exit);
+    if (!LLC(Cursor_isNull)(cnd)) cond(b, cnd, bb, exit);
     else jump(b, bb);
     enter(b, bb);
     loop_push(b, exit, step);
     push_frame(b, cnd, false, "for");
-    if (!clang_Cursor_isNull(body)) stmt(b, body);
+    if (!LLC(Cursor_isNull)(body)) stmt(b, body);
     pop_frame(b);
     loop_pop(b);
     goto_enter(b, step);
-    if (!clang_Cursor_isNull(inc)) expr_stmt(b, inc);
+    if (!LLC(Cursor_isNull)(inc)) expr_stmt(b, inc);
     jump(b, head);
     enter(b, exit);
     return;
@@ -524,7 +524,7 @@ static void stmt(builder *b, CXCursor c) {
       ll_cblock *blk = &b->g->blocks.items[d];
       blk->entered = true;
       blk->term = LL_CT_BRANCH;
-      blk->cond = clang_getNullCursor();
+      blk->cond = LLC(getNullCursor)();
       blk->succ[0] = s->cases.items[i];
       blk->succ[1] = next;
       d = next;
@@ -553,7 +553,7 @@ static void stmt(builder *b, CXCursor c) {
     if (n) {
       if (b->frames.len && !strcmp(ll_array_last(&b->frames).word, "case"))
         pop_frame(b);
-      push_frame(b, k == CXCursor_CaseStmt ? kid[0] : clang_getNullCursor(),
+      push_frame(b, k == CXCursor_CaseStmt ? kid[0] : LLC(getNullCursor)(),
                  false, "case");
       stmt(b, kid[n > 3 ? 2 : n - 1]);
       /* The frame stays until the next case: statements after a case label
@@ -569,8 +569,8 @@ static void stmt(builder *b, CXCursor c) {
     return;
   }
   case CXCursor_GotoStmt: {
-    CXCursor target = clang_getCursorReferenced(c);
-    if (clang_Cursor_isNull(target)) {
+    CXCursor target = LLC(getCursorReferenced)(c);
+    if (LLC(Cursor_isNull)(target)) {
       terminate(b, LL_CT_SINK, -1, -1);
       return;
     }
@@ -606,8 +606,8 @@ static void stmt(builder *b, CXCursor c) {
   case CXCursor_NullStmt:
     return;
   default:
-    if (clang_isExpression(k)) expr_stmt(b, c);
-    else if (clang_isStatement(k)) add_elem(b, c);
+    if (LLC(isExpression)(k)) expr_stmt(b, c);
+    else if (LLC(isStatement)(k)) add_elem(b, c);
     return;
   }
 }
@@ -624,15 +624,15 @@ bool ll__cfg_build(ll_cfg *g, CXCursor fn, const ll_text *t, ll_arena *scratch,
   b.noreturn = noreturn;
   b.konst = konst;
   b.ud = ud;
-  b.tu = clang_Cursor_getTranslationUnit(fn);
+  b.tu = LLC(Cursor_getTranslationUnit)(fn);
   CXCursor kid[64];
   unsigned n = ll__c_kids(fn, kid, 64);
-  CXCursor body = clang_getNullCursor();
+  CXCursor body = LLC(getNullCursor)();
   for (unsigned i = 0; i < n && i < 64; i++)
-    if (clang_getCursorKind(kid[i]) == CXCursor_CompoundStmt) body = kid[i];
+    if (LLC(getCursorKind)(kid[i]) == CXCursor_CompoundStmt) body = kid[i];
   g->entry = new_block(&b);
   enter(&b, g->entry);
-  if (!clang_Cursor_isNull(body)) {
+  if (!LLC(Cursor_isNull)(body)) {
     stmt(&b, body);
     g->end_offset = ll__c_end(body);
     if (g->end_offset) g->end_offset--; /* the `}` itself */

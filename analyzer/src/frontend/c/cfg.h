@@ -7,7 +7,7 @@
 #ifndef LL_FRONTEND_C_CFG_H
 #define LL_FRONTEND_C_CFG_H
 
-#include <clang-c/Index.h>
+#include "frontend/c/clang_api.h"
 
 #include "base/array.h"
 #include "frontend/c/c.h"

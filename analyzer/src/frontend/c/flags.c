@@ -13,7 +13,7 @@
 #include "frontend/c/flags.h"
 
 #include <cjson/cJSON.h>
-#include <clang-c/CXCompilationDatabase.h>
+#include "frontend/c/clang_api.h"
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -119,14 +119,14 @@ static bool is_source_name(const char *a) {
  * and the build-only options). */
 static bool take_command(ll_c_flags *fl, CXCompileCommand cmd, const char *abs,
                          bool keep_file_args) {
-  CXString d = clang_CompileCommand_getDirectory(cmd);
-  const char *dir = clang_getCString(d);
+  CXString d = LLC(CompileCommand_getDirectory)(cmd);
+  const char *dir = LLC(getCString)(d);
   bool ok = true;
   ok = push(fl, "-working-directory") && push(fl, dir);
-  unsigned n = clang_CompileCommand_getNumArgs(cmd);
+  unsigned n = LLC(CompileCommand_getNumArgs)(cmd);
   for (unsigned i = 1; i < n && ok; i++) {
-    CXString s = clang_CompileCommand_getArg(cmd, i);
-    const char *a = clang_getCString(s);
+    CXString s = LLC(CompileCommand_getArg)(cmd, i);
+    const char *a = LLC(getCString)(s);
     if (drop_with_value(a)) {
       i++;
     } else if (drop_alone(a)) {
@@ -136,9 +136,9 @@ static bool take_command(ll_c_flags *fl, CXCompileCommand cmd, const char *abs,
     } else {
       ok = push(fl, a);
     }
-    clang_disposeString(s);
+    LLC(disposeString)(s);
   }
-  clang_disposeString(d);
+  LLC(disposeString)(d);
   return ok;
 }
 
@@ -180,9 +180,9 @@ static int from_database(ll_c_flags *fl, const char *dir, const char *abs,
                          bool is_header) {
   if (!database_is_valid(dir)) return -1;
   CXCompilationDatabase_Error e = CXCompilationDatabase_NoError;
-  CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(dir, &e);
+  CXCompilationDatabase db = LLC(CompilationDatabase_fromDirectory)(dir, &e);
   if (e != CXCompilationDatabase_NoError || !db) {
-    if (db) clang_CompilationDatabase_dispose(db);
+    if (db) LLC(CompilationDatabase_dispose)(db);
     return -1;
   }
   int found = 0;
@@ -191,15 +191,15 @@ static int from_database(ll_c_flags *fl, const char *dir, const char *abs,
    * the real entries are searched here. Duplicate entries (a shared and a
    * static build of one file) have the same include paths: the first is
    * enough. */
-  CXCompileCommands all = clang_CompilationDatabase_getAllCompileCommands(db);
-  unsigned n = all ? clang_CompileCommands_getSize(all) : 0;
+  CXCompileCommands all = LLC(CompilationDatabase_getAllCompileCommands)(db);
+  unsigned n = all ? LLC(CompileCommands_getSize)(all) : 0;
   for (unsigned i = 0; i < n && !found; i++) {
-    CXCompileCommand cmd = clang_CompileCommands_getCommand(all, i);
-    CXString d = clang_CompileCommand_getDirectory(cmd);
-    CXString file = clang_CompileCommand_getFilename(cmd);
-    bool mine = same_file(clang_getCString(d), clang_getCString(file), abs);
-    clang_disposeString(d);
-    clang_disposeString(file);
+    CXCompileCommand cmd = LLC(CompileCommands_getCommand)(all, i);
+    CXString d = LLC(CompileCommand_getDirectory)(cmd);
+    CXString file = LLC(CompileCommand_getFilename)(cmd);
+    bool mine = same_file(LLC(getCString)(d), LLC(getCString)(file), abs);
+    LLC(disposeString)(d);
+    LLC(disposeString)(file);
     if (mine) found = take_command(fl, cmd, abs, true) ? 1 : 0;
   }
   if (!found && is_header && n > 0) {
@@ -209,19 +209,19 @@ static int from_database(ll_c_flags *fl, const char *dir, const char *abs,
     unsigned best = 0;
     size_t best_len = 0;
     for (unsigned i = 0; i < n; i++) {
-      CXCompileCommand cmd = clang_CompileCommands_getCommand(all, i);
-      CXString file = clang_CompileCommand_getFilename(cmd);
-      const char *fp = clang_getCString(file);
+      CXCompileCommand cmd = LLC(CompileCommands_getCommand)(all, i);
+      CXString file = LLC(CompileCommand_getFilename)(cmd);
+      const char *fp = LLC(getCString)(file);
       size_t k = 0;
       while (fp[k] && fp[k] == abs[k]) k++;
       if (k > best_len) best = i, best_len = k;
-      clang_disposeString(file);
+      LLC(disposeString)(file);
     }
-    found = take_command(fl, clang_CompileCommands_getCommand(all, best), abs,
+    found = take_command(fl, LLC(CompileCommands_getCommand)(all, best), abs,
                          false) ? 1 : 0;
   }
-  if (all) clang_CompileCommands_dispose(all);
-  clang_CompilationDatabase_dispose(db);
+  if (all) LLC(CompileCommands_dispose)(all);
+  LLC(CompilationDatabase_dispose)(db);
   return found;
 }
 

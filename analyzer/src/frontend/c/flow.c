@@ -128,9 +128,9 @@ static const val NOVAL = {0, -1};
 /* ==== Small helpers ==== */
 
 static const char *spell(ll_c_file *f, CXCursor c) {
-  CXString s = clang_getCursorSpelling(c);
-  const char *r = ll_arena_strdup(f->scratch, clang_getCString(s));
-  clang_disposeString(s);
+  CXString s = LLC(getCursorSpelling)(c);
+  const char *r = ll_arena_strdup(f->scratch, LLC(getCString)(s));
+  LLC(disposeString)(s);
   return r;
 }
 
@@ -183,8 +183,8 @@ ll_c_summary *ll__c_summary(ll_c_file *f, const char *name) {
 }
 
 const char *ll__c_callee_name(ll_c_file *f, CXCursor call) {
-  CXCursor ref = clang_getCursorReferenced(call);
-  if (clang_Cursor_isNull(ref) || clang_getCursorKind(ref) != CXCursor_FunctionDecl)
+  CXCursor ref = LLC(getCursorReferenced)(call);
+  if (LLC(Cursor_isNull)(ref) || LLC(getCursorKind)(ref) != CXCursor_FunctionDecl)
     return NULL;
   return spell(f, ref);
 }
@@ -198,28 +198,28 @@ static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor p,
                                           CXClientData d) {
   (void)p;
   attr_scan *a = d;
-  if (!clang_isAttribute(clang_getCursorKind(c))) return CXChildVisit_Continue;
+  if (!LLC(isAttribute)(LLC(getCursorKind)(c))) return CXChildVisit_Continue;
   CXToken *toks = NULL;
   unsigned n = 0;
-  clang_tokenize(a->tu, clang_getCursorExtent(c), &toks, &n);
+  LLC(tokenize)(a->tu, LLC(getCursorExtent)(c), &toks, &n);
   for (unsigned i = 0; i < n && !a->found; i++) {
-    CXString s = clang_getTokenSpelling(a->tu, toks[i]);
-    if (strstr(clang_getCString(s), "oreturn")) a->found = true;
-    clang_disposeString(s);
+    CXString s = LLC(getTokenSpelling)(a->tu, toks[i]);
+    if (strstr(LLC(getCString)(s), "oreturn")) a->found = true;
+    LLC(disposeString)(s);
   }
-  if (toks) clang_disposeTokens(a->tu, toks, n);
+  if (toks) LLC(disposeTokens)(a->tu, toks, n);
   return CXChildVisit_Continue;
 }
 
 /* `_Noreturn` or `__attribute__((noreturn))` on any declaration. */
 static bool has_noreturn_attr(ll_c_file *f, CXCursor decl) {
-  CXType t = clang_getCursorType(decl);
-  CXString ts = clang_getTypeSpelling(t);
-  bool found = strstr(clang_getCString(ts), "noreturn") != NULL;
-  clang_disposeString(ts);
+  CXType t = LLC(getCursorType)(decl);
+  CXString ts = LLC(getTypeSpelling)(t);
+  bool found = strstr(LLC(getCString)(ts), "noreturn") != NULL;
+  LLC(disposeString)(ts);
   if (found) return true;
   attr_scan a = {f->tu, false};
-  clang_visitChildren(decl, attr_visit, &a);
+  LLC(visitChildren)(decl, attr_visit, &a);
   return a.found;
 }
 
@@ -232,21 +232,21 @@ bool ll__c_call_noreturn(void *ud, CXCursor call) {
   if (!s) return false;
   if (s->attr_noreturn < 0)
     s->attr_noreturn =
-        has_noreturn_attr(f, clang_getCursorReferenced(call)) ? 1 : 0;
+        has_noreturn_attr(f, LLC(getCursorReferenced)(call)) ? 1 : 0;
   return s->attr_noreturn == 1 || (s->defined && s->noreturn);
 }
 
 const char *ll__c_uv_type(ll_c_file *f, CXCursor arg) {
   CXCursor u = ll__c_unwrap(arg);
-  CXType t = clang_getCanonicalType(clang_getCursorType(u));
+  CXType t = LLC(getCanonicalType)(LLC(getCursorType)(u));
   if (t.kind != CXType_Pointer) return NULL;
-  CXType pt = clang_getCanonicalType(clang_getPointeeType(t));
+  CXType pt = LLC(getCanonicalType)(LLC(getPointeeType)(t));
   if (pt.kind != CXType_Record) return NULL;
-  CXString s = clang_getTypeSpelling(pt);
-  const char *n = clang_getCString(s);
+  CXString s = LLC(getTypeSpelling)(pt);
+  const char *n = LLC(getCString)(s);
   if (!strncmp(n, "struct ", 7)) n += 7;
   const char *r = ll_arena_strdup(f->scratch, n);
-  clang_disposeString(s);
+  LLC(disposeString)(s);
   return r;
 }
 
@@ -262,11 +262,11 @@ static bool fold(ll_c_file *f, CXCursor c, long long *v, int depth) {
   CXCursor u = ll__c_unwrap(c);
   CXCursor kid[2];
   long long a, b;
-  switch (clang_getCursorKind(u)) {
+  switch (LLC(getCursorKind)(u)) {
   case CXCursor_DeclRefExpr: {
-    CXCursor d = clang_getCanonicalCursor(clang_getCursorReferenced(u));
+    CXCursor d = LLC(getCanonicalCursor)(LLC(getCursorReferenced)(u));
     for (uint32_t i = 0; i < f->consts.len; i++)
-      if (clang_equalCursors(f->consts.items[i].decl, d)) {
+      if (LLC(equalCursors)(f->consts.items[i].decl, d)) {
         if (f->consts.items[i].written) return false;
         *v = f->consts.items[i].value;
         return true;
@@ -276,7 +276,7 @@ static bool fold(ll_c_file *f, CXCursor c, long long *v, int depth) {
   case CXCursor_UnaryOperator:
     if (ll__c_kids(u, kid, 1) != 1 || !fold(f, kid[0], &a, depth + 1))
       return false;
-    switch (clang_getCursorUnaryOperatorKind(u)) {
+    switch (LLC(getCursorUnaryOperatorKind)(u)) {
     case CXUnaryOperator_LNot: *v = !a; return true;
     case CXUnaryOperator_Minus: *v = -a; return true;
     case CXUnaryOperator_Plus: *v = a; return true;
@@ -284,7 +284,7 @@ static bool fold(ll_c_file *f, CXCursor c, long long *v, int depth) {
     }
   case CXCursor_BinaryOperator: {
     if (ll__c_kids(u, kid, 2) != 2) return false;
-    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(u);
+    enum CXBinaryOperatorKind op = LLC(getCursorBinaryOperatorKind)(u);
     if (!fold(f, kid[0], &a, depth + 1)) return false;
     if (op == CXBinaryOperator_LAnd && !a) return *v = 0, true;
     if (op == CXBinaryOperator_LOr && a) return *v = 1, true;
@@ -317,13 +317,13 @@ static uint32_t line_of(fnctx *x, uint32_t off) {
 /* ==== Slots ==== */
 
 static bool is_local_decl(fnctx *x, CXCursor d) {
-  enum CXCursorKind k = clang_getCursorKind(d);
+  enum CXCursorKind k = LLC(getCursorKind)(d);
   if (k != CXCursor_VarDecl && k != CXCursor_ParmDecl) return false;
   if (k == CXCursor_VarDecl) {
-    enum CX_StorageClass sc = clang_Cursor_getStorageClass(d);
+    enum CX_StorageClass sc = LLC(Cursor_getStorageClass)(d);
     if (sc == CX_SC_Static || sc == CX_SC_Extern) return false;
-    CXCursor parent = clang_getCursorSemanticParent(d);
-    if (clang_getCursorKind(parent) != CXCursor_FunctionDecl) return false;
+    CXCursor parent = LLC(getCursorSemanticParent)(d);
+    if (LLC(getCursorKind)(parent) != CXCursor_FunctionDecl) return false;
   }
   (void)x;
   return true;
@@ -332,7 +332,7 @@ static bool is_local_decl(fnctx *x, CXCursor d) {
 /* Slots are looked up on every variable reference: by hash, since some
  * functions (SQLite's VDBE loop) have hundreds of them. */
 static uint32_t slot_hash(const slot *s) {
-  if (s->base < 0) return clang_hashCursor(s->decl);
+  if (s->base < 0) return LLC(hashCursor)(s->decl);
   return (uint32_t)s->base * 2654435761u ^ str_hash(s->field);
 }
 
@@ -357,7 +357,7 @@ static int slot_find(fnctx *x, const slot *key, uint32_t *bucket) {
   for (; x->slot_index[h]; h = (h + 1) & (x->slot_cap - 1)) {
     const slot *s = &x->slots.items[x->slot_index[h] - 1];
     if (s->base != key->base) continue;
-    if (key->base < 0 ? clang_equalCursors(s->decl, key->decl)
+    if (key->base < 0 ? LLC(equalCursors)(s->decl, key->decl)
                       : !strcmp(s->field, key->field))
       return (int)x->slot_index[h] - 1;
   }
@@ -397,7 +397,7 @@ static int field_slot(fnctx *x, int base, const char *field, bool arrow,
     x->f->oom = true;
     return -1;
   }
-  slot key = {clang_getNullCursor(), base, NULL, field, -1};
+  slot key = {LLC(getNullCursor)(), base, NULL, field, -1};
   uint32_t bucket;
   int i = slot_find(x, &key, &bucket);
   if (i >= 0 || !create || x->slots.len >= MAXSLOTS) return i;
@@ -410,9 +410,9 @@ static int field_slot(fnctx *x, int base, const char *field, bool arrow,
  * field of one. -1 otherwise. */
 static int slot_of(fnctx *x, CXCursor e, bool create) {
   CXCursor u = ll__c_unwrap(e);
-  enum CXCursorKind k = clang_getCursorKind(u);
+  enum CXCursorKind k = LLC(getCursorKind)(u);
   if (k == CXCursor_DeclRefExpr) {
-    CXCursor d = clang_getCursorReferenced(u);
+    CXCursor d = LLC(getCursorReferenced)(u);
     if (!is_local_decl(x, d)) return -1;
     return var_slot(x, d, create);
   }
@@ -420,13 +420,13 @@ static int slot_of(fnctx *x, CXCursor e, bool create) {
     CXCursor kid[1];
     if (ll__c_kids(u, kid, 1) != 1) return -1;
     CXCursor base = ll__c_unwrap(kid[0]);
-    if (clang_getCursorKind(base) != CXCursor_DeclRefExpr) return -1;
-    CXCursor d = clang_getCursorReferenced(base);
+    if (LLC(getCursorKind)(base) != CXCursor_DeclRefExpr) return -1;
+    CXCursor d = LLC(getCursorReferenced)(base);
     if (!is_local_decl(x, d)) return -1;
     int b = var_slot(x, d, create);
     if (b < 0) return -1;
-    CXType bt = clang_getCursorType(d);
-    bool arrow = clang_getCanonicalType(bt).kind == CXType_Pointer;
+    CXType bt = LLC(getCursorType)(d);
+    bool arrow = LLC(getCanonicalType)(bt).kind == CXType_Pointer;
     const char *field = spell(x->f, u);
     return field ? field_slot(x, b, field, arrow, create) : -1;
   }
@@ -438,8 +438,8 @@ static int slot_of(fnctx *x, CXCursor e, bool create) {
 static int site_resource(fnctx *x, CXCursor call) {
   for (uint32_t i = 0; i < x->res.len; i++)
     if (x->res.items[i].param < 0 &&
-        clang_equalRanges(clang_getCursorExtent(x->res.items[i].site),
-                          clang_getCursorExtent(call)))
+        LLC(equalRanges)(LLC(getCursorExtent)(x->res.items[i].site),
+                          LLC(getCursorExtent)(call)))
       return (int)i;
   return -1;
 }
@@ -454,7 +454,7 @@ static int add_resource(fnctx *x, CXCursor site, int pair, int param,
   r.param = param;
   r.acquire = acquire;
   r.fstore = r.fslot = r.fbase = -1;
-  if (!clang_Cursor_isNull(site)) {
+  if (!LLC(Cursor_isNull)(site)) {
     r.start = ll__c_start(site);
     r.end = ll__c_end(site);
   }
@@ -482,7 +482,7 @@ static enum CXChildVisitResult collect_visit(CXCursor c, CXCursor p,
                                              CXClientData d) {
   (void)p;
   fnctx *x = d;
-  enum CXCursorKind k = clang_getCursorKind(c);
+  enum CXCursorKind k = LLC(getCursorKind)(c);
   if (k == CXCursor_VarDecl && is_local_decl(x, c)) var_slot(x, c, true);
   if (k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr)
     slot_of(x, c, true);
@@ -560,7 +560,7 @@ static void leak(fnctx *x, int r, ll_c_leak_how how, CXCursor at,
   l.acq_start = res->start;
   l.acq_end = res->end;
   l.acq_line = line_of(x, res->start);
-  if (clang_Cursor_isNull(at)) {
+  if (LLC(Cursor_isNull)(at)) {
     l.at_start = x->cfg.end_offset;
     l.at_end = x->cfg.end_offset + 1;
   } else {
@@ -597,9 +597,9 @@ typedef struct field_find {
 
 static enum CXVisitorResult field_visit(CXCursor c, CXClientData d) {
   field_find *ff = d;
-  CXString s = clang_getCursorSpelling(c);
-  bool hit = !strcmp(clang_getCString(s), ff->name);
-  clang_disposeString(s);
+  CXString s = LLC(getCursorSpelling)(c);
+  bool hit = !strcmp(LLC(getCString)(s), ff->name);
+  LLC(disposeString)(s);
   if (!hit) return CXVisit_Continue;
   ff->found = c;
   return CXVisit_Break;
@@ -619,14 +619,14 @@ static void record_store(fnctx *x, const slot *sl, rset v, CXCursor at) {
         (x->st->mask[r] & M_OWN))
       pair = x->res.items[r].pair;
   if (pair < 0) return;
-  CXType bt = clang_getCanonicalType(
-      clang_getCursorType(x->slots.items[sl->base].decl));
+  CXType bt = LLC(getCanonicalType)(
+      LLC(getCursorType)(x->slots.items[sl->base].decl));
   if (bt.kind != CXType_Pointer) return;
-  CXType rt = clang_getCanonicalType(clang_getPointeeType(bt));
+  CXType rt = LLC(getCanonicalType)(LLC(getPointeeType)(bt));
   if (rt.kind != CXType_Record) return;
-  CXString ts = clang_getTypeSpelling(rt);
-  const char *type = ll_arena_strdup(f->scratch, clang_getCString(ts));
-  clang_disposeString(ts);
+  CXString ts = LLC(getTypeSpelling)(rt);
+  const char *type = ll_arena_strdup(f->scratch, LLC(getCString)(ts));
+  LLC(disposeString)(ts);
   if (!type) {
     f->oom = true;
     return;
@@ -635,17 +635,17 @@ static void record_store(fnctx *x, const slot *sl, rset v, CXCursor at) {
     if (!strcmp(f->field_stores.items[i].type, type) &&
         !strcmp(f->field_stores.items[i].field, sl->field))
       return;
-  field_find ff = {sl->field, clang_getNullCursor()};
-  clang_Type_visitFields(rt, field_visit, &ff);
-  if (clang_Cursor_isNull(ff.found)) return;
-  CXType ft = clang_getCanonicalType(clang_getCursorType(ff.found));
+  field_find ff = {sl->field, LLC(getNullCursor)()};
+  LLC(Type_visitFields)(rt, field_visit, &ff);
+  if (LLC(Cursor_isNull)(ff.found)) return;
+  CXType ft = LLC(getCanonicalType)(LLC(getCursorType)(ff.found));
   if (ft.kind == CXType_Pointer) {
-    CXType pt = clang_getCanonicalType(clang_getPointeeType(ft));
-    if (clang_equalTypes(pt, rt)) return;
+    CXType pt = LLC(getCanonicalType)(LLC(getPointeeType)(ft));
+    if (LLC(equalTypes)(pt, rt)) return;
     if (pt.kind == CXType_Record) {
-      CXString ps = clang_getTypeSpelling(pt);
-      bool uv = !strncmp(clang_getCString(ps), "struct uv_", 10);
-      clang_disposeString(ps);
+      CXString ps = LLC(getTypeSpelling)(pt);
+      bool uv = !strncmp(LLC(getCString)(ps), "struct uv_", 10);
+      LLC(disposeString)(ps);
       for (uint32_t k = 0; uv && k < f->model->npairs; k++)
         if (!strcmp(f->model->pairs[k].kind, "uv-handle")) pair = (int)k;
     }
@@ -671,10 +671,10 @@ static void field_leak(fnctx *x, int r) {
   l.acq_start = fs->start;
   l.acq_end = fs->end;
   l.acq_line = fs->line;
-  CXSourceRange nr = clang_Cursor_getSpellingNameRange(x->fn, 0, 0);
+  CXSourceRange nr = LLC(Cursor_getSpellingNameRange)(x->fn, 0, 0);
   unsigned a = 0, b = 0;
-  clang_getExpansionLocation(clang_getRangeStart(nr), NULL, NULL, NULL, &a);
-  clang_getExpansionLocation(clang_getRangeEnd(nr), NULL, NULL, NULL, &b);
+  LLC(getExpansionLocation)(LLC(getRangeStart)(nr), NULL, NULL, NULL, &a);
+  LLC(getExpansionLocation)(LLC(getRangeEnd)(nr), NULL, NULL, NULL, &b);
   l.at_start = a;
   l.at_end = b > a ? b : a + 1;
   l.at_line = line_of(x, a);
@@ -790,8 +790,8 @@ static void assign_slot(fnctx *x, int s, val v, CXCursor at) {
       else if (st->mask[r] & M_ESC) escaped = true;
       else if (st->mask[r] & M_OWN) owned = true;
     }
-    CXType t = clang_getCursorType(x->slots.items[sl->base].decl);
-    bool by_value = clang_getCanonicalType(t).kind == CXType_Record;
+    CXType t = LLC(getCursorType)(x->slots.items[sl->base].decl);
+    bool by_value = LLC(getCanonicalType)(t).kind == CXType_Record;
     if (by_value) return; /* a local struct: the field is a local too */
     record_store(x, sl, v.set, at);
     if (escaped || !owned) {
@@ -817,7 +817,7 @@ static void assign(fnctx *x, CXCursor lhs, val v, CXCursor at) {
   /* A global, a static, `*out`, an array element, a deeper field: the
    * value escapes. The lvalue's own subexpressions still run. */
   CXCursor u = ll__c_unwrap(lhs);
-  if (clang_getCursorKind(u) != CXCursor_DeclRefExpr) eval(x, u);
+  if (LLC(getCursorKind)(u) != CXCursor_DeclRefExpr) eval(x, u);
   escape_set(x, v.set, 0);
 }
 
@@ -829,8 +829,8 @@ static bool is_null_const(CXCursor c) {
 /* An argument passed as `&slot`: returns the slot, or -1. */
 static int addr_of_slot(fnctx *x, CXCursor arg) {
   CXCursor u = ll__c_unwrap(arg);
-  if (clang_getCursorKind(u) != CXCursor_UnaryOperator ||
-      clang_getCursorUnaryOperatorKind(u) != CXUnaryOperator_AddrOf)
+  if (LLC(getCursorKind)(u) != CXCursor_UnaryOperator ||
+      LLC(getCursorUnaryOperatorKind)(u) != CXUnaryOperator_AddrOf)
     return -1;
   CXCursor kid[1];
   if (ll__c_kids(u, kid, 1) != 1) return -1;
@@ -853,12 +853,12 @@ static void clobber_slot(fnctx *x, int s) {
 /* `&c->tcp` or `&c.tcp`: what `c` points to; 0 otherwise. */
 static rset embedded_base(fnctx *x, CXCursor arg) {
   CXCursor u = ll__c_unwrap(arg), kid[1];
-  if (clang_getCursorKind(u) != CXCursor_UnaryOperator ||
-      clang_getCursorUnaryOperatorKind(u) != CXUnaryOperator_AddrOf ||
+  if (LLC(getCursorKind)(u) != CXCursor_UnaryOperator ||
+      LLC(getCursorUnaryOperatorKind)(u) != CXUnaryOperator_AddrOf ||
       ll__c_kids(u, kid, 1) != 1)
     return 0;
   CXCursor m = ll__c_unwrap(kid[0]);
-  if (clang_getCursorKind(m) != CXCursor_MemberRefExpr ||
+  if (LLC(getCursorKind)(m) != CXCursor_MemberRefExpr ||
       ll__c_kids(m, kid, 1) != 1)
     return 0;
   int s = slot_of(x, kid[0], false);
@@ -870,9 +870,9 @@ static rset embedded_base(fnctx *x, CXCursor arg) {
  * one defined elsewhere (assumed to). `*name` gets a file function's name. */
 static bool close_cb_frees(fnctx *x, CXCursor cb, const char **name) {
   CXCursor u = ll__c_unwrap(cb);
-  if (clang_getCursorKind(u) != CXCursor_DeclRefExpr) return true;
-  CXCursor d = clang_getCursorReferenced(u);
-  if (clang_getCursorKind(d) != CXCursor_FunctionDecl) return true;
+  if (LLC(getCursorKind)(u) != CXCursor_DeclRefExpr) return true;
+  CXCursor d = LLC(getCursorReferenced)(u);
+  if (LLC(getCursorKind)(d) != CXCursor_FunctionDecl) return true;
   const char *n = spell(x->f, d);
   if (!n) return true;
   ll_c_call_model m = ll__c_model_lookup(x->f->model, n);
@@ -886,7 +886,7 @@ static bool close_cb_frees(fnctx *x, CXCursor cb, const char **name) {
 static val eval_call(fnctx *x, CXCursor call) {
   const char *name;
   ll_c_call_model m = call_model(x, call, &name);
-  int nargs = clang_Cursor_getNumArguments(call);
+  int nargs = LLC(Cursor_getNumArguments)(call);
   if (nargs < 0) nargs = 0;
   val out = NOVAL;
   /* A copy: evaluating the arguments may add summaries (and move them). */
@@ -903,7 +903,7 @@ static val eval_call(fnctx *x, CXCursor call) {
   x->realloc_slot = -1;
   rset realloc_old = 0, inited = 0;
   for (int i = 0; i < nargs; i++) {
-    CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
+    CXCursor a = LLC(Cursor_getArgument)(call, (unsigned)i);
     switch (m.role) {
     case LL_C_ACQUIRE_OUT:
       if (i == m.arg) continue; /* handled below */
@@ -929,10 +929,10 @@ static val eval_call(fnctx *x, CXCursor call) {
          * does. `uv_close(&c->tcp, cb)`: the callback frees `c`, the
          * struct the handle is embedded in. */
         if (!v.set) v.set = embedded_base(x, a);
-        CXCursor cb = nargs > 1 ? clang_Cursor_getArgument(call, 1)
-                                : clang_getNullCursor();
+        CXCursor cb = nargs > 1 ? LLC(Cursor_getArgument)(call, 1)
+                                : LLC(getNullCursor)();
         const char *cb_name = NULL;
-        bool no_cb = clang_Cursor_isNull(cb) || is_null_const(cb) ||
+        bool no_cb = LLC(Cursor_isNull)(cb) || is_null_const(cb) ||
                      !close_cb_frees(x, cb, &cb_name);
         for (uint32_t r = 0; r < x->res.len; r++) {
           if (!(v.set & (1ull << r))) continue;
@@ -1024,13 +1024,13 @@ static val eval_call(fnctx *x, CXCursor call) {
       }
       if (m.role == LL_C_ACQUIRE_OUT) {
         out.status = r;
-        CXCursor a = m.arg < nargs ? clang_Cursor_getArgument(call, (unsigned)m.arg)
-                                   : clang_getNullCursor();
-        int s = clang_Cursor_isNull(a) ? -1 : addr_of_slot(x, a);
+        CXCursor a = m.arg < nargs ? LLC(Cursor_getArgument)(call, (unsigned)m.arg)
+                                   : LLC(getNullCursor)();
+        int s = LLC(Cursor_isNull)(a) ? -1 : addr_of_slot(x, a);
         if (s >= 0) {
           val v = {1ull << r, -1};
           assign_slot(x, s, v, call);
-        } else if (!clang_Cursor_isNull(a)) {
+        } else if (!LLC(Cursor_isNull)(a)) {
           eval(x, a);
           escape_set(x, 1ull << r, 0); /* stored somewhere we do not track */
         }
@@ -1039,16 +1039,16 @@ static val eval_call(fnctx *x, CXCursor call) {
       }
     }
   } else if (m.role == LL_C_ACQUIRE_OUT) {
-    CXCursor a = m.arg < nargs ? clang_Cursor_getArgument(call, (unsigned)m.arg)
-                               : clang_getNullCursor();
-    if (!clang_Cursor_isNull(a)) eval(x, a);
+    CXCursor a = m.arg < nargs ? LLC(Cursor_getArgument)(call, (unsigned)m.arg)
+                               : LLC(getNullCursor)();
+    if (!LLC(Cursor_isNull)(a)) eval(x, a);
   }
   return out;
 }
 
 /* Evaluates an expression for its effects; returns what it points to. */
 static val eval(fnctx *x, CXCursor c) {
-  enum CXCursorKind k = clang_getCursorKind(c);
+  enum CXCursorKind k = LLC(getCursorKind)(c);
   CXCursor kid[3];
   unsigned n;
   switch (k) {
@@ -1056,7 +1056,7 @@ static val eval(fnctx *x, CXCursor c) {
   case CXCursor_ParenExpr:
   case CXCursor_CStyleCastExpr: {
     CXCursor u = ll__c_unwrap(c);
-    if (clang_equalCursors(u, c)) {
+    if (LLC(equalCursors)(u, c)) {
       /* An unexposed node we cannot see through: run its children. */
       CXCursor ks[8];
       n = ll__c_kids(c, ks, 8);
@@ -1077,7 +1077,7 @@ static val eval(fnctx *x, CXCursor c) {
     return eval_call(x, c);
   case CXCursor_BinaryOperator: {
     if (ll__c_kids(c, kid, 2) != 2) return NOVAL;
-    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+    enum CXBinaryOperatorKind op = LLC(getCursorBinaryOperatorKind)(c);
     if (op == CXBinaryOperator_Assign) {
       val v = eval(x, kid[1]);
       assign(x, kid[0], v, c);
@@ -1101,7 +1101,7 @@ static val eval(fnctx *x, CXCursor c) {
     return NOVAL;
   case CXCursor_UnaryOperator: {
     if (ll__c_kids(c, kid, 1) != 1) return NOVAL;
-    enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+    enum CXUnaryOperatorKind op = LLC(getCursorUnaryOperatorKind)(c);
     if (op == CXUnaryOperator_AddrOf) {
       /* `&x->f`: the address of a field of what x points to. */
       eval(x, kid[0]);
@@ -1137,9 +1137,9 @@ static val eval(fnctx *x, CXCursor c) {
     return NOVAL;
   }
   case CXCursor_VarDecl: {
-    CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+    CXCursor init = LLC(Cursor_getVarDeclInitializer)(c);
     int s = is_local_decl(x, c) ? var_slot(x, c, false) : -1;
-    if (clang_Cursor_isNull(init)) {
+    if (LLC(Cursor_isNull)(init)) {
       if (s >= 0) x->st->pts[s] = 0, x->st->status[s] = -1;
       return NOVAL;
     }
@@ -1174,7 +1174,7 @@ static void eval_elem(fnctx *x, CXCursor c) {
   x->fresh = -1;
   val v = eval(x, c);
   CXCursor u = ll__c_unwrap(c);
-  if (clang_getCursorKind(u) == CXCursor_CallExpr && v.set) {
+  if (LLC(getCursorKind)(u) == CXCursor_CallExpr && v.set) {
     for (uint32_t r = 0; r < x->res.len; r++)
       if ((v.set & (1ull << r)) && (x->st->mask[r] & M_OWN)) {
         leak(x, (int)r, LL_C_LEAK_DISCARDED, c, NULL, NULL);
@@ -1216,11 +1216,11 @@ static bool refine_set(fnctx *x, rset v, bool valid) {
  * acquiring call itself. `*status` tells whether it is a status result. */
 static rset test_target(fnctx *x, CXCursor e, bool *status) {
   CXCursor u = ll__c_unwrap(e);
-  enum CXCursorKind k = clang_getCursorKind(u);
+  enum CXCursorKind k = LLC(getCursorKind)(u);
   CXCursor kid[2];
   *status = false;
   if (k == CXCursor_BinaryOperator &&
-      clang_getCursorBinaryOperatorKind(u) == CXBinaryOperator_Assign &&
+      LLC(getCursorBinaryOperatorKind)(u) == CXBinaryOperator_Assign &&
       ll__c_kids(u, kid, 2) == 2)
     return test_target(x, kid[0], status);
   int s = slot_of(x, u, false);
@@ -1251,20 +1251,20 @@ static rset test_target(fnctx *x, CXCursor e, bool *status) {
 static int uv_init_target(fnctx *x, CXCursor e) {
   CXCursor u = ll__c_unwrap(e);
   CXCursor kid[2];
-  if (clang_getCursorKind(u) == CXCursor_BinaryOperator &&
-      clang_getCursorBinaryOperatorKind(u) == CXBinaryOperator_Assign &&
+  if (LLC(getCursorKind)(u) == CXCursor_BinaryOperator &&
+      LLC(getCursorBinaryOperatorKind)(u) == CXBinaryOperator_Assign &&
       ll__c_kids(u, kid, 2) == 2)
     return uv_init_target(x, kid[0]);
   int s = slot_of(x, u, false);
   if (s >= 0)
     return x->st->status[s] <= -2 ? -2 - x->st->status[s] : -1;
-  if (clang_getCursorKind(u) != CXCursor_CallExpr) return -1;
+  if (LLC(getCursorKind)(u) != CXCursor_CallExpr) return -1;
   const char *name = ll__c_callee_name(x->f, u);
   ll_c_call_model m = name ? ll__c_model_lookup(x->f->model, name)
                            : (ll_c_call_model){LL_C_UNKNOWN, -1, -1};
-  if (m.role != LL_C_INIT || clang_Cursor_getNumArguments(u) <= m.arg)
+  if (m.role != LL_C_INIT || LLC(Cursor_getNumArguments)(u) <= m.arg)
     return -1;
-  s = slot_of(x, clang_Cursor_getArgument(u, (unsigned)m.arg), false);
+  s = slot_of(x, LLC(Cursor_getArgument)(u, (unsigned)m.arg), false);
   if (s < 0) return -1;
   for (uint32_t r = 0; r < x->res.len; r++)
     if (x->st->pts[s] == 1ull << r) return (int)r;
@@ -1281,7 +1281,7 @@ static void refine_uv_init(fnctx *x, int r, bool truth, bool failed_when) {
 /* Applies what `cond` being `truth` tells. False: the edge is impossible. */
 static bool refine(fnctx *x, CXCursor cond, bool truth) {
   CXCursor u = ll__c_unwrap(cond);
-  enum CXCursorKind k = clang_getCursorKind(u);
+  enum CXCursorKind k = LLC(getCursorKind)(u);
   CXCursor kid[2];
   int uvr = uv_init_target(x, u);
   if (uvr >= 0) {
@@ -1289,11 +1289,11 @@ static bool refine(fnctx *x, CXCursor cond, bool truth) {
     return true;
   }
   if (k == CXCursor_UnaryOperator &&
-      clang_getCursorUnaryOperatorKind(u) == CXUnaryOperator_LNot &&
+      LLC(getCursorUnaryOperatorKind)(u) == CXUnaryOperator_LNot &&
       ll__c_kids(u, kid, 1) == 1)
     return refine(x, kid[0], !truth);
   if (k == CXCursor_BinaryOperator && ll__c_kids(u, kid, 2) == 2) {
-    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(u);
+    enum CXBinaryOperatorKind op = LLC(getCursorBinaryOperatorKind)(u);
     if (op == CXBinaryOperator_Assign) return refine(x, kid[0], truth);
     long long kv;
     CXCursor var = kid[0];
@@ -1386,12 +1386,12 @@ static void check_exit(fnctx *x, const ll_cblock *b) {
        * closes a handle. */
       if (uv_closed(x->f, res->uvtype)) continue;
       uv_leak(x, (int)r, LL_C_LEAK_NOT_CLOSED,
-              b->term == LL_CT_RETURN ? b->at : clang_getNullCursor(), b->ctx,
+              b->term == LL_CT_RETURN ? b->at : LLC(getNullCursor)(), b->ctx,
               res->uvtype);
       continue;
     }
     leak(x, (int)r, b->term == LL_CT_RETURN ? LL_C_LEAK_RETURN : LL_C_LEAK_END,
-         b->term == LL_CT_RETURN ? b->at : clang_getNullCursor(), b->ctx, NULL);
+         b->term == LL_CT_RETURN ? b->at : LLC(getNullCursor)(), b->ctx, NULL);
   }
 }
 
@@ -1413,7 +1413,7 @@ static void run_block(fnctx *x, int i, state *tmp, state *edge, int *work,
       if (b->succ[s] < 0) continue;
       state_copy(x, edge, tmp);
       x->st = edge;
-      bool ok = clang_Cursor_isNull(b->cond) || refine(x, b->cond, s == 0);
+      bool ok = LLC(Cursor_isNull)(b->cond) || refine(x, b->cond, s == 0);
       x->st = tmp;
       if (ok && state_join(x, &x->in[b->succ[s]], edge) && !queued[b->succ[s]]) {
         queued[b->succ[s]] = 1;
@@ -1439,7 +1439,7 @@ static enum CXChildVisitResult params_visit(CXCursor c, CXCursor p,
                                             CXClientData d) {
   (void)p;
   fnctx *x = d;
-  if (clang_getCursorKind(c) != CXCursor_ParmDecl) return CXChildVisit_Continue;
+  if (LLC(getCursorKind)(c) != CXCursor_ParmDecl) return CXChildVisit_Continue;
   int s = var_slot(x, c, true);
   if (s < 0) return CXChildVisit_Continue;
   int idx = 0;
@@ -1456,12 +1456,12 @@ static void add_field_resources(fnctx *x) {
   uint32_t nslots = x->slots.len;
   for (uint32_t s = 0; s < nslots; s++) {
     if (x->slots.items[s].param < 0 || x->slots.items[s].base >= 0) continue;
-    CXType bt = clang_getCanonicalType(clang_getCursorType(x->slots.items[s].decl));
+    CXType bt = LLC(getCanonicalType)(LLC(getCursorType)(x->slots.items[s].decl));
     if (bt.kind != CXType_Pointer) continue;
-    CXType rt = clang_getCanonicalType(clang_getPointeeType(bt));
+    CXType rt = LLC(getCanonicalType)(LLC(getPointeeType)(bt));
     if (rt.kind != CXType_Record) continue;
-    CXString ts = clang_getTypeSpelling(rt);
-    const char *type = clang_getCString(ts);
+    CXString ts = LLC(getTypeSpelling)(rt);
+    const char *type = LLC(getCString)(ts);
     int base = -1;
     for (uint32_t r = 0; r < x->res.len; r++)
       if (x->res.items[r].param == x->slots.items[s].param) base = (int)r;
@@ -1469,13 +1469,13 @@ static void add_field_resources(fnctx *x) {
       if (strcmp(f->field_stores.items[k].type, type)) continue;
       int fs = field_slot(x, (int)s, f->field_stores.items[k].field, true, true);
       if (fs < 0) continue;
-      int r = add_resource(x, clang_getNullCursor(), -1, -1, NULL);
+      int r = add_resource(x, LLC(getNullCursor)(), -1, -1, NULL);
       if (r < 0) break;
       x->res.items[r].fstore = (int)k;
       x->res.items[r].fslot = fs;
       x->res.items[r].fbase = base;
     }
-    clang_disposeString(ts);
+    LLC(disposeString)(ts);
   }
 }
 
@@ -1493,11 +1493,11 @@ void ll__c_flow_function(ll_c_file *f, CXCursor fn, bool report) {
 
   /* Parameters first (their pseudo-resources), then the body's slots and
    * acquisition sites. */
-  clang_visitChildren(fn, params_visit, &x);
+  LLC(visitChildren)(fn, params_visit, &x);
   for (uint32_t s = 0; s < x.slots.len; s++)
     if (x.slots.items[s].param >= 0 && x.slots.items[s].param < LL_C_MAX_PARAMS)
-      add_resource(&x, clang_getNullCursor(), -1, x.slots.items[s].param, NULL);
-  clang_visitChildren(fn, collect_visit, &x);
+      add_resource(&x, LLC(getNullCursor)(), -1, x.slots.items[s].param, NULL);
+  LLC(visitChildren)(fn, collect_visit, &x);
   if (f->field_pass) add_field_resources(&x);
   if (!ll__cfg_build(&x.cfg, fn, f->text, f->scratch, ll__c_call_noreturn,
                      ll__c_fold, f))

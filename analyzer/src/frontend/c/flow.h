@@ -3,7 +3,7 @@
 #ifndef LL_FRONTEND_C_FLOW_H
 #define LL_FRONTEND_C_FLOW_H
 
-#include <clang-c/Index.h>
+#include "frontend/c/clang_api.h"
 
 #include "base/array.h"
 #include "frontend/c/cfg.h"

@@ -73,32 +73,32 @@ static void parse_warning(const ll_options *o, const ll_text *t,
 /* The first error of the translation unit, as one warning. */
 static void report_diagnostics(const ll_options *o, const ll_text *t,
                                ll_report_sink *sink, CXTranslationUnit tu) {
-  unsigned n = clang_getNumDiagnostics(tu);
+  unsigned n = LLC(getNumDiagnostics)(tu);
   for (unsigned i = 0; i < n; i++) {
-    CXDiagnostic d = clang_getDiagnostic(tu, i);
-    enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+    CXDiagnostic d = LLC(getDiagnostic)(tu, i);
+    enum CXDiagnosticSeverity sev = LLC(getDiagnosticSeverity)(d);
     if (sev < CXDiagnostic_Error) {
-      clang_disposeDiagnostic(d);
+      LLC(disposeDiagnostic)(d);
       continue;
     }
-    CXSourceLocation loc = clang_getDiagnosticLocation(d);
+    CXSourceLocation loc = LLC(getDiagnosticLocation)(d);
     unsigned off = 0;
     CXFile file = NULL;
-    clang_getExpansionLocation(loc, &file, NULL, NULL, &off);
-    if (!clang_Location_isFromMainFile(loc)) off = 0;
-    CXString s = clang_getDiagnosticSpelling(d);
+    LLC(getExpansionLocation)(loc, &file, NULL, NULL, &off);
+    if (!LLC(Location_isFromMainFile)(loc)) off = 0;
+    CXString s = LLC(getDiagnosticSpelling)(d);
     unsigned errors = 0;
     for (unsigned k = i; k < n; k++) {
-      CXDiagnostic dk = clang_getDiagnostic(tu, k);
-      errors += clang_getDiagnosticSeverity(dk) >= CXDiagnostic_Error;
-      clang_disposeDiagnostic(dk);
+      CXDiagnostic dk = LLC(getDiagnostic)(tu, k);
+      errors += LLC(getDiagnosticSeverity)(dk) >= CXDiagnostic_Error;
+      LLC(disposeDiagnostic)(dk);
     }
     char msg[600];
-    snprintf(msg, sizeof msg, "Parsing error: %s%s", clang_getCString(s),
+    snprintf(msg, sizeof msg, "Parsing error: %s%s", LLC(getCString)(s),
              errors > 1 ? " (and more errors; findings may be incomplete)"
                         : " (findings may be incomplete)");
-    clang_disposeString(s);
-    clang_disposeDiagnostic(d);
+    LLC(disposeString)(s);
+    LLC(disposeDiagnostic)(d);
     parse_warning(o, t, sink, off, msg);
     return;
   }
@@ -136,21 +136,21 @@ typedef struct collect {
 static const char *handle_ident(ll_c_file *f, CXCursor arg, bool is_stop) {
   CXCursor u = ll__c_unwrap(arg);
   CXCursor kid[1];
-  if (clang_getCursorKind(u) == CXCursor_UnaryOperator &&
-      clang_getCursorUnaryOperatorKind(u) == CXUnaryOperator_AddrOf &&
+  if (LLC(getCursorKind)(u) == CXCursor_UnaryOperator &&
+      LLC(getCursorUnaryOperatorKind)(u) == CXUnaryOperator_AddrOf &&
       ll__c_kids(u, kid, 1) == 1)
     u = ll__c_unwrap(kid[0]);
-  CXString s = clang_getCursorSpelling(u);
-  const char *name = ll_arena_strdup(f->scratch, clang_getCString(s));
-  clang_disposeString(s);
-  enum CXCursorKind k = clang_getCursorKind(u);
+  CXString s = LLC(getCursorSpelling)(u);
+  const char *name = ll_arena_strdup(f->scratch, LLC(getCString)(s));
+  LLC(disposeString)(s);
+  enum CXCursorKind k = LLC(getCursorKind)(u);
   if (k == CXCursor_MemberRefExpr)
     return ll_arena_printf(f->scratch, "f:%s", name);
   if (k == CXCursor_DeclRefExpr) {
-    CXCursor d = clang_getCursorReferenced(u);
-    bool global = clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
+    CXCursor d = LLC(getCursorReferenced)(u);
+    bool global = LLC(getCursorKind)(LLC(getCursorSemanticParent)(d)) !=
                       CXCursor_FunctionDecl ||
-                  clang_Cursor_getStorageClass(d) == CX_SC_Static;
+                  LLC(Cursor_getStorageClass)(d) == CX_SC_Static;
     if (global) return ll_arena_printf(f->scratch, "g:%s", name);
     if (!is_stop) return ll_arena_printf(f->scratch, "l:%s", name);
     return "*"; /* a local or parameter: a callback closing its handle */
@@ -162,43 +162,43 @@ static const char *handle_ident(ll_c_file *f, CXCursor arg, bool is_stop) {
 
 /* A file-scope, non-extern integer variable with a constant initialiser. */
 static void note_const(ll_c_file *f, CXCursor c) {
-  if (clang_getCursorKind(c) != CXCursor_VarDecl ||
-      clang_Cursor_getStorageClass(c) == CX_SC_Extern ||
-      !clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+  if (LLC(getCursorKind)(c) != CXCursor_VarDecl ||
+      LLC(Cursor_getStorageClass)(c) == CX_SC_Extern ||
+      !LLC(Location_isFromMainFile)(LLC(getCursorLocation)(c)))
     return;
-  CXType t = clang_getCanonicalType(clang_getCursorType(c));
+  CXType t = LLC(getCanonicalType)(LLC(getCursorType)(c));
   if (!(t.kind >= CXType_Bool && t.kind <= CXType_Int128) &&
       t.kind != CXType_Enum)
     return;
-  CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+  CXCursor init = LLC(Cursor_getVarDeclInitializer)(c);
   long long v;
-  if (clang_Cursor_isNull(init) || !ll__c_int_const(init, &v)) return;
-  ll_c_const k = {clang_getCanonicalCursor(c), v, false};
+  if (LLC(Cursor_isNull)(init) || !ll__c_int_const(init, &v)) return;
+  ll_c_const k = {LLC(getCanonicalCursor)(c), v, false};
   if (!ll_array_push(&f->consts, k)) f->oom = true;
 }
 
 static void mark_written(ll_c_file *f, CXCursor lhs) {
   CXCursor u = ll__c_unwrap(lhs);
-  if (clang_getCursorKind(u) != CXCursor_DeclRefExpr) return;
-  CXCursor d = clang_getCanonicalCursor(clang_getCursorReferenced(u));
+  if (LLC(getCursorKind)(u) != CXCursor_DeclRefExpr) return;
+  CXCursor d = LLC(getCanonicalCursor)(LLC(getCursorReferenced)(u));
   for (uint32_t i = 0; i < f->consts.len; i++)
-    if (clang_equalCursors(f->consts.items[i].decl, d))
+    if (LLC(equalCursors)(f->consts.items[i].decl, d))
       f->consts.items[i].written = true;
 }
 
 /* Assignments, `++`/`--` and `&` make a variable no constant. */
 static void note_write(ll_c_file *f, CXCursor c) {
   if (!f->consts.len) return;
-  enum CXCursorKind k = clang_getCursorKind(c);
+  enum CXCursorKind k = LLC(getCursorKind)(c);
   CXCursor kid[2];
   if (k == CXCursor_CompoundAssignOperator && ll__c_kids(c, kid, 2) >= 1) {
     mark_written(f, kid[0]);
   } else if (k == CXCursor_BinaryOperator &&
-             clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign &&
+             LLC(getCursorBinaryOperatorKind)(c) == CXBinaryOperator_Assign &&
              ll__c_kids(c, kid, 2) >= 1) {
     mark_written(f, kid[0]);
   } else if (k == CXCursor_UnaryOperator && ll__c_kids(c, kid, 1) == 1) {
-    enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+    enum CXUnaryOperatorKind op = LLC(getCursorUnaryOperatorKind)(c);
     if (op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
         op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec ||
         op == CXUnaryOperator_AddrOf)
@@ -218,11 +218,11 @@ static void note_external(collect *col, CXCursor fd, const char *name) {
   ll_c_summary *s = ll__c_summary(col->f, name);
   if (!s || s->ext_used) return;
   s->ext_used = true;
-  if (!clang_Cursor_isNull(clang_getCursorDefinition(fd))) return;
-  CXString u = clang_getCursorUSR(fd);
+  if (!LLC(Cursor_isNull)(LLC(getCursorDefinition)(fd))) return;
+  CXString u = LLC(getCursorUSR)(fd);
   fn_ref e = {-1, name, NULL};
-  e.usr = ll_arena_strdup(col->f->scratch, clang_getCString(u));
-  clang_disposeString(u);
+  e.usr = ll_arena_strdup(col->f->scratch, LLC(getCString)(u));
+  LLC(disposeString)(u);
   if (!e.usr || !ll_array_push(&col->ext, e)) col->f->oom = true;
 }
 
@@ -231,14 +231,14 @@ static enum CXChildVisitResult calls_visit(CXCursor c, CXCursor p,
   (void)p;
   collect *col = d;
   note_write(col->f, c);
-  enum CXCursorKind kind = clang_getCursorKind(c);
+  enum CXCursorKind kind = LLC(getCursorKind)(c);
   if (kind == CXCursor_DeclRefExpr && col->fn_index >= 0) {
-    CXCursor fd = clang_getCursorReferenced(c);
-    if (clang_getCursorKind(fd) == CXCursor_FunctionDecl) {
-      CXString ds = clang_getCursorSpelling(fd);
+    CXCursor fd = LLC(getCursorReferenced)(c);
+    if (LLC(getCursorKind)(fd) == CXCursor_FunctionDecl) {
+      CXString ds = LLC(getCursorSpelling)(fd);
       fn_ref r = {col->fn_index, NULL, NULL};
-      r.to = ll_arena_strdup(col->f->scratch, clang_getCString(ds));
-      clang_disposeString(ds);
+      r.to = ll_arena_strdup(col->f->scratch, LLC(getCString)(ds));
+      LLC(disposeString)(ds);
       if (!r.to || !ll_array_push(&col->refs, r)) col->f->oom = true;
       if (r.to && col->f->opts->c_xtu) note_external(col, fd, r.to);
     }
@@ -256,9 +256,9 @@ static enum CXChildVisitResult calls_visit(CXCursor c, CXCursor p,
   if (m.role != LL_C_START && !is_close && strcmp(name, "uv_timer_stop"))
     return CXChildVisit_Recurse; /* the rest is about libuv timers */
   const ll_c_pair *pair = m.pair >= 0 ? &col->f->model->pairs[m.pair] : NULL;
-  int nargs = clang_Cursor_getNumArguments(c);
+  int nargs = LLC(Cursor_getNumArguments)(c);
   const char *type = nargs >= 1
-                         ? ll__c_uv_type(col->f, clang_Cursor_getArgument(c, 0))
+                         ? ll__c_uv_type(col->f, LLC(Cursor_getArgument)(c, 0))
                          : NULL;
   if (is_close) {
     col->f->has_uv_close = true;
@@ -274,23 +274,23 @@ static enum CXChildVisitResult calls_visit(CXCursor c, CXCursor p,
     if (is_start && pair) {
       long long rep = 1;
       CXCursor ra = pair->repeat_arg < nargs
-                        ? clang_Cursor_getArgument(c, (unsigned)pair->repeat_arg)
-                        : clang_getNullCursor();
-      if (!clang_Cursor_isNull(ra) && ll__c_fold(col->f, ra, &rep) &&
+                        ? LLC(Cursor_getArgument)(c, (unsigned)pair->repeat_arg)
+                        : LLC(getNullCursor)();
+      if (!LLC(Cursor_isNull)(ra) && ll__c_fold(col->f, ra, &rep) &&
           rep == 0)
         return CXChildVisit_Recurse; /* a one-shot timer */
     }
     timer_use u = {c,
-                   handle_ident(col->f, clang_Cursor_getArgument(c, 0), is_stop),
+                   handle_ident(col->f, LLC(Cursor_getArgument)(c, 0), is_stop),
                    col->fn, NULL};
     if (is_start && nargs >= 2) {
-      CXCursor cb = ll__c_unwrap(clang_Cursor_getArgument(c, 1));
-      CXCursor fd = clang_getCursorReferenced(cb);
-      if (clang_getCursorKind(cb) == CXCursor_DeclRefExpr &&
-          clang_getCursorKind(fd) == CXCursor_FunctionDecl) {
-        CXString cs = clang_getCursorSpelling(fd);
-        u.cb = ll_arena_strdup(col->f->scratch, clang_getCString(cs));
-        clang_disposeString(cs);
+      CXCursor cb = ll__c_unwrap(LLC(Cursor_getArgument)(c, 1));
+      CXCursor fd = LLC(getCursorReferenced)(cb);
+      if (LLC(getCursorKind)(cb) == CXCursor_DeclRefExpr &&
+          LLC(getCursorKind)(fd) == CXCursor_FunctionDecl) {
+        CXString cs = LLC(getCursorSpelling)(fd);
+        u.cb = ll_arena_strdup(col->f->scratch, LLC(getCString)(cs));
+        LLC(disposeString)(cs);
       }
     }
     if (u.ident && !ll_array_push(is_start ? &col->starts : &col->stops, u))
@@ -303,21 +303,21 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor p,
                                          CXClientData d) {
   (void)p;
   collect *col = d;
-  if (clang_getCursorKind(c) == CXCursor_VarDecl &&
-      clang_Location_isFromMainFile(clang_getCursorLocation(c)))
-    clang_visitChildren(c, calls_visit, col); /* `int *p = &x;` */
-  if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
-      !clang_isCursorDefinition(c) ||
-      !clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+  if (LLC(getCursorKind)(c) == CXCursor_VarDecl &&
+      LLC(Location_isFromMainFile)(LLC(getCursorLocation)(c)))
+    LLC(visitChildren)(c, calls_visit, col); /* `int *p = &x;` */
+  if (LLC(getCursorKind)(c) != CXCursor_FunctionDecl ||
+      !LLC(isCursorDefinition)(c) ||
+      !LLC(Location_isFromMainFile)(LLC(getCursorLocation)(c)))
     return CXChildVisit_Continue;
   if (!ll_array_push(&col->fns, c)) col->f->oom = true;
-  CXString fs = clang_getCursorSpelling(c);
-  col->fn = ll_arena_strdup(col->f->scratch, clang_getCString(fs));
-  clang_disposeString(fs);
+  CXString fs = LLC(getCursorSpelling)(c);
+  col->fn = ll_arena_strdup(col->f->scratch, LLC(getCString)(fs));
+  LLC(disposeString)(fs);
   col->fn_index = (int)col->fns.len - 1;
   ll_c_summary *sum = col->fn ? ll__c_summary(col->f, col->fn) : NULL;
   if (sum) sum->fn_index = col->fn_index;
-  clang_visitChildren(c, calls_visit, col);
+  LLC(visitChildren)(c, calls_visit, col);
   col->fn = NULL;
   col->fn_index = -1;
   return CXChildVisit_Continue;
@@ -479,9 +479,9 @@ static void analyse_functions(ll_c_file *f, collect *col, bool all) {
     f->cur_gen = ++gen[a];
     ll__c_flow_function(f, col->fns.items[a], true);
     if (!f->changed) continue;
-    CXString fs = clang_getCursorSpelling(col->fns.items[a]);
-    ll_c_summary *sum = ll__c_summary(f, clang_getCString(fs));
-    clang_disposeString(fs);
+    CXString fs = LLC(getCursorSpelling)(col->fns.items[a]);
+    ll_c_summary *sum = ll__c_summary(f, LLC(getCString)(fs));
+    LLC(disposeString)(fs);
     bool acquires = sum && sum->returns_pair >= 0;
     for (uint32_t k = in_at[a]; k < in_at[a + 1]; k++) {
       int c = ins[k];
@@ -516,18 +516,18 @@ out:
 /* Whether `fn` takes a pointer to a struct some function of the file
  * stores a resource into a field of. */
 static bool takes_owning_struct(ll_c_file *f, CXCursor fn) {
-  int n = clang_Cursor_getNumArguments(fn);
+  int n = LLC(Cursor_getNumArguments)(fn);
   for (int i = 0; i < n; i++) {
-    CXType t = clang_getCanonicalType(
-        clang_getCursorType(clang_Cursor_getArgument(fn, (unsigned)i)));
+    CXType t = LLC(getCanonicalType)(
+        LLC(getCursorType)(LLC(Cursor_getArgument)(fn, (unsigned)i)));
     if (t.kind != CXType_Pointer) continue;
-    CXType rt = clang_getCanonicalType(clang_getPointeeType(t));
+    CXType rt = LLC(getCanonicalType)(LLC(getPointeeType)(t));
     if (rt.kind != CXType_Record) continue;
-    CXString ts = clang_getTypeSpelling(rt);
+    CXString ts = LLC(getTypeSpelling)(rt);
     bool hit = false;
     for (uint32_t k = 0; k < f->field_stores.len && !hit; k++)
-      hit = !strcmp(f->field_stores.items[k].type, clang_getCString(ts));
-    clang_disposeString(ts);
+      hit = !strcmp(f->field_stores.items[k].type, LLC(getCString)(ts));
+    LLC(disposeString)(ts);
     if (hit) return true;
   }
   return false;
@@ -543,7 +543,7 @@ static enum CXChildVisitResult release_visit(CXCursor c, CXCursor p,
                                              CXClientData d) {
   (void)p;
   release_scan *rs = d;
-  if (clang_getCursorKind(c) != CXCursor_CallExpr) return CXChildVisit_Recurse;
+  if (LLC(getCursorKind)(c) != CXCursor_CallExpr) return CXChildVisit_Recurse;
   const char *name = ll__c_callee_name(rs->f, c);
   if (!name) return CXChildVisit_Recurse;
   ll_c_call_model m = ll__c_model_lookup(rs->f->model, name);
@@ -572,7 +572,7 @@ static void field_pass(ll_c_file *f, collect *col) {
   for (uint32_t i = 0; i < n; i++) {
     if (!takes_owning_struct(f, col->fns.items[i])) continue;
     release_scan rs = {f, false};
-    clang_visitChildren(col->fns.items[i], release_visit, &rs);
+    LLC(visitChildren)(col->fns.items[i], release_visit, &rs);
     cand[i] = rs.found;
     any |= rs.found;
   }
@@ -599,10 +599,10 @@ static void export_summaries(ll_c_file *f, collect *col, ll_c_xtu *xtu) {
   const char *path = f->text_path;
   for (uint32_t i = 0; i < col->fns.len; i++) {
     CXCursor fn = col->fns.items[i];
-    if (clang_getCursorLinkage(fn) != CXLinkage_External) continue;
-    CXString name = clang_getCursorSpelling(fn);
-    ll_c_summary *s = ll__c_summary(f, clang_getCString(name));
-    clang_disposeString(name);
+    if (LLC(getCursorLinkage)(fn) != CXLinkage_External) continue;
+    CXString name = LLC(getCursorSpelling)(fn);
+    ll_c_summary *s = ll__c_summary(f, LLC(getCString)(name));
+    LLC(disposeString)(name);
     if (!s || !s->defined) continue;
     ll_c_xtu_summary xs;
     memset(&xs, 0, sizeof xs);
@@ -610,9 +610,9 @@ static void export_summaries(ll_c_file *f, collect *col, ll_c_xtu *xtu) {
     xs.returns_pair = s->returns_pair;
     _Static_assert(sizeof xs.param == sizeof s->param, "parameter flags");
     memcpy(xs.param, s->param, sizeof xs.param);
-    CXString usr = clang_getCursorUSR(fn);
-    ll__c_xtu_publish(xtu, path, clang_getCString(usr), &xs);
-    clang_disposeString(usr);
+    CXString usr = LLC(getCursorUSR)(fn);
+    ll__c_xtu_publish(xtu, path, LLC(getCString)(usr), &xs);
+    LLC(disposeString)(usr);
   }
   for (uint32_t i = 0; i < col->ext.len; i++)
     ll__c_xtu_use(xtu, path, col->ext.items[i].usr);
@@ -692,6 +692,12 @@ ll_status ll__c_analyze(const ll_options *o, const char *path, const ll_text *t,
   ll_c_file f;
   memset(&f, 0, sizeof f);
 
+  const char *why = NULL;
+  if (!ll_clang_load(&why)) {
+    ll_error_set(err, LL_EPARSER, path, "%s: C files need libclang, which could not be "
+                 "loaded: %s", path, why);
+    return LL_EPARSER;
+  }
   const ll_c_model *model = ll__c_model_builtin();
   if (!model) {
     ll_error_set(err, LL_ENOMEM, path, "%s: cannot load the C resource model", path);
@@ -703,14 +709,14 @@ ll_status ll__c_analyze(const ll_options *o, const char *path, const ll_text *t,
     snprintf(msg, sizeof msg, "Compilation database: %s", fl.note);
     parse_warning(o, t, sink, 0, msg);
   }
-  idx = clang_createIndex(0, 0);
+  idx = LLC(createIndex)(0, 0);
   if (!idx) {
     st = ll_error_set(err, LL_EPARSER, path, "%s: libclang could not start", path);
     goto done;
   }
   struct CXUnsavedFile uf = {fl.source, t->src, t->len};
   unsigned popts = CXTranslationUnit_KeepGoing;
-  enum CXErrorCode ec = clang_parseTranslationUnit2(
+  enum CXErrorCode ec = LLC(parseTranslationUnit2)(
       idx, fl.source, (const char *const *)fl.argv, fl.argc, &uf, 1, popts, &tu);
   if (ec != CXError_Success && fl.origin[0]) {
     char msg[1400];
@@ -721,7 +727,7 @@ ll_status ll__c_analyze(const ll_options *o, const char *path, const ll_text *t,
     parse_warning(o, t, sink, 0, msg);
     if (!ll__c_flags_defaults(o, &fl)) goto oom;
     tu = NULL;
-    ec = clang_parseTranslationUnit2(idx, fl.source, (const char *const *)fl.argv,
+    ec = LLC(parseTranslationUnit2)(idx, fl.source, (const char *const *)fl.argv,
                                      fl.argc, &uf, 1, popts, &tu);
   }
   if (ec != CXError_Success || !tu) {
@@ -747,8 +753,8 @@ ll_status ll__c_analyze(const ll_options *o, const char *path, const ll_text *t,
   f.text_path = path; /* as the CLI names it: the key of xtu.c */
   col.f = &f;
   col.fn_index = -1;
-  clang_visitChildren(clang_getTranslationUnitCursor(tu), consts_visit, &f);
-  clang_visitChildren(clang_getTranslationUnitCursor(tu), top_visit, &col);
+  LLC(visitChildren)(LLC(getTranslationUnitCursor)(tu), consts_visit, &f);
+  LLC(visitChildren)(LLC(getTranslationUnitCursor)(tu), top_visit, &col);
   if (f.oom) goto oom;
 
   ll_c_xtu *xtu = o->c_xtu;
@@ -775,8 +781,8 @@ done:
   ll_array_free(&f.field_stores);
   ll_array_free(&f.uv_closed);
   ll_array_free(&f.consts);
-  if (tu) clang_disposeTranslationUnit(tu);
-  if (idx) clang_disposeIndex(idx);
+  if (tu) LLC(disposeTranslationUnit)(tu);
+  if (idx) LLC(disposeIndex)(idx);
   ll__c_flags_fini(&fl);
   ll_arena_free(scratch);
   return st;
