@@ -44,20 +44,38 @@ typedef struct coro {
   size_t back_size;
 } coro;
 
-static void co_release_stack(coro *co) {
+/* The C and value stacks go back to the state's spares (up to
+ * LLRT_SPARE_STACKS of each), else to the system. */
+static void co_release_stack(llrt_state *S, coro *co) {
   if (co && co->cstack) {
-    munmap(co->cstack, CSTACK_BYTES);
+    if (S->nspare_cstacks < LLRT_SPARE_STACKS)
+      S->spare_cstacks[S->nspare_cstacks++] = co->cstack;
+    else
+      munmap(co->cstack, CSTACK_BYTES);
     co->cstack = NULL;
   }
+}
+
+static void release_vstack(llrt_state *S, llrt_gen *g) {
+  if (!g->vs) return;
+  if (S->nspare_vstacks < LLRT_SPARE_STACKS) S->spare_vstacks[S->nspare_vstacks++] = g->vs;
+  else free(g->vs);
+  g->vs = NULL;
+  g->vsp = g->vcap = 0;
+}
+
+void llrt__gen_spares_free(llrt_state *S) {
+  while (S->nspare_cstacks) munmap(S->spare_cstacks[--S->nspare_cstacks], CSTACK_BYTES);
+  while (S->nspare_vstacks) free(S->spare_vstacks[--S->nspare_vstacks]);
 }
 
 void llrt__gen_free(llrt_state *S, llrt_gen *g) {
   coro *co = g->co;
   if (co) {
-    co_release_stack(co);
+    co_release_stack(S, co);
     free(co);
   }
-  free(g->vs);
+  release_vstack(S, g);
   llrt__mem_free(S, LLRT_T_GENERATOR, g->args, (size_t)g->argc * sizeof *g->args);
   g->co = NULL;
   g->vs = NULL;
@@ -136,12 +154,15 @@ static llrt_value gen_resume(llrt_state *S, llrt_gen *g, int mode,
   coro *co = g->co;
   if (!co) {
     co = calloc(1, sizeof *co);
-    g->vs = malloc(VSTACK_SLOTS * sizeof *g->vs);
-    void *st = co ? mmap(NULL, CSTACK_BYTES, PROT_READ | PROT_WRITE,
-                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
-                  : MAP_FAILED;
+    g->vs = S->nspare_vstacks ? S->spare_vstacks[--S->nspare_vstacks]
+                              : malloc(VSTACK_SLOTS * sizeof *g->vs);
+    void *st = !co ? MAP_FAILED
+               : S->nspare_cstacks ? S->spare_cstacks[--S->nspare_cstacks]
+                                   : mmap(NULL, CSTACK_BYTES, PROT_READ | PROT_WRITE,
+                                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (!co || !g->vs || st == MAP_FAILED) {
       free(co);
+      release_vstack(S, g);
       S->oom = true;
       return LLRT_EXC;
     }
@@ -185,8 +206,9 @@ static llrt_value gen_resume(llrt_state *S, llrt_gen *g, int mode,
   S->stackcap = g->outer_cap;
   S->frame = g->outer_frame;
   llrt_barrier(S, g, g->xfer);
-  if (g->state == 3) {
-    co_release_stack(co); /* finished: the C stack is not needed again */
+  if (g->state == 3) { /* finished: neither stack is needed again */
+    co_release_stack(S, co);
+    release_vstack(S, g);
     if (g->threw) return LLRT_EXC;
     return LLRT_HOLE;
   }

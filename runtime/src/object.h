@@ -343,6 +343,7 @@ typedef struct llrt_atoms {
 } llrt_atoms;
 
 #define LLRT_WATCH_MAX 8
+#define LLRT_SPARE_STACKS 8
 
 struct llrt_state {
   llrt_config cfg;
@@ -421,6 +422,11 @@ struct llrt_state {
   void (*root_fn)(llrt_state *S, llrt_value v, void *ud); /* gc.c walks */
   void *root_ud;
   struct llrt_loop *loop; /* the event loop and Node host (loop.c), or NULL */
+  /* Stacks of finished generators and async calls, kept for the next ones
+   * (generator.c): an async function per timer tick must not mmap 8 MiB. */
+  void *spare_cstacks[LLRT_SPARE_STACKS];
+  llrt_value *spare_vstacks[LLRT_SPARE_STACKS];
+  unsigned nspare_cstacks, nspare_vstacks;
   /* ==== Phantoms and the confirmation watch (phantom.h, confirm.c) ==== */
   bool phantoms;          /* unknown names and modules are phantoms */
   uint32_t phantom_call;  /* the call phantoms made now belong to */
@@ -548,6 +554,8 @@ llrt_value llrt__gen_new(llrt_state *S, struct llrt_closure *c,
  * returns the value it is resumed with (or EXC). */
 llrt_value llrt__gen_suspend(llrt_state *S, llrt_value v);
 void llrt__gen_free(llrt_state *S, llrt_gen *g);
+/** Unmaps the spare stacks of finished generators (state teardown). */
+void llrt__gen_spares_free(llrt_state *S);
 void llrt__gen_children(llrt_state *S, llrt_gen *g,
                         void (*fn)(llrt_state *, llrt_value, void *), void *ud);
 /** The body of a generator's function, run inside its coroutine. */

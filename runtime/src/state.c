@@ -139,6 +139,7 @@ void llrt_state_free(llrt_state *S) {
   if (!S) return;
   llrt__loop_free(S);
   llrt__gc_fini(S);
+  llrt__gen_spares_free(S);
   for (size_t i = 0; i < S->nscripts; i++) llrt__script_free(S, S->scripts[i]);
   free(S->scripts);
   free(S->intern);
