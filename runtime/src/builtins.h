@@ -40,6 +40,8 @@ bool llrt__inspect(llrt_state *S, llrt_buf *b, llrt_value v, int depth,
 uint32_t llrt__unit_to_byte(const llrt_str *s, uint32_t u);
 uint32_t llrt__byte_to_unit(const llrt_str *s, uint32_t b);
 double llrt__arg_num(llrt_state *S, llrt_value v, bool *exc);
+/** CreateListFromArrayLike: pushes `a`'s elements; their count or -1. */
+int llrt__push_array_like(llrt_state *S, llrt_value a);
 llrt_value llrt__new_map_iter(llrt_state *S, llrt_value map, int kind);
 llrt_value llrt__new_array_iter(llrt_state *S, llrt_value target, int kind);
 llrt_value llrt__iter_result(llrt_state *S, llrt_value v, bool done);

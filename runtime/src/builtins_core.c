@@ -1148,9 +1148,9 @@ NATIVE(fn_call) {
   return llrt__call(S, this_val, ARG(0), argc > 0 ? argc - 1 : 0, argv + (argc > 0));
 }
 
-/* Spreads an array-like into the value stack; returns the count or -1. */
-static int push_array_like(llrt_state *S, llrt_value a) {
-  if (LLRT_IS_NULLISH(a)) return 0;
+/* CreateListFromArrayLike: pushes the elements of array-like `a` on the
+ * value stack; returns their count, or -1 with an exception pending. */
+int llrt__push_array_like(llrt_state *S, llrt_value a) {
   if (!LLRT_IS_OBJ(a)) {
     llrt__throw(S, 1, "CreateListFromArrayLike called on non-object");
     return -1;
@@ -1160,18 +1160,22 @@ static int push_array_like(llrt_state *S, llrt_value a) {
   bool exc = false;
   double n = llrt__to_number(S, lv, &exc);
   if (exc) return -1;
-  int count = 0;
-  for (uint32_t i = 0; i < (uint32_t)n; i++, count++) {
+  if (n != n || n < 0) n = 0;
+  if (n > 1e6) {
+    llrt__throw(S, 2, "Too many arguments in function call");
+    return -1;
+  }
+  for (uint32_t i = 0; i < (uint32_t)n; i++) {
     llrt_value v = llrt__get_index(S, a, i);
     if (v == LLRT_EXC || !llrt__push(S, v)) return -1;
   }
-  return count;
+  return (int)n;
 }
 
 NATIVE(fn_apply) {
   (void)magic; (void)data;
   size_t base = S->sp;
-  int n = push_array_like(S, ARG(1));
+  int n = LLRT_IS_NULLISH(ARG(1)) ? 0 : llrt__push_array_like(S, ARG(1));
   if (n < 0) {
     S->sp = base;
     return LLRT_EXC;

@@ -239,29 +239,6 @@ fail:
   return LLRT_EXC;
 }
 
-/* CreateListFromArrayLike: pushes the elements of `a`; the count or -1. */
-static int push_list(llrt_state *S, llrt_value a) {
-  if (!LLRT_IS_OBJ(a)) {
-    llrt__throw(S, 1, "CreateListFromArrayLike called on non-object");
-    return -1;
-  }
-  llrt_value lv = llrt__get(S, a, S->atoms.length);
-  if (lv == LLRT_EXC) return -1;
-  bool exc = false;
-  double n = llrt__to_number(S, lv, &exc);
-  if (exc) return -1;
-  if (n != n || n < 0) n = 0;
-  if (n > 1e6) {
-    llrt__throw(S, 2, "Too many arguments in function call");
-    return -1;
-  }
-  for (uint32_t i = 0; i < (uint32_t)n; i++) {
-    llrt_value v = llrt__get_index(S, a, i);
-    if (v == LLRT_EXC || !llrt__push(S, v)) return -1;
-  }
-  return (int)n;
-}
-
 static bool is_ctor(llrt_value v) {
   switch (llrt_tt(v)) {
   case LLRT_T_CLOSURE: {
@@ -359,7 +336,7 @@ llrt_value llrt__proxy_own_keys(llrt_state *S, llrt_obj *p) {
   llrt_value list = call_trap(S, p, f, 1);
   if (list == LLRT_EXC || !llrt__push(S, list)) goto out;
   size_t at = S->sp;
-  int n = push_list(S, list);
+  int n = llrt__push_array_like(S, list);
   if (n < 0) goto out;
   r = llrt__new_array(S, (uint32_t)n);
   if (r == LLRT_EXC) goto out;
@@ -723,7 +700,7 @@ NATIVE(reflect_apply) {
                        buf);
   }
   size_t base = S->sp;
-  int n = push_list(S, ARG(2));
+  int n = llrt__push_array_like(S, ARG(2));
   llrt_value r =
       n < 0 ? LLRT_EXC : llrt__call(S, ARG(0), ARG(1), n, &S->stack[base]);
   S->sp = base;
@@ -741,7 +718,7 @@ NATIVE(reflect_construct) {
     return llrt__throw(S, 1, "%s is not a constructor", buf);
   }
   size_t base = S->sp;
-  int n = push_list(S, ARG(1));
+  int n = llrt__push_array_like(S, ARG(1));
   llrt_value r =
       n < 0 ? LLRT_EXC : llrt__construct(S, f, n, &S->stack[base], nt);
   S->sp = base;
