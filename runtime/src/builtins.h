@@ -40,6 +40,12 @@ bool llrt__inspect(llrt_state *S, llrt_buf *b, llrt_value v, int depth,
 uint32_t llrt__unit_to_byte(const llrt_str *s, uint32_t u);
 uint32_t llrt__byte_to_unit(const llrt_str *s, uint32_t b);
 double llrt__arg_num(llrt_state *S, llrt_value v, bool *exc);
+/** GroupBy: calls `fn(item, index)` for each item of iterable `items` and
+ * hands (key, item) to `add`, which files it into `out` (Object.groupBy,
+ * Map.groupBy). Returns `out`, or EXC. */
+llrt_value llrt__group_by(llrt_state *S, llrt_value items, llrt_value fn, llrt_value out,
+                          bool (*add)(llrt_state *S, llrt_value out, llrt_value key,
+                                      llrt_value item));
 /** CreateListFromArrayLike: pushes `a`'s elements; their count or -1. */
 int llrt__push_array_like(llrt_state *S, llrt_value a);
 llrt_value llrt__new_map_iter(llrt_state *S, llrt_value map, int kind);

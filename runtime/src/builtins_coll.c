@@ -192,37 +192,25 @@ fail:
   return LLRT_EXC;
 }
 
+/* Map.groupBy's grouping: -0 is 0, arrays by key in a Map. */
+static bool group_into_map(llrt_state *S, llrt_value out, llrt_value k, llrt_value item) {
+  llrt_map *m = (llrt_map *)LLRT_PTR(out);
+  if (LLRT_IS_NUM(k) && llrt_tonum_raw(k) == 0) k = llrt_num(0);
+  uint32_t e = map_find(m, k);
+  llrt_value arr = e != UINT32_MAX ? m->ents[e].val : llrt__new_array(S, 0);
+  if (arr == LLRT_EXC || !llrt__push(S, arr)) return false;
+  bool ok = (e != UINT32_MAX || map_set(S, m, k, arr)) &&
+            llrt__array_push(S, LLRT_OBJ(arr), item);
+  llrt__popn(S, 1);
+  return ok;
+}
+
 /* Map.groupBy(items, fn): a Map from each key to the array of its items. */
 NATIVE(map_group_by) {
   (void)this_val; (void)magic; (void)data;
-  llrt_value fn = ARG(1);
-  if (!llrt__is_callable(fn)) return llrt__throw(S, 1, "callback is not a function");
-  size_t base = S->sp;
   llrt_map *m = (llrt_map *)llrt__obj_new(S, LLRT_T_MAP, sizeof *m, S->proto_map);
-  if (!m || !llrt__push(S, llrt_ptr(m))) goto fail;
-  llrt_value it = llrt__get_iterator(S, ARG(0));
-  if (it == LLRT_EXC || !llrt__push(S, it)) goto fail;
-  for (double i = 0;; i++) {
-    llrt_value x = llrt__iter_step(S, it);
-    if (x == LLRT_EXC) goto fail;
-    if (x == LLRT_HOLE) break;
-    if (!llrt__push(S, x) || !llrt__push(S, llrt_num(i))) goto fail;
-    llrt_value k = llrt__call(S, fn, LLRT_UNDEF, 2, &S->stack[S->sp - 2]);
-    if (k == LLRT_EXC) goto fail;
-    if (LLRT_IS_NUM(k) && llrt_tonum_raw(k) == 0) k = llrt_num(0);
-    if (!llrt__push(S, k)) goto fail;
-    uint32_t e = map_find(m, k);
-    llrt_value arr = e != UINT32_MAX ? m->ents[e].val : llrt__new_array(S, 0);
-    if (arr == LLRT_EXC || !llrt__push(S, arr)) goto fail;
-    if (e == UINT32_MAX && !map_set(S, m, k, arr)) goto fail;
-    if (!llrt__array_push(S, LLRT_OBJ(arr), S->stack[S->sp - 4])) goto fail;
-    llrt__popn(S, 4);
-  }
-  S->sp = base;
-  return llrt_ptr(m);
-fail:
-  S->sp = base;
-  return LLRT_EXC;
+  if (!m) return LLRT_EXC;
+  return llrt__group_by(S, ARG(0), ARG(1), llrt_ptr(m), group_into_map);
 }
 
 /* ==== structuredClone ==== */

@@ -963,15 +963,13 @@ llrt_value llrt__obj_define_own(llrt_state *S, llrt_value o, llrt_value keyv,
   return r == LLRT_EXC ? r : LLRT_TRUE;
 }
 
-/* Object.groupBy(items, fn): a null-prototype object of arrays. */
-NATIVE(obj_group_by) {
-  (void)this_val; (void)magic; (void)data;
-  llrt_value fn = ARG(1);
+llrt_value llrt__group_by(llrt_state *S, llrt_value items, llrt_value fn, llrt_value out,
+                          bool (*add)(llrt_state *S, llrt_value out, llrt_value key,
+                                      llrt_value item)) {
   if (!llrt__is_callable(fn)) return llrt__throw(S, 1, "callback is not a function");
   size_t base = S->sp;
-  llrt_obj *out = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj), LLRT_NULL);
-  if (!out || !llrt__push(S, llrt_ptr(out))) goto fail;
-  llrt_value it = llrt__get_iterator(S, ARG(0));
+  if (!llrt__push(S, out)) goto fail;
+  llrt_value it = llrt__get_iterator(S, items);
   if (it == LLRT_EXC || !llrt__push(S, it)) goto fail;
   for (double i = 0;; i++) {
     llrt_value x = llrt__iter_step(S, it);
@@ -979,26 +977,40 @@ NATIVE(obj_group_by) {
     if (x == LLRT_HOLE) break;
     if (!llrt__push(S, x) || !llrt__push(S, llrt_num(i))) goto fail;
     llrt_value k = llrt__call(S, fn, LLRT_UNDEF, 2, &S->stack[S->sp - 2]);
-    if (k == LLRT_EXC) goto fail;
-    if (!LLRT_IS_SYM(k)) { /* ToPropertyKey */
-      k = llrt__to_string(S, k);
-      if (k == LLRT_EXC) goto fail;
-      k = llrt__intern_value(S, k);
-      if (k == LLRT_EXC) goto fail;
-    }
-    if (!llrt__push(S, k)) goto fail;
-    llrt_prop *p = llrt__find_own(out, k);
-    llrt_value arr = p ? p->val : llrt__new_array(S, 0);
-    if (arr == LLRT_EXC) goto fail;
-    if (!p && !llrt__define(S, out, k, arr, LLRT_P_DEFAULT)) goto fail;
-    if (!llrt__array_push(S, LLRT_OBJ(arr), S->stack[S->sp - 3])) goto fail;
+    if (k == LLRT_EXC || !llrt__push(S, k) || !add(S, out, k, S->stack[S->sp - 3])) goto fail;
     llrt__popn(S, 3);
   }
   S->sp = base;
-  return llrt_ptr(out);
+  return out;
 fail:
   S->sp = base;
   return LLRT_EXC;
+}
+
+/* Object.groupBy's grouping: the key as a property key, arrays by key. */
+static bool group_into_object(llrt_state *S, llrt_value out, llrt_value k, llrt_value item) {
+  if (!LLRT_IS_SYM(k)) { /* ToPropertyKey */
+    k = llrt__to_string(S, k);
+    if (k == LLRT_EXC) return false;
+    k = llrt__intern_value(S, k);
+    if (k == LLRT_EXC) return false;
+  }
+  if (!llrt__push(S, k)) return false;
+  llrt_prop *p = llrt__find_own(LLRT_OBJ(out), k);
+  llrt_value arr = p ? p->val : llrt__new_array(S, 0);
+  bool ok = arr != LLRT_EXC &&
+            (p || llrt__define(S, LLRT_OBJ(out), k, arr, LLRT_P_DEFAULT)) &&
+            llrt__array_push(S, LLRT_OBJ(arr), item);
+  llrt__popn(S, 1);
+  return ok;
+}
+
+/* Object.groupBy(items, fn): a null-prototype object of arrays by key. */
+NATIVE(obj_group_by) {
+  (void)this_val; (void)magic; (void)data;
+  llrt_obj *out = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj), LLRT_NULL);
+  if (!out) return LLRT_EXC;
+  return llrt__group_by(S, ARG(0), ARG(1), llrt_ptr(out), group_into_object);
 }
 
 NATIVE(obj_from_entries) {
