@@ -140,14 +140,19 @@ static llrt_value make_host(llrt_state *S) {
   return ok ? host : LLRT_EXC;
 }
 
-bool llrt_browser_install_events(llrt_state *S) {
+/* Whether the module at `path` was installed: 1 yes, 0 no, -1 failure
+ * (no loop, out of memory). */
+static int installed(llrt_state *S, const char *path) {
   if (!S->loop)
-    return false;
-  llrt_value done = module_exports(S, EVENTS_PATH);
-  if (done == LLRT_EXC)
-    return false;
-  if (done != LLRT_UNDEF)
-    return true; /* installed already */
+    return -1;
+  llrt_value done = module_exports(S, path);
+  return done == LLRT_EXC ? -1 : done != LLRT_UNDEF;
+}
+
+bool llrt_browser_install_events(llrt_state *S) {
+  int done = installed(S, EVENTS_PATH);
+  if (done)
+    return done > 0;
   if (!llrt__lazy_clear(S, LLRT_LAZY_EVENTS))
     return false;
   size_t base = S->sp;
@@ -166,13 +171,9 @@ fail:
 }
 
 bool llrt_browser_install(llrt_state *S) {
-  if (!S->loop)
-    return false;
-  llrt_value done = module_exports(S, DOM_PATH);
-  if (done == LLRT_EXC)
-    return false;
-  if (done != LLRT_UNDEF)
-    return true; /* installed already */
+  int done = installed(S, DOM_PATH);
+  if (done)
+    return done > 0;
   if (!llrt_browser_install_events(S))
     return false;
   size_t base = S->sp;
