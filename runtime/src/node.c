@@ -198,7 +198,7 @@ static const char timers_src[] =
 
 /* timers/promises: promises on the same timers (so they order with the
  * callback forms), an AbortSignal option, and `setInterval` as an async
- * iterator (`next`/`return`; `for await` is not supported by the engine). */
+ * iterator (`next`/`return`, so `for await` works). */
 static const char timers_promises_src[] =
     "'use strict';\n"
     "const { setTimeout: st, clearTimeout: ct, setImmediate: si, clearImmediate: ci,\n"

@@ -1558,14 +1558,38 @@ throw:
   return C_THROW;
 }
 
+/* One step of `for await`: awaits `iter.next()`; the value (awaited too
+ * for a sync iterable), HOLE when done, or EXC. */
+static llrt_value async_step(llrt_state *S, llrt_value iter, bool sync_values) {
+  llrt_value next = llrt__get(S, iter, S->atoms.next);
+  if (next == LLRT_EXC) return next;
+  llrt_value r = llrt__call(S, next, iter, 0, NULL);
+  if (r == LLRT_EXC) return r;
+  if (!sync_values) r = llrt__gen_suspend(S, r); /* await */
+  if (r == LLRT_EXC) return r;
+  if (!LLRT_IS_OBJ(r)) {
+    char buf[64];
+    llrt__describe(S, r, buf, sizeof buf);
+    return llrt__throw(S, 1, "Iterator result %s is not an object", buf);
+  }
+  if (!llrt__push(S, r)) return LLRT_EXC;
+  llrt_value done = llrt__get(S, r, S->atoms.done);
+  llrt_value v = done == LLRT_EXC ? done : llrt__truthy(done) ? LLRT_HOLE
+                                                              : llrt__get(S, r, S->atoms.value);
+  llrt__popn(S, 1);
+  if (v == LLRT_EXC || v == LLRT_HOLE || !sync_values) return v;
+  return llrt__gen_suspend(S, v); /* a sync iterable's values are awaited */
+}
+
 static int exec_for_in(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   ll_nid left = CHILD(n, left), right = CHILD(n, right), body = CHILD(n, body);
   ll_nid opn = CHILD(n, operator);
   bool of = opn != LL_NONE && text_is(sc, opn, "of");
   bool decl = CHILD(n, kind) != LL_NONE;
-  if (text_starts(sc, n, "for await")) {
-    llrt__unsupported(S, "for await");
+  bool await_ = text_starts(sc, n, "for await");
+  if (await_ && (!S->cur_gen || !S->cur_gen->is_async)) {
+    llrt__unsupported(S, "for await outside an async function");
     return C_THROW;
   }
   llrt_env *saved;
@@ -1575,7 +1599,18 @@ static int exec_for_in(llrt_state *S, ll_nid n) {
   llrt_value obj = llrt__vm_eval(S, right);
   if (obj == LLRT_EXC || !llrt__push(S, obj)) goto throw;
   llrt_value items = LLRT_UNDEF, iter = LLRT_UNDEF;
-  if (of) {
+  bool sync_values = false; /* for await over a sync iterable: await each value */
+  if (of && await_) {
+    llrt_value m = llrt__get(S, obj, S->sym_async_iterator);
+    if (m == LLRT_EXC) goto throw;
+    if (llrt__is_callable(m)) iter = llrt__call(S, m, obj, 0, NULL);
+    else iter = llrt__get_iterator(S, obj), sync_values = true;
+    if (iter == LLRT_EXC || !llrt__push(S, iter)) goto throw;
+    if (!LLRT_IS_OBJ(iter)) {
+      llrt__throw(S, 1, "Result of the Symbol.asyncIterator method is not an object");
+      goto throw;
+    }
+  } else if (of) {
     iter = llrt__get_iterator(S, obj); /* lazy: generators may be endless */
     if (iter == LLRT_EXC || !llrt__push(S, iter)) goto throw;
   } else {
@@ -1585,7 +1620,11 @@ static int exec_for_in(llrt_state *S, ll_nid n) {
   for (uint32_t i = 0; of || i < LLRT_OBJ(items)->len; i++) {
     if (!step(S)) goto throw;
     llrt_value v;
-    if (of) {
+    if (of && await_) {
+      v = async_step(S, iter, sync_values);
+      if (v == LLRT_EXC) goto throw;
+      if (v == LLRT_HOLE) break;
+    } else if (of) {
       v = llrt__iter_step(S, iter);
       if (v == LLRT_EXC) goto throw;
       if (v == LLRT_HOLE) break;
@@ -1617,6 +1656,8 @@ static int exec_for_in(llrt_state *S, ll_nid n) {
         llrt_value close = llrt__get(S, iter, llrt__intern(S, "return", 6));
         if (close != LLRT_EXC && llrt__is_callable(close))
           close = llrt__call(S, close, iter, 0, NULL);
+        if (close != LLRT_EXC && await_ && !sync_values)
+          close = llrt__gen_suspend(S, close); /* await the async return() */
         if (close == LLRT_EXC && body_r != C_THROW) goto throw;
         S->exc = exc;
         S->frame->ret = ret;
