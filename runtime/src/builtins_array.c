@@ -389,6 +389,14 @@ NATIVE(ap_reverse) {
   return this_val;
 }
 
+/* A hole of a dense array (`[1, , 3]`): absent, so indexOf and reduce skip
+ * it (includes and find treat it as undefined). */
+static bool is_hole(llrt_value a, uint32_t i) {
+  if (!LLRT_IS_OBJ(a) || llrt_tt(a) != LLRT_T_ARRAY) return false;
+  const llrt_obj *o = LLRT_OBJ(a);
+  return i < o->len && o->elems && o->elems[i] == LLRT_HOLE;
+}
+
 /* indexOf (0), lastIndexOf (1), includes (2) */
 NATIVE(ap_index_of) {
   (void)data;
@@ -399,6 +407,7 @@ NATIVE(ap_index_of) {
   if (magic == 1) {
     double from = argc > 1 ? rel_index(S, ARG(1), len, len - 1, &exc) : len - 1;
     for (double i = from >= len ? len - 1 : from; i >= 0; i--) {
+      if (is_hole(this_val, (uint32_t)i)) continue;
       llrt_value v = llrt__get_index(S, this_val, (uint32_t)i);
       if (v == LLRT_EXC) return v;
       if (llrt__strict_eq(v, x)) return llrt_num(i);
@@ -407,6 +416,7 @@ NATIVE(ap_index_of) {
   }
   double from = rel_index(S, ARG(1), len, 0, &exc);
   for (uint32_t i = (uint32_t)from; i < len; i++) {
+    if (magic != 2 && is_hole(this_val, i)) continue;
     llrt_value v = llrt__get_index(S, this_val, i);
     if (v == LLRT_EXC) return v;
     if (magic == 2 ? llrt__same_value_zero(v, x) : llrt__strict_eq(v, x))
@@ -512,15 +522,17 @@ NATIVE(ap_reduce) {
   llrt_value acc;
   if (argc > 1) {
     acc = argv[1];
-  } else {
-    if (len == 0) return llrt__throw(S, 1, "Reduce of empty array with no initial value");
-    acc = llrt__get_index(S, this_val, magic ? (uint32_t)len - 1 : 0);
+  } else { /* the first element present (holes skipped) */
+    while (k < len && is_hole(this_val, magic ? (uint32_t)len - 1 - k : k)) k++;
+    if (k >= len) return llrt__throw(S, 1, "Reduce of empty array with no initial value");
+    acc = llrt__get_index(S, this_val, magic ? (uint32_t)len - 1 - k : k);
     if (acc == LLRT_EXC) return acc;
-    k = 1;
+    k++;
   }
   if (!llrt__push(S, acc) || !llrt__push(S, this_val)) goto fail;
   for (; k < len; k++) {
     uint32_t i = magic ? (uint32_t)len - 1 - k : k;
+    if (is_hole(this_val, i)) continue;
     llrt_value v = llrt__get_index(S, this_val, i);
     if (v == LLRT_EXC) goto fail;
     if (!llrt__push(S, S->stack[base]) || !llrt__push(S, v) ||

@@ -1212,7 +1212,29 @@ NATIVE(fn_bind) {
     memcpy(b->args, argv + 1, (size_t)(argc - 1) * sizeof *b->args);
     b->nargs = (uint32_t)(argc - 1);
   }
-  return llrt_ptr(b);
+  /* name "bound f", length: the target's minus the bound arguments */
+  llrt_value bv = llrt_ptr(b);
+  size_t base = S->sp;
+  if (!llrt__push(S, bv)) return LLRT_EXC;
+  llrt_value name = llrt__get(S, this_val, S->atoms.name);
+  if (name == LLRT_EXC) goto fail;
+  if (!LLRT_IS_STR(name)) name = S->atoms.empty;
+  llrt_value bound = llrt__str_cstr(S, "bound ");
+  if (bound == LLRT_EXC || !llrt__push(S, bound)) goto fail;
+  name = llrt__str_concat(S, bound, name);
+  if (name == LLRT_EXC || !llrt__push(S, name)) goto fail;
+  llrt_value lenv = llrt__get(S, this_val, S->atoms.length);
+  if (lenv == LLRT_EXC) goto fail;
+  double len = LLRT_IS_NUM(lenv) ? llrt_tonum_raw(lenv) - b->nargs : 0;
+  if (!(len > 0)) len = 0;
+  if (!llrt__define(S, &b->o, S->atoms.name, name, LLRT_P_CONFIGURABLE) ||
+      !llrt__define(S, &b->o, S->atoms.length, llrt_num(len), LLRT_P_CONFIGURABLE))
+    goto fail;
+  S->sp = base;
+  return bv;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
 }
 
 NATIVE(fn_to_string) {

@@ -159,7 +159,7 @@ NATIVE(sp_char_at) {
   if (exc) return LLRT_EXC;
   if (magic == 2 && i < 0) i += s->ulen;
   if (i < 0 || i >= s->ulen)
-    return magic == 0 ? S->atoms.empty : magic == 2 ? LLRT_UNDEF : llrt_num(NAN);
+    return magic == 0 ? S->atoms.empty : magic == 1 ? llrt_num(NAN) : LLRT_UNDEF;
   if (magic == 0 || magic == 2) return llrt__str_substring(S, sv, (uint32_t)i, (uint32_t)i + 1);
   uint32_t b = llrt__unit_to_byte(s, (uint32_t)i);
   uint8_t c = (uint8_t)s->data[b];
@@ -193,8 +193,14 @@ NATIVE(sp_index_of) {
         return magic == 2 ? LLRT_TRUE : llrt_num(llrt__byte_to_unit(s, i));
     return magic == 2 ? LLRT_FALSE : llrt_num(-1);
   }
-  case 1: {
-    for (uint32_t i = s->len >= n->len ? s->len - n->len + 1 : 0; i-- > 0;)
+  case 1: { /* from position ToNumber(arg 1) (NaN: the end) down */
+    double from = argc > 1 ? llrt__to_number(S, ARG(1), &exc) : NAN;
+    if (exc) return LLRT_EXC;
+    from = from != from ? s->ulen : clampd(from, 0, s->ulen);
+    uint32_t last = llrt__unit_to_byte(s, (uint32_t)from);
+    if (s->len < n->len) return llrt_num(-1);
+    if (last > s->len - n->len) last = s->len - n->len;
+    for (uint32_t i = last + 1; i-- > 0;)
       if (!memcmp(s->data + i, n->data, n->len)) return llrt_num(llrt__byte_to_unit(s, i));
     return llrt_num(-1);
   }
@@ -362,7 +368,11 @@ NATIVE(sp_pad) {
 NATIVE(sp_replace) {
   (void)data;
   THIS_STR();
-  if (llrt_tt(ARG(0)) == LLRT_T_REGEXP) return llrt__regexp_replace(S, ARG(0), sv, ARG(1));
+  if (llrt_tt(ARG(0)) == LLRT_T_REGEXP) {
+    if (magic == 1 && !((llrt_regexp *)LLRT_PTR(ARG(0)))->global)
+      return llrt__throw(S, 1, "replaceAll must be called with a global RegExp");
+    return llrt__regexp_replace(S, ARG(0), sv, ARG(1));
+  }
   size_t base = S->sp;
   llrt_value pat = llrt__to_string(S, ARG(0));
   if (pat == LLRT_EXC || !llrt__push(S, sv) || !llrt__push(S, pat)) goto fail;
