@@ -573,6 +573,35 @@ NATIVE(np_to_fixed) {
   return llrt__str_cstr(S, buf);
 }
 
+/* toExponential(digits): d.ddde±x; without digits, as many as the number
+ * needs to read back exactly. */
+NATIVE(np_to_exponential) {
+  (void)magic; (void)data;
+  double d = 0;
+  if (this_num(S, this_val, &d) == LLRT_EXC) return LLRT_EXC;
+  bool exc = false;
+  double f = ARG(0) == LLRT_UNDEF ? -1 : llrt__to_number(S, ARG(0), &exc);
+  if (exc) return LLRT_EXC;
+  if (!isfinite(d)) return llrt__num_to_str(S, d);
+  if (f != f) f = 0;
+  if (f > 100 || (f < 0 && ARG(0) != LLRT_UNDEF))
+    return llrt__throw(S, 2, "toExponential() argument must be between 0 and 100");
+  char buf[160];
+  if (f < 0) { /* the shortest that reads back */
+    for (int p = 0; p <= 16; p++) {
+      snprintf(buf, sizeof buf, "%.*e", p, d);
+      if (strtod(buf, NULL) == d) break;
+    }
+  } else {
+    snprintf(buf, sizeof buf, "%.*e", (int)f, d);
+  }
+  char *ep = strchr(buf, 'e');
+  int e = atoi(ep + 1);
+  char out[180];
+  snprintf(out, sizeof out, "%.*se%c%d", (int)(ep - buf), buf, e < 0 ? '-' : '+', abs(e));
+  return llrt__str_cstr(S, out);
+}
+
 NATIVE(np_value_of) {
   UNUSED_NATIVE_ARGS;
   double d = 0;
@@ -862,10 +891,34 @@ static llrt_value jvalue(jsonp *j) {
     j->p += 4;
     r = LLRT_NULL;
   } else if (c == '-' || (c >= '0' && c <= '9')) {
-    char *end;
-    double d = strtod(j->p, &end);
-    if (end == j->p) return jerr(j);
-    j->p = end;
+    /* JSON's number grammar, stricter than strtod's: no leading zeros, no
+     * hex, no "1." or "-", digits after '.', 'e' and its sign. */
+    const char *q = j->p, *e = j->e;
+    if (q < e && *q == '-') q++;
+    if (q < e && *q == '0') q++;
+    else if (q < e && *q >= '1' && *q <= '9') while (q < e && *q >= '0' && *q <= '9') q++;
+    else return jerr(j);
+    if (q < e && *q == '.') {
+      const char *f = ++q;
+      while (q < e && *q >= '0' && *q <= '9') q++;
+      if (q == f) return jerr(j);
+    }
+    if (q < e && (*q == 'e' || *q == 'E')) {
+      q++;
+      if (q < e && (*q == '+' || *q == '-')) q++;
+      const char *x = q;
+      while (q < e && *q >= '0' && *q <= '9') q++;
+      if (q == x) return jerr(j);
+    }
+    char num[64], *big = NULL;
+    size_t n = (size_t)(q - j->p);
+    char *buf = n < sizeof num ? num : (big = malloc(n + 1));
+    if (!buf) return jerr(j);
+    memcpy(buf, j->p, n);
+    buf[n] = 0;
+    double d = strtod(buf, NULL);
+    free(big);
+    j->p = q;
     r = llrt_num(d);
   } else {
     return jerr(j);
@@ -1217,6 +1270,7 @@ bool llrt__builtins_string_init(llrt_state *S) {
   FN(S->proto_number, "toString", np_to_string, 1, 0);
   FN(S->proto_number, "toFixed", np_to_fixed, 1, 0);
   FN(S->proto_number, "toPrecision", np_to_fixed, 1, 1);
+  FN(S->proto_number, "toExponential", np_to_exponential, 1, 0);
   FN(S->proto_number, "valueOf", np_value_of, 0, 0);
   FN(S->proto_number, "toLocaleString", np_to_string, 0, 0);
   llrt_value B = llrt__def_ctor(S, "Boolean", boolean_ctor, 1, S->proto_boolean);

@@ -25,12 +25,17 @@
 #include "builtins.h"
 
 #if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #define FIBER_START(save, bottom, size) __sanitizer_start_switch_fiber(save, bottom, size)
 #define FIBER_FINISH(save, bottom, size) __sanitizer_finish_switch_fiber(save, bottom, size)
+/* A reused C stack still carries the poison of its last coroutine's frames
+ * (munmap used to clear it). */
+#define STACK_REUSED(p, n) __asan_unpoison_memory_region(p, n)
 #else
 #define FIBER_START(save, bottom, size) ((void)0)
 #define FIBER_FINISH(save, bottom, size) ((void)0)
+#define STACK_REUSED(p, n) ((void)0)
 #endif
 
 #define CSTACK_BYTES ((size_t)8 << 20) /* virtual; pages commit on use */
@@ -166,6 +171,7 @@ static llrt_value gen_resume(llrt_state *S, llrt_gen *g, int mode,
       S->oom = true;
       return LLRT_EXC;
     }
+    STACK_REUSED(st, CSTACK_BYTES);
     co->cstack = st;
     g->co = co;
     g->vcap = VSTACK_SLOTS;
