@@ -153,7 +153,7 @@ bool llrt_browser_install_events(llrt_state *S) {
   int done = installed(S, EVENTS_PATH);
   if (done)
     return done > 0;
-  if (!llrt__lazy_clear(S, LLRT_LAZY_EVENTS))
+  if (!llrt__lazy_events_clear(S))
     return false;
   size_t base = S->sp;
   if (!eval_module(S, EVENTS_PATH, llrt__browser_events_src,

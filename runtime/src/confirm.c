@@ -26,6 +26,7 @@
 #include "confirm.h"
 #include "loop.h"
 #include "phantom.h"
+#include "runtime/include/llrt_browser.h"
 #include "runtime/include/llrt_loop.h"
 #include "watch.h"
 
@@ -81,14 +82,17 @@ static void set_reason(llrt_confirm_result *out, const char *fmt, ...) {
   va_end(ap);
 }
 
-/* A state with the hosts installed; `cfg`'s hooks are set per request. */
+/* A state with the Node and browser hosts and phantoms; `cfg`'s hooks are
+ * set per request. Building the browser host costs ~20 ms, but the program
+ * forks copies of one (llrt_confirm_template_new): only a second entry
+ * tried pays it. */
 static llrt_state *hosts_state(void) {
   llrt_config cfg;
   llrt_config_init(&cfg);
   cfg.print = drop_output;
   llrt_state *S = llrt_state_new(&cfg);
   if (!S) return NULL;
-  if (!llrt_node_install(S, 0) || !llrt__confirm_hosts(S) || !llrt__phantom_init(S)) {
+  if (!llrt_node_install(S, 0) || !llrt_browser_install(S) || !llrt__phantom_init(S)) {
     llrt_state_free(S);
     return NULL;
   }
@@ -120,10 +124,8 @@ static llrt_state *fresh_state(confirm_ctx *cx) {
 
 typedef enum entry_kind { E_CALL, E_METHOD, E_STATIC, E_NEW } entry_kind;
 
-static const llrt_script *watch_script(llrt_state *S) { return S->watch_sc; }
-
 static entry_kind kind_of(llrt_state *S, uint32_t i) {
-  const llrt_script *sc = watch_script(S);
+  const llrt_script *sc = S->watch_sc;
   ll_nid n = S->watch_fn[i];
   ll_kind k = (ll_kind)sc->js.nodes[n].kind;
   if (k == LL_K_class || k == LL_K_class_declaration ||
@@ -145,7 +147,7 @@ static entry_kind kind_of(llrt_state *S, uint32_t i) {
 /* A readable name for entry `i`: "start", "Widget#mount", "new Widget",
  * "Widget.create", or "callback at file:line". */
 static void entry_name(llrt_state *S, uint32_t i, char *buf, size_t cap) {
-  const llrt_script *sc = watch_script(S);
+  const llrt_script *sc = S->watch_sc;
   ll_nid n = S->watch_fn[i];
   const ll_node *nodes = sc->js.nodes;
   char cls[64] = "";
@@ -348,7 +350,7 @@ static void keep_failure(failure *f, const llrt_result *r, const char *when) {
     snprintf(f->text, sizeof f->text, "%s", r->message ? r->message : "failed");
 }
 
-static void verdict(const llrt_confirm_request *rq, llrt_confirm_result *out,
+static void verdict(llrt_confirm_result *out,
                     const double *bytes) {
   size_t m = out->nsamples;
   if (m < 2) {
@@ -363,7 +365,6 @@ static void verdict(const llrt_confirm_request *rq, llrt_confirm_result *out,
   out->calls = out->sample_calls[m - 1];
   bool grows = strcmp(out->metric, "retained-bytes") ? d > 0 : out->per_call >= 32;
   out->verdict = grows ? LLRT_CONFIRMED : LLRT_REFUTED;
-  (void)rq;
 }
 
 /* Calls entry `i` up to every round's count in state `S` (one call was
@@ -410,7 +411,7 @@ static void drive(confirm_ctx *cx, llrt_state *S, uint32_t i, const llrt_baselin
     out->sample_calls[out->nsamples++] = done;
   }
   llrt_result_fini(&r);
-  verdict(cx->rq, out, bytes);
+  verdict(out, bytes);
   if (out->verdict == LLRT_INCONCLUSIVE && !out->reason[0])
     set_reason(out, "too few rounds completed");
   else if (out->verdict != LLRT_INCONCLUSIVE && errors && !out->reason[0])

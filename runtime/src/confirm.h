@@ -5,9 +5,6 @@
 #include "interp.h"
 #include "runtime/include/llrt_confirm.h"
 
-/** Installs the hosts a confirmation runs with besides Node's (the browser
- * host) on a state that has the loop. */
-bool llrt__confirm_hosts(llrt_state *S);
 /** What a metric counts from: the global object's keys right after the
  * hosts are installed. Free it with `llrt__confirm_baseline_free` before
  * the state. NULL when out of memory. */

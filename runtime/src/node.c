@@ -442,7 +442,7 @@ bool llrt_node_install_ex(llrt_state *S, double start_ms, bool real_time) {
   llrt__popn(S, 1);
   if (!ok || !llrt__def_val(S, S->global, "process", p) ||
       !llrt__node_process_init(S, p) || !llrt__node_buffer_init(S) ||
-      !llrt__lazy_define(S, LLRT_LAZY_EVENTS) || /* EventTarget, AbortController, … */
+      !llrt__lazy_events_define(S) || /* EventTarget, AbortController, … */
       !eval_builtin(S, "node:timers/promises", timers_promises_src,
                     sizeof timers_promises_src - 1) ||
       !eval_builtin(S, "node:util", util_src, sizeof util_src - 1))

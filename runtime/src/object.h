@@ -430,7 +430,7 @@ struct llrt_state {
   /* ==== Phantoms and the confirmation watch (phantom.h, confirm.c) ==== */
   bool phantoms;          /* unknown names and modules are phantoms */
   uint32_t phantom_call;  /* the call phantoms made now belong to */
-  uint64_t phantom_uses, phantom_callbacks;
+  uint64_t phantom_uses;
   const char *watch_path; /* the watch's file and byte range (confirm.c); */
   uint32_t watch_start, watch_end; /* resolved when that file is compiled */
   struct llrt_script *watch_sc; /* the script the watch is on, or NULL */

@@ -13,7 +13,6 @@
 
 #include <errno.h>
 #include <stdarg.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,12 +300,6 @@ typedef struct job {
   char *message;          /* owned; the failure, naming the file */
 } job;
 
-typedef struct pool {
-  job *jobs;
-  size_t n;
-  atomic_size_t next;
-} pool;
-
 static size_t effective_limit(const ll_options *o) {
   return o->max_file_size ? o->max_file_size : LL_CLI_DEFAULT_MAX_FILE_SIZE;
 }
@@ -353,30 +346,7 @@ static void job_run(job *j) {
   }
 }
 
-static void worker(void *arg) {
-  pool *p = arg;
-  for (;;) {
-    size_t i = atomic_fetch_add(&p->next, 1);
-    if (i >= p->n) break;
-    job_run(&p->jobs[i]);
-  }
-}
-
-static void run_pool(pool *p, unsigned jobs) {
-  unsigned nthreads = jobs ? jobs : uv_available_parallelism();
-  if (nthreads == 0) nthreads = 1;
-  if (nthreads > p->n) nthreads = (unsigned)p->n;
-  uv_thread_t *threads = NULL;
-  unsigned started = 0;
-  /* `-j N` means N analysing threads in all: N - 1 helpers plus this one. */
-  if (nthreads > 1 && (threads = ll_calloc(nthreads - 1, sizeof *threads))) {
-    for (; started < nthreads - 1; started++)
-      if (uv_thread_create(&threads[started], worker, p) != 0) break;
-  }
-  worker(p); /* the main thread works too, and finishes alone if need be */
-  for (unsigned i = 0; i < started; i++) uv_thread_join(&threads[i]);
-  ll_free(threads);
-}
+static void job_at(void *jobs, size_t i) { job_run(&((job *)jobs)[i]); }
 
 /* ==== Report ==== */
 
@@ -580,9 +550,7 @@ int ll_check_run(const ll_check_args *a) {
   if (nc >= 2 && !(xtu = ll__c_xtu_new())) goto oom;
   for (size_t i = 0; xtu && i < list.len; i++)
     if (list.items[i].lang == LL_LANG_C) jobs[i].xtu = xtu;
-  pool p = {.jobs = jobs, .n = list.len};
-  atomic_init(&p.next, 0);
-  run_pool(&p, a->jobs);
+  ll_cli_parallel(list.len, a->jobs, job_at, jobs);
   if (xtu) {
     ll__c_xtu_freeze(xtu);
     job *again = ll_calloc(nc, sizeof *again);
@@ -598,9 +566,7 @@ int ll_check_run(const ll_check_args *a) {
       again[na].status = LL_OK;
       na++;
     }
-    pool p2 = {.jobs = again, .n = na};
-    atomic_init(&p2.next, 0);
-    if (na) run_pool(&p2, a->jobs);
+    ll_cli_parallel(na, a->jobs, job_at, again);
     for (size_t i = 0, k = 0; i < list.len && k < na; i++) {
       if (jobs[i].item != again[k].item) continue;
       ll_file_result_free(jobs[i].result);

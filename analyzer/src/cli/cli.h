@@ -38,6 +38,10 @@ const char *ll_cli_suggest_rule(const char *id);
  * "warn"/"warning", "error", or "0", "1", "2". Returns false when unknown. */
 bool ll_cli_parse_severity(const char *s, ll_severity *out);
 
+/** Calls `fn(ud, i)` for every i < n on `jobs` threads in all (0: one per
+ * core), the calling thread included; returns when all are done. */
+void ll_cli_parallel(size_t n, unsigned jobs, void (*fn)(void *ud, size_t i), void *ud);
+
 /* ==== Subcommands: each returns an exit code ==== */
 
 /** `leaklint check [options] [PATH…]`; `argv[0]` is "check". */

@@ -7,14 +7,13 @@
  * made with --confirm always says, for every finding, what was done. */
 #include "cli/confirm.h"
 
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <uv.h>
 
 #include "base/alloc.h"
+#include "cli/cli.h"
 
 static ll_confirm_fn confirmer;
 
@@ -50,12 +49,10 @@ typedef struct task {
   ll_confirm *out;
 } task;
 
-typedef struct task_pool {
+typedef struct task_list {
   const ll_confirm_settings *s;
   task *tasks;
-  size_t n;
-  atomic_size_t next;
-} task_pool;
+} task_list;
 
 static void run_task(const ll_confirm_settings *s, task *t) {
   const ll_rule_info *info = ll_rule_get(t->finding->rule);
@@ -68,26 +65,9 @@ static void run_task(const ll_confirm_settings *s, task *t) {
             t->finding->start_byte, t->finding->end_byte, t->out);
 }
 
-static void task_worker(void *arg) {
-  task_pool *p = arg;
-  for (;;) {
-    size_t i = atomic_fetch_add(&p->next, 1);
-    if (i >= p->n) break;
-    run_task(p->s, &p->tasks[i]);
-  }
-}
-
-static void run_tasks(task_pool *p, unsigned jobs) {
-  unsigned nthreads = jobs ? jobs : uv_available_parallelism();
-  if (nthreads == 0) nthreads = 1;
-  if (nthreads > p->n) nthreads = (unsigned)p->n;
-  uv_thread_t *threads = nthreads > 1 ? ll_calloc(nthreads - 1, sizeof *threads) : NULL;
-  unsigned started = 0;
-  for (; threads && started < nthreads - 1; started++)
-    if (uv_thread_create(&threads[started], task_worker, p) != 0) break;
-  task_worker(p);
-  for (unsigned i = 0; i < started; i++) uv_thread_join(&threads[i]);
-  ll_free(threads);
+static void task_at(void *list, size_t i) {
+  const task_list *l = list;
+  run_task(l->s, &l->tasks[i]);
 }
 
 /* --confirm-only: drops the findings that were run and not confirmed
@@ -154,9 +134,8 @@ ll_status ll_cli_confirm_results(const ll_confirm_settings *s, ll_file_result **
       tasks[nt++] = (task){r, &fs[j], text, len, c};
     }
   }
-  task_pool p = {.s = s, .tasks = tasks, .n = nt};
-  atomic_init(&p.next, 0);
-  if (nt) run_tasks(&p, jobs);
+  task_list l = {.s = s, .tasks = tasks};
+  ll_cli_parallel(nt, jobs, task_at, &l);
   ll_free(tasks);
   if (s->only)
     for (size_t i = 0; i < n; i++) keep_confirmed(results[i]);
