@@ -24,7 +24,7 @@ static uint32_t mhash(llrt_value k) {
     memcpy(&b, &d, 8);
     return (uint32_t)((b * 0x9E3779B97F4A7C15ull) >> 32);
   }
-  if (LLRT_IS_STR(k)) return LLRT_STR(k)->hash;
+  if (LLRT_IS_STR(k)) return llrt__str_hash(LLRT_STR(k));
   return (uint32_t)((k * 0x9E3779B97F4A7C15ull) >> 32);
 }
 

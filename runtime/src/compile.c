@@ -390,7 +390,7 @@ llrt_script *llrt__compile(llrt_state *S, const char *path, const char *src,
   sc->k = calloc(sc->js.count + 2, sizeof *sc->k); /* + __filename, __dirname */
   sc->ref = calloc(sc->js.count + 1, sizeof *sc->ref);
   sc->op = calloc(sc->js.count + 1, 1);
-  if (!sc->k || !sc->ref || !sc->op) goto fail;
+  if (!sc->k || !sc->ref || !sc->op || !llrt__build_kids(sc)) goto fail;
   for (uint32_t i = 0; i < sc->js.count + 2; i++) sc->k[i] = LLRT_UNDEF;
   /* Register before filling `k`, so the constants are traced. */
   if (S->nscripts == S->scriptcap) {
@@ -403,7 +403,7 @@ llrt_script *llrt__compile(llrt_state *S, const char *path, const char *src,
   S->scripts[S->nscripts++] = sc;
   sc->site_base = S->next_site;
   S->next_site += sc->js.count + 1;
-  if (!compile_tables(S, sc)) {
+  if (!compile_tables(S, sc) || !llrt__compile_functions(sc)) {
     *err = "out of memory";
     return sc; /* registered: freed with the state */
   }
@@ -421,6 +421,12 @@ void llrt__script_free(llrt_state *S, llrt_script *sc) {
   free(sc->k);
   free(sc->ref);
   free(sc->op);
+  free(sc->kid);
+  free(sc->kidf);
+  free(sc->named0);
+  free(sc->kind8);
+  free(sc->aux);
+  free(sc->auxv);
   free(sc->path);
   free(sc->src);
   free(sc);

@@ -88,7 +88,9 @@ static void children(llrt_state *S, llrt_gc *o, child_fn fn, void *ud,
   case LLRT_T_SYMBOL: VISIT(((llrt_sym *)o)->desc); return;
   case LLRT_T_ENV: {
     llrt_env *e = (llrt_env *)o;
-    VISITP(e->parent);
+    /* A frame env is not a heap object: its frame traces it (and once the
+     * call returned, the pointer dangles: never read through it). */
+    if (!(o->flags & LLRT_GCF_FRAME_PARENT)) VISITP(e->parent);
     for (uint32_t i = 0; i < e->n; i++) VISIT(e->slots[i]);
     return;
   }
@@ -273,7 +275,17 @@ void llrt__frame_children(llrt_state *S, llrt_frame *f,
   fn(S, f->arguments, ud);
   fn(S, f->ret, ud);
   fn(S, f->home, ud);
-  if (f->env) fn(S, llrt_ptr(f->env), ud);
+  /* The chain may hold frame envs (the running function's record and, for
+   * a block inside it, below a heap one): their slots are roots here. */
+  for (llrt_env *e = f->env; e; e = e->parent) {
+    if (!(e->h.flags & LLRT_GCF_FRAME_ENV)) {
+      fn(S, llrt_ptr(e), ud);
+      continue;
+    }
+    for (uint32_t i = 0; i < e->n; i++) fn(S, e->slots[i], ud);
+    if (e->parent) fn(S, llrt_ptr(e->parent), ud); /* heap from here up */
+    break;
+  }
   for (int i = 0; i < f->argc; i++) fn(S, f->args[i], ud);
 }
 
@@ -623,7 +635,8 @@ void *llrt__alloc(llrt_state *S, int tt, size_t size) {
     S->oom = true;
     return NULL;
   }
-  memset(o, 0, size);
+  /* A string's bytes are written by its maker: zero only its header. */
+  memset(o, 0, tt == LLRT_T_STRING ? sizeof(llrt_str) : size);
   o->tt = (uint8_t)tt;
   o->site = S->cur_site;
   o->next = S->young;

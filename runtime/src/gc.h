@@ -84,6 +84,12 @@ enum {
   LLRT_GCF_INTERNED = 2,   /* a string in the intern table */
   LLRT_GCF_FIXED = 4,      /* never collected (well-known atoms) */
   LLRT_GCF_PHANTOM = 8,    /* a phantom or phantom-tailed object (phantom.h) */
+  LLRT_GCF_FRAME_ENV = 16, /* an environment record on the C stack of its
+                              call (vm.c run_body): never marked, never
+                              swept; its frame traces its slots */
+  LLRT_GCF_FRAME_PARENT = 32, /* a heap env whose parent is a frame env:
+                                 the parent is not followed (it dangles
+                                 once the call returns) */
 };
 
 static inline bool llrt_is_old(const llrt_gc *o) {

@@ -33,6 +33,12 @@ typedef struct llrt_script {
   uint8_t *op;
   uint32_t *nslots;   /* per scope */
   llrt_value **init;  /* per scope: initial slot values */
+  ll_nid *kid;        /* child-slot table (kids.c): LLRT_KIDS per node */
+  uint8_t *kidf;      /* the field filling each slot, 0, or LLRT_KID_MIXED */
+  ll_nid *named0;     /* the first named child of each node, or LL_NONE */
+  uint8_t *kind8;     /* each node's kind, packed (the dispatch reads it) */
+  uint32_t *aux;      /* function nodes: index in `auxv` (compile_fn.c) */
+  uint32_t *auxv, nauxv;
   uint32_t site_base; /* allocation site = site_base + node id */
   uint32_t module_slot; /* slot of `require` in the module env (then module, exports) */
   bool script_mode;   /* a classic script: top-level var/function are globals */
@@ -42,6 +48,17 @@ typedef struct llrt_script {
 enum { M_STATIC = 1, M_GET = 2, M_SET = 4, M_ASYNC = 8, M_GEN = 16 };
 /* flag bit for member/call/subscript nodes: the top of an optional chain */
 #define OP_CHAIN_TOP 0x80
+/* function nodes: the parameter list is simple (compile_fn.c) */
+#define OP_SIMPLE_PARAMS 0x20
+/* statement_block/program nodes: declares functions directly */
+#define OP_HOISTS 0x40
+/* function nodes: no closure can capture the function's own record, so a
+ * call keeps it on the C stack (compile_fn.c, gc.h LLRT_GCF_FRAME_ENV) */
+#define OP_FRAME_ENV 0x40
+
+/** Fills `aux`/`auxv` and the OP_SIMPLE_PARAMS/OP_HOISTS bits
+ * (compile_fn.c); runs after `ref` and `op` are filled. */
+bool llrt__compile_functions(llrt_script *sc);
 
 llrt_script *llrt__compile(llrt_state *S, const char *path, const char *src,
                            size_t len, bool script_mode, const char **err,
@@ -59,8 +76,49 @@ llrt_value llrt__run_script(llrt_state *S, llrt_script *sc, llrt_value module);
 /** `require(spec)` from `from`: the loader hook, a cache, CommonJS. */
 llrt_value llrt__require(llrt_state *S, const char *from, llrt_value spec);
 
-/** `ll_js_child`, inlined: the evaluator asks for children constantly. */
+#define LLRT_KIDS 4
+#define LLRT_KID_MIXED 0xFF
+
+/* The slot of a hot field in the child-slot table, or -1. No node kind
+ * the evaluator reads uses two fields of one slot (kids.c checks). */
+static inline int llrt__kid_slot(ll_field f) {
+  switch (f) {
+  case LL_F_left: case LL_F_condition: case LL_F_function: case LL_F_object:
+  case LL_F_constructor: case LL_F_argument: case LL_F_handler:
+  case LL_F_label: case LL_F_value:
+    return 0;
+  case LL_F_right: case LL_F_consequence: case LL_F_arguments:
+  case LL_F_property: case LL_F_index: case LL_F_parameters:
+  case LL_F_parameter: case LL_F_increment: case LL_F_finalizer:
+    return 1;
+  case LL_F_alternative: case LL_F_optional_chain: case LL_F_body:
+    return 2;
+  case LL_F_name: case LL_F_initializer: case LL_F_key: case LL_F_pattern:
+  case LL_F_kind:
+    return 3;
+  default:
+    return -1;
+  }
+}
+
+/** Fills `kid`/`kidf` (kids.c). */
+bool llrt__build_kids(llrt_script *sc);
+
+/** `ll_js_named_child(js, n, 0)` from the table (LL_NONE for LL_NONE). */
+static inline ll_nid llrt__named0(const llrt_script *sc, ll_nid n) {
+  return n == LL_NONE ? LL_NONE : sc->named0[n];
+}
+
+/** `ll_js_child` through the child-slot table: the evaluator asks for
+ * children constantly. */
 static inline ll_nid llrt__child(const llrt_script *sc, ll_nid n, ll_field f) {
+  int s = llrt__kid_slot(f);
+  if (s >= 0) {
+    size_t i = (size_t)n * LLRT_KIDS + (size_t)s;
+    uint8_t kf = sc->kidf[i];
+    if (kf == f) return sc->kid[i];
+    if (kf != LLRT_KID_MIXED) return LL_NONE;
+  }
   const ll_node *nodes = sc->js.nodes;
   for (ll_nid c = nodes[n].first; c != LL_NONE; c = nodes[c].next)
     if (nodes[c].field == f) return c;

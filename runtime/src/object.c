@@ -47,7 +47,7 @@ llrt_value llrt__str_new(llrt_state *S, const char *s, size_t n) {
   str->len = (uint32_t)n;
   if (n) memcpy(str->data, s, n);
   str->data[n] = 0;
-  str->hash = llrt__hash_bytes(s, n);
+  str->hash = 0; /* computed on first use: llrt__str_hash */
   str->ulen = utf16_len(s, n, &str->ascii);
   return llrt_ptr(str);
 }
@@ -59,7 +59,8 @@ llrt_value llrt__str_cstr(llrt_state *S, const char *s) {
 bool llrt__str_eq(llrt_value a, llrt_value b) {
   if (a == b) return true;
   llrt_str *x = LLRT_STR(a), *y = LLRT_STR(b);
-  return x->len == y->len && x->hash == y->hash &&
+  return x->len == y->len &&
+         (!x->hash || !y->hash || x->hash == y->hash) &&
          !memcmp(x->data, y->data, x->len);
 }
 
@@ -78,7 +79,7 @@ llrt_value llrt__str_concat(llrt_state *S, llrt_value a, llrt_value b) {
   memcpy(r->data + x->len, y->data, y->len);
   r->data[n] = 0;
   r->len = (uint32_t)n;
-  r->hash = llrt__hash_bytes(r->data, n);
+  r->hash = 0; /* lazy: hashing every `s += x` result made loops quadratic */
   r->ulen = x->ulen + y->ulen;
   r->ascii = x->ascii && y->ascii;
   return llrt_ptr(r);
@@ -130,6 +131,7 @@ llrt_value llrt__intern(llrt_state *S, const char *s, size_t n) {
   while (S->intern[j] && S->intern[j] != TOMB) j = (j + 1) & (S->icap - 1);
   if (S->intern[j] == TOMB) S->itomb--;
   (void)tomb;
+  LLRT_STR(v)->hash = h;
   S->intern[j] = LLRT_STR(v);
   S->icount++;
   LLRT_PTR(v)->flags |= LLRT_GCF_INTERNED;

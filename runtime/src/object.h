@@ -94,7 +94,7 @@ static inline int llrt_tt(llrt_value v) {
 typedef struct llrt_str {
   llrt_gc h;
   uint32_t len;   /* bytes of UTF-8 */
-  uint32_t hash;
+  uint32_t hash;  /* 0 until computed (llrt__str_hash) */
   uint32_t ulen;  /* length in UTF-16 units */
   bool ascii;
   char data[];    /* NUL-terminated */
@@ -461,6 +461,12 @@ bool llrt__str_eq(llrt_value a, llrt_value b);
 /** Drops a dying interned string from the table (the sweep calls this). */
 void llrt__intern_remove(llrt_state *S, llrt_str *s);
 uint32_t llrt__hash_bytes(const char *s, size_t n);
+/** A string's hash, computed on first use (0 means "not yet"; interned
+ * strings always have theirs). */
+static inline uint32_t llrt__str_hash(llrt_str *s) {
+  if (!s->hash) s->hash = llrt__hash_bytes(s->data, s->len);
+  return s->hash;
+}
 
 /* ==== Objects (object.c) ==== */
 

@@ -13,6 +13,7 @@
  *
  * Must never: let a budget, out-of-memory or unsupported condition be caught
  * by JavaScript `catch` (`S->fatal` bypasses handlers). */
+#include <alloca.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -87,10 +88,14 @@ static bool step(llrt_state *S) {
 static llrt_env *env_new(llrt_state *S, const llrt_script *sc, uint32_t scope,
                          llrt_env *parent) {
   uint32_t n = sc->nslots[scope];
-  if (!llrt__push(S, parent ? llrt_ptr(parent) : LLRT_UNDEF)) return NULL;
+  /* The parent stays reachable across the allocation: a heap record from
+   * the value stack, a frame env (never a value) from its frame. */
+  bool frame_env = !parent || (parent->h.flags & LLRT_GCF_FRAME_ENV);
+  if (!llrt__push(S, frame_env ? LLRT_UNDEF : llrt_ptr(parent))) return NULL;
   llrt_env *e = llrt__alloc(S, LLRT_T_ENV, sizeof(llrt_env) + n * sizeof(llrt_value));
   llrt__popn(S, 1);
   if (!e) return NULL;
+  if (parent && frame_env) e->h.flags |= LLRT_GCF_FRAME_PARENT;
   e->parent = parent;
   e->n = n;
   memcpy(e->slots, sc->init[scope], n * sizeof(llrt_value));
@@ -106,6 +111,7 @@ static llrt_env *env_at(llrt_state *S, uint32_t hops) {
 /* Instantiates the function declarations directly inside `body`. */
 static bool hoist_functions(llrt_state *S, ll_nid body) {
   llrt_script *sc = SC;
+  if (!(sc->op[body] & OP_HOISTS)) return true; /* compile_fn.c */
   for (ll_nid c = FIRST(body); c != LL_NONE; c = NEXT(c)) {
     ll_nid d = c;
     if (KIND(c) == LL_K_export_statement) d = CHILD(c, declaration);
@@ -353,7 +359,19 @@ static llrt_value run_body(llrt_state *S, llrt_closure *c) {
   llrt_frame *f = S->frame;
   ll_nid fn = c->node;
   uint32_t scope = NODE(fn)->scope;
-  if (sc->nslots[scope]) {
+  if (sc->op[fn] & OP_FRAME_ENV) {
+    /* Nothing can capture this record (compile_fn.c): it lives on the C
+     * stack for the call and its frame traces it (gc.h). */
+    uint32_t n = sc->nslots[scope];
+    llrt_env *e = alloca(sizeof(llrt_env) + n * sizeof(llrt_value));
+    memset(&e->h, 0, sizeof e->h);
+    e->h.tt = LLRT_T_ENV;
+    e->h.flags = LLRT_GCF_FRAME_ENV;
+    e->parent = c->env;
+    e->n = n;
+    memcpy(e->slots, sc->init[scope], n * sizeof(llrt_value));
+    f->env = e;
+  } else if (sc->nslots[scope]) {
     llrt_env *e = env_new(S, sc, scope, c->env);
     if (!e) return nomem(S);
     f->env = e;
@@ -366,7 +384,14 @@ static llrt_value run_body(llrt_state *S, llrt_closure *c) {
       KIND(name) == LL_K_identifier)
     llrt__vm_write_ident(S, name, f->fn, true);
   ll_nid params = CHILD(fn, parameters);
-  if (params == LL_NONE) {
+  if (sc->op[fn] & OP_SIMPLE_PARAMS) {
+    /* Plain identifiers: one store each into the new (young) record. */
+    const uint32_t *slots = &sc->auxv[sc->aux[fn]];
+    llrt_value *env = f->env->slots;
+    int np = (int)slots[0];
+    for (int i = 0; i < np; i++)
+      env[slots[i + 1]] = i < f->argc ? f->args[i] : LLRT_UNDEF;
+  } else if (params == LL_NONE) {
     ll_nid p = CHILD(fn, parameter);
     if (p != LL_NONE)
       TRY(llrt__vm_bind_pattern(S, p, f->argc > 0 ? f->args[0] : LLRT_UNDEF, true));
@@ -565,6 +590,28 @@ llrt_value llrt__construct(llrt_state *S, llrt_value fn, int argc,
 
 /* ==== Expressions ==== */
 
+/* Evaluates `n`, reading leaves — a local binding past its TDZ, a number
+ * or string literal — without a trip through the dispatch. A watched
+ * node (watch.c counts its hits) always takes the full path. */
+static inline llrt_value eval_operand(llrt_state *S, const llrt_script *sc,
+                                      ll_nid n) {
+  if (__builtin_expect(n != S->watch_site, 1)) {
+    uint8_t k = sc->kind8[n];
+    if (k == LL_K_identifier) {
+      uint32_t r = sc->ref[n];
+      if (r < REF_ARGUMENTS) {
+        llrt_env *e = S->frame->env;
+        for (uint32_t h = r >> 16; h; h--) e = e->parent;
+        llrt_value v = e->slots[r & 0xFFFF];
+        if (v != LLRT_HOLE) return v;
+      }
+    } else if (k == LL_K_number || k == LL_K_string) {
+      return sc->k[n];
+    }
+  }
+  return llrt__vm_eval(S, n);
+}
+
 static llrt_value eval_args(llrt_state *S, ll_nid args, int *argc) {
   llrt_script *sc = SC;
   size_t base = S->sp;
@@ -588,7 +635,7 @@ static llrt_value eval_args(llrt_state *S, ll_nid args, int *argc) {
         if (!llrt__push(S, o->elems[i])) return nomem(S);
       continue;
     }
-    llrt_value v = llrt__vm_eval(S, a);
+    llrt_value v = eval_operand(S, sc, a);
     if (v == LLRT_EXC) return v;
     if (!llrt__push(S, v)) return nomem(S);
   }
@@ -618,7 +665,7 @@ static llrt_value eval_template(llrt_state *S, ll_nid n) {
       S->stack[base] = acc;
     }
     if (c == LL_NONE) break;
-    llrt_value v = llrt__vm_eval(S, ll_js_named_child(&sc->js, c, 0));
+    llrt_value v = llrt__vm_eval(S, NAMED0(c));
     if (v == LLRT_EXC) goto fail;
     if (!LLRT_IS_STR(v)) {
       if (LLRT_IS_SYM(v)) {
@@ -648,7 +695,7 @@ static llrt_value prop_key(llrt_state *S, ll_nid key) {
   if (key == LL_NONE) return llrt__unsupported(S, "property key");
   switch (KIND(key)) {
   case LL_K_computed_property_name: {
-    llrt_value v = llrt__vm_eval(S, ll_js_named_child(&sc->js, key, 0));
+    llrt_value v = llrt__vm_eval(S, NAMED0(key));
     TRY(v);
     llrt_value k;
     uint32_t idx;
@@ -836,7 +883,7 @@ static llrt_value member_get(llrt_state *S, ll_nid n, llrt_value *this_out) {
     r = is_super ? llrt__get_recv(S, obj, *this_out, K(CHILD(n, property)))
                  : llrt__get(S, obj, K(CHILD(n, property)));
   } else {
-    llrt_value key = llrt__vm_eval(S, CHILD(n, index));
+    llrt_value key = eval_operand(S, sc, CHILD(n, index));
     r = key == LLRT_EXC ? key : llrt__get_v(S, obj, key);
   }
   llrt__popn(S, 1);
@@ -857,7 +904,7 @@ static llrt_value eval_chain(llrt_state *S, ll_nid n) {
     r = eval_call(S, n);
     break;
   default:
-    return llrt__vm_eval(S, n);
+    return eval_operand(S, sc, n);
   }
   if (r == LLRT_HOLE && (sc->op[n] & OP_CHAIN_TOP)) return LLRT_UNDEF;
   return r;
@@ -957,7 +1004,7 @@ static llrt_value read_target(llrt_state *S, ll_nid t, size_t *pushed) {
   *pushed = 0;
   if (KIND(t) == LL_K_identifier) return llrt__vm_read_ident(S, t);
   if (KIND(t) == LL_K_parenthesized_expression)
-    return read_target(S, ll_js_named_child(&sc->js, t, 0), pushed);
+    return read_target(S, NAMED0(t), pushed);
   if (KIND(t) == LL_K_member_expression || KIND(t) == LL_K_subscript_expression) {
     llrt_value obj = llrt__vm_eval(S, CHILD(t, object));
     TRY(obj);
@@ -979,7 +1026,7 @@ static llrt_value write_target(llrt_state *S, ll_nid t, llrt_value v,
                                size_t pushed) {
   llrt_script *sc = SC;
   if (KIND(t) == LL_K_parenthesized_expression)
-    return write_target(S, ll_js_named_child(&sc->js, t, 0), v, pushed);
+    return write_target(S, NAMED0(t), v, pushed);
   if (!pushed) return llrt__vm_write_ident(S, t, v, false);
   llrt_value obj = S->stack[S->sp - 2], key = S->stack[S->sp - 1];
   llrt_value r = llrt__set_v(S, obj, key, v);
@@ -1015,7 +1062,7 @@ static llrt_value eval_assign(llrt_state *S, ll_nid n) {
   ll_nid left = CHILD(n, left), right = CHILD(n, right);
   ll_kind lk = KIND(left);
   if (lk == LL_K_identifier) {
-    llrt_value v = llrt__vm_eval(S, right);
+    llrt_value v = eval_operand(S, sc, right);
     TRY(v);
     /* Anonymous functions take the variable's name: nothing to do, the name
      * comes from the node lazily. */
@@ -1023,17 +1070,17 @@ static llrt_value eval_assign(llrt_state *S, ll_nid n) {
   }
   if (lk == LL_K_member_expression || lk == LL_K_subscript_expression) {
     size_t base = S->sp;
-    llrt_value obj = llrt__vm_eval(S, CHILD(left, object));
+    llrt_value obj = eval_operand(S, sc, CHILD(left, object));
     if (obj == LLRT_EXC || !llrt__push(S, obj)) goto fail;
     llrt_value key;
     if (lk == LL_K_member_expression) {
       key = K(CHILD(left, property));
     } else {
-      key = llrt__vm_eval(S, CHILD(left, index));
+      key = eval_operand(S, sc, CHILD(left, index));
       if (key == LLRT_EXC) goto fail;
     }
     if (!llrt__push(S, key)) goto fail;
-    llrt_value v = llrt__vm_eval(S, right);
+    llrt_value v = eval_operand(S, sc, right);
     if (v == LLRT_EXC || !llrt__push(S, v)) goto fail;
     llrt_value r = lk == LL_K_member_expression ? llrt__set(S, obj, key, v)
                                                 : llrt__set_v(S, obj, key, v);
@@ -1043,7 +1090,7 @@ static llrt_value eval_assign(llrt_state *S, ll_nid n) {
     S->sp = base;
     return LLRT_EXC;
   }
-  llrt_value v = llrt__vm_eval(S, right);
+  llrt_value v = eval_operand(S, sc, right);
   TRY(v);
   if (!llrt__push(S, v)) return nomem(S);
   llrt_value r = llrt__vm_assign_target(S, left, v, false);
@@ -1158,19 +1205,45 @@ static llrt_value eval_unary(llrt_state *S, ll_nid n) {
   }
 }
 
+/* Two numbers under the operators that need no conversion; HOLE when the
+ * general path must decide. */
+static inline llrt_value number_binary(int op, llrt_value a, llrt_value b) {
+  double x = llrt_tonum_raw(a), y = llrt_tonum_raw(b);
+  switch (op) {
+  case OP_ADD: return llrt_num(x + y);
+  case OP_SUB: return llrt_num(x - y);
+  case OP_MUL: return llrt_num(x * y);
+  case OP_DIV: return llrt_num(x / y);
+  case OP_LT: return llrt_bool(x < y);
+  case OP_GT: return llrt_bool(x > y);
+  case OP_LE: return llrt_bool(x <= y);
+  case OP_GE: return llrt_bool(x >= y);
+  case OP_EQ: case OP_SEQ: return llrt_bool(x == y);
+  case OP_NE: case OP_SNE: return llrt_bool(x != y);
+  default: return LLRT_HOLE;
+  }
+}
+
 static llrt_value eval_binary(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   int op = sc->op[n];
-  llrt_value a = llrt__vm_eval(S, CHILD(n, left));
+  llrt_value a = eval_operand(S, sc, CHILD(n, left));
   TRY(a);
   if (op == OP_AND) return llrt__truthy(a) ? llrt__vm_eval(S, CHILD(n, right)) : a;
   if (op == OP_OR) return llrt__truthy(a) ? a : llrt__vm_eval(S, CHILD(n, right));
   if (op == OP_NULLISH) return LLRT_IS_NULLISH(a) ? llrt__vm_eval(S, CHILD(n, right)) : a;
   if (!llrt__push(S, a)) return nomem(S);
-  llrt_value b = llrt__vm_eval(S, CHILD(n, right));
+  llrt_value b = eval_operand(S, sc, CHILD(n, right));
   if (b == LLRT_EXC) {
     llrt__popn(S, 1);
     return b;
+  }
+  if (LLRT_IS_NUM(a) && LLRT_IS_NUM(b)) {
+    llrt_value r = number_binary(op, a, b);
+    if (r != LLRT_HOLE) {
+      llrt__popn(S, 1);
+      return r;
+    }
   }
   llrt_value r = llrt__binary(S, op, a, b);
   llrt__popn(S, 1);
@@ -1199,7 +1272,7 @@ llrt_value llrt__vm_eval(llrt_state *S, ll_nid n) {
   case LL_K_undefined: return LLRT_UNDEF;
   case LL_K_this: return eval_this(S);
   case LL_K_parenthesized_expression:
-    return llrt__vm_eval(S, ll_js_named_child(&sc->js, n, 0));
+    return llrt__vm_eval(S, NAMED0(n));
   case LL_K_template_string: return eval_template(S, n);
   case LL_K_object: return eval_object(S, n);
   case LL_K_array: return eval_array(S, n);
@@ -1238,19 +1311,19 @@ llrt_value llrt__vm_eval(llrt_state *S, ll_nid n) {
   case LL_K_non_null_expression:
   case LL_K_type_assertion:
   case LL_K_instantiation_expression:
-    return llrt__vm_eval(S, ll_js_named_child(&sc->js, n, 0));
+    return llrt__vm_eval(S, NAMED0(n));
   case LL_K_regex: return llrt__regexp_literal(S, llrt__text(sc, n), llrt__tlen(sc, n));
   case LL_K_meta_property:
     if (text_starts(sc, n, "new")) return S->frame->new_target;
     return llrt__unsupported(S, "import.meta");
   case LL_K_await_expression: {
-    llrt_value v = llrt__vm_eval(S, ll_js_named_child(&sc->js, n, 0));
+    llrt_value v = llrt__vm_eval(S, NAMED0(n));
     TRY(v);
     S->frame->node = n;
     return llrt__gen_suspend(S, v);
   }
   case LL_K_yield_expression: {
-    ll_nid arg = ll_js_named_child(&sc->js, n, 0);
+    ll_nid arg = NAMED0(n);
     llrt_value v = arg == LL_NONE ? LLRT_UNDEF : llrt__vm_eval(S, arg);
     TRY(v);
     S->frame->node = n;
@@ -1330,7 +1403,7 @@ static llrt_value eval_class(llrt_state *S, ll_nid n) {
   bool has_parent = false;
   for (ll_nid c = FIRST(n); c != LL_NONE; c = NEXT(c))
     if (KIND(c) == LL_K_class_heritage) {
-      ll_nid e = ll_js_named_child(&sc->js, c, 0);
+      ll_nid e = NAMED0(c);
       if (e == LL_NONE) continue; /* TypeScript `implements` only: erased */
       parent = llrt__vm_eval(S, e);
       TRY(parent);
@@ -1514,6 +1587,7 @@ static bool fresh_iteration_env(llrt_state *S, llrt_env *outer) {
   if (!e) return false;
   cur = S->frame->env;
   e->parent = cur->parent;
+  e->h.flags |= cur->h.flags & LLRT_GCF_FRAME_PARENT;
   e->n = cur->n;
   memcpy(e->slots, cur->slots, cur->n * sizeof(llrt_value));
   S->frame->env = e;
@@ -1766,7 +1840,7 @@ static int exec_try(llrt_state *S, ll_nid n) {
     const char *label = S->frame->label;
     uint32_t label_len = S->frame->label_len;
     if (!llrt__push(S, keep)) return C_THROW;
-    int fr = llrt__vm_exec(S, ll_js_named_child(&sc->js, finalizer, 0));
+    int fr = llrt__vm_exec(S, NAMED0(finalizer));
     llrt__popn(S, 1);
     if (fr != C_NORMAL) return fr;
     if (r == C_THROW) S->exc = keep;
@@ -1785,7 +1859,7 @@ int llrt__vm_exec(llrt_state *S, ll_nid n) {
   if (!step(S)) return C_THROW;
   switch (KIND(n)) {
   case LL_K_expression_statement: {
-    ll_nid e = ll_js_named_child(&sc->js, n, 0);
+    ll_nid e = NAMED0(n);
     if (e == LL_NONE) return C_NORMAL;
     return llrt__vm_eval(S, e) == LLRT_EXC ? C_THROW : C_NORMAL;
   }
@@ -1807,9 +1881,9 @@ int llrt__vm_exec(llrt_state *S, ll_nid n) {
     if (llrt__truthy(c)) return llrt__vm_exec(S, CHILD(n, consequence));
     ll_nid alt = CHILD(n, alternative);
     if (alt == LL_NONE) return C_NORMAL;
-    return llrt__vm_exec(S, ll_js_named_child(&sc->js, alt, 0));
+    return llrt__vm_exec(S, NAMED0(alt));
   }
-  case LL_K_else_clause: return llrt__vm_exec(S, ll_js_named_child(&sc->js, n, 0));
+  case LL_K_else_clause: return llrt__vm_exec(S, NAMED0(n));
   case LL_K_for_statement: return exec_for(S, n);
   case LL_K_for_in_statement: return exec_for_in(S, n);
   case LL_K_while_statement: return exec_while(S, n, false);
@@ -1817,17 +1891,17 @@ int llrt__vm_exec(llrt_state *S, ll_nid n) {
   case LL_K_switch_statement: return exec_switch(S, n);
   case LL_K_try_statement: return exec_try(S, n);
   case LL_K_return_statement: {
-    ll_nid e = ll_js_named_child(&sc->js, n, 0);
+    ll_nid e = NAMED0(n);
     llrt_value v = LLRT_UNDEF;
     if (e != LL_NONE) {
-      v = llrt__vm_eval(S, e);
+      v = eval_operand(S, sc, e);
       if (v == LLRT_EXC) return C_THROW;
     }
     S->frame->ret = v;
     return C_RETURN;
   }
   case LL_K_throw_statement: {
-    llrt_value v = llrt__vm_eval(S, ll_js_named_child(&sc->js, n, 0));
+    llrt_value v = llrt__vm_eval(S, NAMED0(n));
     if (v == LLRT_EXC) return C_THROW;
     llrt__throw_value(S, v);
     return C_THROW;

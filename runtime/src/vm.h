@@ -14,9 +14,10 @@ enum { C_NORMAL, C_RETURN, C_BREAK, C_CONTINUE, C_THROW };
 
 #define K(n) (sc->k[n])
 #define CHILD(n, f) llrt__child(sc, (n), LL_F_##f)
-#define KIND(n) ((ll_kind)sc->js.nodes[n].kind)
+#define KIND(n) ((ll_kind)sc->kind8[n])
 #define NODE(n) (&sc->js.nodes[n])
 #define FIRST(n) (sc->js.nodes[n].first)
+#define NAMED0(n) llrt__named0(sc, (n))
 #define NEXT(n) (sc->js.nodes[n].next)
 #define TRY(v)                                                                 \
   do {                                                                         \
