@@ -52,6 +52,7 @@ size_t llrt__obj_size(llrt_gc *o) {
   case LLRT_T_REGEXP: return sizeof(llrt_regexp);
   case LLRT_T_GENERATOR: return sizeof(llrt_gen);
   case LLRT_T_PROXY: return sizeof(llrt_proxy);
+  case LLRT_T_OBJECT: return LLRT_PLAIN_OBJ_SIZE;
   default: return sizeof(llrt_obj);
   }
 }
@@ -406,7 +407,8 @@ void llrt__free_obj(llrt_state *S, llrt_gc *o) {
     if (o->flags & LLRT_GCF_INTERNED) llrt__intern_remove(S, (llrt_str *)o);
   } else if (tt >= LLRT_T_OBJECT) {
     llrt_obj *ob = (llrt_obj *)o;
-    llrt__mem_free(S, tt, ob->props, ob->pcap * sizeof *ob->props);
+    if (!llrt__props_inline(ob))
+      llrt__mem_free(S, tt, ob->props, ob->pcap * sizeof *ob->props);
     llrt__mem_free(S, tt, ob->hidx, ob->hcap * sizeof *ob->hidx);
     llrt__mem_free(S, tt, ob->elems, ob->ecap * sizeof *ob->elems);
     switch (tt) {
@@ -810,7 +812,8 @@ static size_t obj_total_bytes(llrt_gc *o) {
   size_t sz = llrt__obj_size(o);
   if (o->tt >= LLRT_T_OBJECT) {
     llrt_obj *ob = (llrt_obj *)o;
-    sz += ob->pcap * sizeof(llrt_prop) + ob->hcap * sizeof(uint32_t) +
+    sz += (llrt__props_inline(ob) ? 0 : ob->pcap * sizeof(llrt_prop)) +
+          ob->hcap * sizeof(uint32_t) +
           ob->ecap * sizeof(llrt_value);
   }
   return sz;

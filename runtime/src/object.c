@@ -171,12 +171,17 @@ void llrt__intern_remove(llrt_state *S, llrt_str *s) {
 /* ==== Objects ==== */
 
 llrt_obj *llrt__obj_new(llrt_state *S, int tt, size_t size, llrt_value proto) {
+  if (tt == LLRT_T_OBJECT) size = LLRT_PLAIN_OBJ_SIZE;
   if (!llrt__push(S, proto)) return NULL;
   llrt_obj *o = llrt__alloc(S, tt, size);
   llrt__popn(S, 1);
   if (!o) return NULL;
   o->proto = LLRT_IS_OBJ(proto) ? LLRT_OBJ(proto) : NULL;
   o->extensible = true;
+  if (tt == LLRT_T_OBJECT) {
+    o->props = llrt__inline_props(o);
+    o->pcap = LLRT_INLINE_PROPS;
+  }
   return o;
 }
 
@@ -272,8 +277,14 @@ static llrt_prop *add_prop(llrt_state *S, llrt_obj *o, llrt_value key) {
     if (o->ndeleted > o->nprops / 2 && !compact_props(S, o)) return NULL;
     if (o->nprops == o->pcap) {
       uint32_t cap = o->pcap ? o->pcap * 2 : 4;
-      llrt_prop *p = llrt__mem_realloc(S, o->h.tt, o->props,
-                                       o->pcap * sizeof *p, cap * sizeof *p);
+      llrt_prop *p;
+      if (llrt__props_inline(o)) { /* the inline room stays with the object */
+        p = llrt__mem_alloc(S, o->h.tt, cap * sizeof *p);
+        if (p) memcpy(p, o->props, o->nprops * sizeof *p);
+      } else {
+        p = llrt__mem_realloc(S, o->h.tt, o->props, o->pcap * sizeof *p,
+                              cap * sizeof *p);
+      }
       if (!p) return NULL;
       o->props = p;
       o->pcap = cap;

@@ -293,6 +293,19 @@ typedef struct llrt_gen {
 
 #define LLRT_OBJ(v) ((llrt_obj *)LLRT_PTR(v))
 
+/* A plain object (LLRT_T_OBJECT) carries room for its first properties
+ * right after its header, so `{a, b}` or `this.left = …; this.right = …`
+ * costs one block; `props` points there until the table outgrows it. */
+#define LLRT_INLINE_PROPS 2
+#define LLRT_PLAIN_OBJ_SIZE (sizeof(llrt_obj) + LLRT_INLINE_PROPS * sizeof(llrt_prop))
+static inline llrt_prop *llrt__inline_props(llrt_obj *o) {
+  return (llrt_prop *)(void *)(o + 1);
+}
+/** Whether `o->props` is the object's inline room (not a separate block). */
+static inline bool llrt__props_inline(llrt_obj *o) {
+  return o->props == llrt__inline_props(o) && o->h.tt == LLRT_T_OBJECT;
+}
+
 /* ==== The state ==== */
 
 typedef struct llrt_rootset {
@@ -540,7 +553,15 @@ llrt_value llrt__native_new(llrt_state *S, const char *name, llrt_native_fn fn,
 bool llrt__enqueue_job(llrt_state *S, llrt_value fn, llrt_value arg);
 
 /* The value stack: temporaries survive allocations while pushed. */
-bool llrt__push(llrt_state *S, llrt_value v);
+bool llrt__push_slow(llrt_state *S, llrt_value v);
+/** Pushes `v` on the value stack (a root); false when it is full. */
+static inline bool llrt__push(llrt_state *S, llrt_value v) {
+  if (__builtin_expect(S->sp < S->stackcap, 1)) {
+    S->stack[S->sp++] = v;
+    return true;
+  }
+  return llrt__push_slow(S, v);
+}
 static inline void llrt__popn(llrt_state *S, size_t n) { S->sp -= n; }
 
 llrt_value llrt__binary(llrt_state *S, int op, llrt_value a, llrt_value b);

@@ -29,7 +29,7 @@ static llrt_value eval_class(llrt_state *S, ll_nid n);
  * is allocated once at its full size (the kernel commits pages lazily). */
 #define LLRT_STACK_SLOTS ((size_t)1 << 20)
 
-bool llrt__push(llrt_state *S, llrt_value v) {
+bool llrt__push_slow(llrt_state *S, llrt_value v) {
   if (S->sp == S->stackcap) {
     if (!S->stack) {
       S->stack = malloc(LLRT_STACK_SLOTS * sizeof *S->stack);
@@ -450,7 +450,7 @@ static llrt_value run_body(llrt_state *S, llrt_closure *c) {
     return run_fields(S, c, r);
   }
   if (KIND(body) != LL_K_statement_block) return llrt__vm_eval(S, body);
-  if (!hoist_functions(S, body)) return LLRT_EXC;
+  if ((sc->op[body] & OP_HOISTS) && !hoist_functions(S, body)) return LLRT_EXC;
   for (ll_nid s = FIRST(body); s != LL_NONE; s = NEXT(s)) {
     if (is_skippable(sc, s)) continue;
     int r = llrt__vm_exec(S, s);
@@ -1244,6 +1244,11 @@ static llrt_value eval_binary(llrt_state *S, ll_nid n) {
       llrt__popn(S, 1);
       return r;
     }
+  } else if ((op == OP_SEQ || op == OP_SNE) && (a == b || !LLRT_IS_STR(a) ||
+                                                !LLRT_IS_STR(b))) {
+    /* Not two numbers, not two distinct strings: identity decides. */
+    llrt__popn(S, 1);
+    return llrt_bool((a == b) == (op == OP_SEQ));
   }
   llrt_value r = llrt__binary(S, op, a, b);
   llrt__popn(S, 1);
@@ -1550,7 +1555,7 @@ static int exec_block(llrt_state *S, ll_nid n) {
   llrt_env *saved;
   if (!enter(S, n, &saved)) return C_THROW;
   int r = C_NORMAL;
-  if (!hoist_functions(S, n)) r = C_THROW;
+  if ((sc->op[n] & OP_HOISTS) && !hoist_functions(S, n)) r = C_THROW;
   for (ll_nid s = FIRST(n); s != LL_NONE && r == C_NORMAL; s = NEXT(s))
     if (!is_skippable(sc, s)) r = llrt__vm_exec(S, s);
   S->frame->env = saved;
