@@ -22,7 +22,7 @@
 #include "vm.h"
 
 static llrt_value make_function(llrt_state *S, ll_nid n, llrt_value home);
-static llrt_value eval_class(llrt_state *S, ll_nid n);
+static __attribute__((noinline)) llrt_value eval_class(llrt_state *S, ll_nid n);
 
 
 /* The value stack never moves: frames keep `args` pointers into it, so it
@@ -643,7 +643,7 @@ static llrt_value eval_args(llrt_state *S, ll_nid args, int *argc) {
   return LLRT_UNDEF;
 }
 
-static llrt_value eval_template(llrt_state *S, ll_nid n) {
+static __attribute__((noinline)) llrt_value eval_template(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   size_t base = S->sp;
   llrt_value acc = S->atoms.empty;
@@ -718,7 +718,7 @@ static llrt_value prop_key(llrt_state *S, ll_nid key) {
   }
 }
 
-static llrt_value eval_object(llrt_state *S, ll_nid n) {
+static __attribute__((noinline)) llrt_value eval_object(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   S->cur_site = sc->site_base + n;
   llrt_value ov = llrt__new_object(S);
@@ -809,7 +809,7 @@ fail:
   return LLRT_EXC;
 }
 
-static llrt_value eval_array(llrt_state *S, ll_nid n) {
+static __attribute__((noinline)) llrt_value eval_array(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   S->cur_site = sc->site_base + n;
   llrt_value av = llrt__new_array(S, 0);
@@ -852,7 +852,7 @@ fail:
 
 /* Evaluates a callee, giving the `this` for the call in `*this_out` (pushed
  * on the stack by the caller). Returns HOLE for a short-circuited chain. */
-static llrt_value eval_chain(llrt_state *S, ll_nid n);
+static __attribute__((noinline)) llrt_value eval_chain(llrt_state *S, ll_nid n);
 
 static llrt_value super_base(llrt_state *S) {
   llrt_value home = S->frame->home;
@@ -892,7 +892,7 @@ static llrt_value member_get(llrt_state *S, ll_nid n, llrt_value *this_out) {
 
 static llrt_value eval_call(llrt_state *S, ll_nid n);
 
-static llrt_value eval_chain(llrt_state *S, ll_nid n) {
+static __attribute__((noinline)) llrt_value eval_chain(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   llrt_value r, t;
   switch (KIND(n)) {
@@ -980,7 +980,7 @@ static llrt_value eval_call(llrt_state *S, ll_nid n) {
   return r;
 }
 
-static llrt_value eval_new(llrt_state *S, ll_nid n) {
+static __attribute__((noinline)) llrt_value eval_new(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   size_t base = S->sp;
   llrt_value ctor = llrt__vm_eval(S, CHILD(n, constructor));
@@ -1034,7 +1034,7 @@ static llrt_value write_target(llrt_state *S, ll_nid t, llrt_value v,
   return r == LLRT_EXC ? r : v;
 }
 
-static llrt_value eval_update(llrt_state *S, ll_nid n) {
+static __attribute__((noinline)) llrt_value eval_update(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   ll_nid arg = CHILD(n, argument);
   size_t pushed;
@@ -1057,7 +1057,7 @@ static llrt_value eval_update(llrt_state *S, ll_nid n) {
   return llrt_num(prefix ? nv : d);
 }
 
-static llrt_value eval_assign(llrt_state *S, ll_nid n) {
+static __attribute__((noinline)) llrt_value eval_assign(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   ll_nid left = CHILD(n, left), right = CHILD(n, right);
   ll_kind lk = KIND(left);
@@ -1098,7 +1098,7 @@ static llrt_value eval_assign(llrt_state *S, ll_nid n) {
   return r == LLRT_EXC ? r : v;
 }
 
-static llrt_value eval_augmented(llrt_state *S, ll_nid n) {
+static __attribute__((noinline)) llrt_value eval_augmented(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   ll_nid left = CHILD(n, left);
   int op = sc->op[n];
@@ -1140,7 +1140,7 @@ static llrt_value eval_augmented(llrt_state *S, ll_nid n) {
   return write_target(S, left, v, pushed);
 }
 
-static llrt_value eval_unary(llrt_state *S, ll_nid n) {
+static __attribute__((noinline)) llrt_value eval_unary(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   ll_nid arg = CHILD(n, argument);
   int op = sc->op[n];
@@ -1224,7 +1224,7 @@ static inline llrt_value number_binary(int op, llrt_value a, llrt_value b) {
   }
 }
 
-static llrt_value eval_binary(llrt_state *S, ll_nid n) {
+static __attribute__((noinline)) llrt_value eval_binary(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   int op = sc->op[n];
   llrt_value a = eval_operand(S, sc, CHILD(n, left));
@@ -1255,7 +1255,7 @@ static llrt_value eval_binary(llrt_state *S, ll_nid n) {
   return r;
 }
 
-static llrt_value eval_this(llrt_state *S) {
+static __attribute__((noinline)) llrt_value eval_this(llrt_state *S) {
   llrt_value t = S->frame->this_val;
   if (t == LLRT_HOLE)
     return llrt__throw(S, 3, "Must call super constructor in derived class "
@@ -1263,6 +1263,78 @@ static llrt_value eval_this(llrt_state *S) {
   return t;
 }
 
+/* The rarer expressions live out of line so the dispatch's own frame
+ * stays small (it recurses for every subexpression). */
+static __attribute__((noinline)) llrt_value eval_suspend(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  if (KIND(n) == LL_K_await_expression) {
+    llrt_value v = llrt__vm_eval(S, NAMED0(n));
+    TRY(v);
+    S->frame->node = n;
+    return llrt__gen_suspend(S, v);
+  }
+  {
+    ll_nid arg = NAMED0(n);
+    llrt_value v = arg == LL_NONE ? LLRT_UNDEF : llrt__vm_eval(S, arg);
+    TRY(v);
+    S->frame->node = n;
+    if (!text_starts(sc, n, "yield*") && !text_starts(sc, n, "yield *"))
+      return llrt__gen_suspend(S, v);
+    /* yield*: re-yield every value of the inner iterable. */
+    llrt_value it = llrt__get_iterator(S, v);
+    if (it == LLRT_EXC || !llrt__push(S, it)) return LLRT_EXC;
+    for (;;) {
+      llrt_value x = llrt__iter_step(S, S->stack[S->sp - 1]);
+      if (x == LLRT_EXC) { llrt__popn(S, 1); return x; }
+      if (x == LLRT_HOLE) break;
+      if (llrt__gen_suspend(S, x) == LLRT_EXC) { llrt__popn(S, 1); return LLRT_EXC; }
+    }
+    llrt__popn(S, 1);
+    return LLRT_UNDEF;
+  }
+}
+
+static __attribute__((noinline)) llrt_value eval_unsupported(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  char what[80];
+  snprintf(what, sizeof what, "expression '%.*s'",
+           (int)(llrt__tlen(sc, n) > 30 ? 30 : llrt__tlen(sc, n)),
+           llrt__text(sc, n));
+  S->frame->node = n;
+  return llrt__unsupported(S, what);
+}
+
+static __attribute__((noinline)) llrt_value eval_ternary(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  llrt_value c = eval_operand(S, sc, CHILD(n, condition));
+  TRY(c);
+  return llrt__vm_eval(S, llrt__truthy(c) ? CHILD(n, consequence) : CHILD(n, alternative));
+}
+
+static __attribute__((noinline)) llrt_value eval_sequence(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  llrt_value v = LLRT_UNDEF;
+  for (ll_nid c = FIRST(n); c != LL_NONE; c = NEXT(c)) {
+    if (is_skippable(sc, c)) continue;
+    v = llrt__vm_eval(S, c);
+    TRY(v);
+  }
+  return v;
+}
+
+static __attribute__((noinline)) llrt_value eval_regex(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  return llrt__regexp_literal(S, llrt__text(sc, n), llrt__tlen(sc, n));
+}
+
+static __attribute__((noinline)) llrt_value eval_meta(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  if (text_starts(sc, n, "new")) return S->frame->new_target;
+  return llrt__unsupported(S, "import.meta");
+}
+
+/* The dispatch: every case is a leaf or a tail call, so it keeps no frame
+ * of its own (the recursion through subexpressions stays cheap). */
 llrt_value llrt__vm_eval(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   if (n == LL_NONE) return llrt__unsupported(S, "missing expression");
@@ -1297,64 +1369,22 @@ llrt_value llrt__vm_eval(llrt_state *S, ll_nid n) {
   case LL_K_update_expression: return eval_update(S, n);
   case LL_K_unary_expression: return eval_unary(S, n);
   case LL_K_binary_expression: return eval_binary(S, n);
-  case LL_K_ternary_expression: {
-    llrt_value c = llrt__vm_eval(S, CHILD(n, condition));
-    TRY(c);
-    return llrt__vm_eval(S, llrt__truthy(c) ? CHILD(n, consequence) : CHILD(n, alternative));
-  }
-  case LL_K_sequence_expression: {
-    llrt_value v = LLRT_UNDEF;
-    for (ll_nid c = FIRST(n); c != LL_NONE; c = NEXT(c)) {
-      if (is_skippable(sc, c)) continue;
-      v = llrt__vm_eval(S, c);
-      TRY(v);
-    }
-    return v;
-  }
+  case LL_K_ternary_expression: return eval_ternary(S, n);
+  case LL_K_sequence_expression: return eval_sequence(S, n);
   case LL_K_as_expression:
   case LL_K_satisfies_expression:
   case LL_K_non_null_expression:
   case LL_K_type_assertion:
   case LL_K_instantiation_expression:
     return llrt__vm_eval(S, NAMED0(n));
-  case LL_K_regex: return llrt__regexp_literal(S, llrt__text(sc, n), llrt__tlen(sc, n));
-  case LL_K_meta_property:
-    if (text_starts(sc, n, "new")) return S->frame->new_target;
-    return llrt__unsupported(S, "import.meta");
-  case LL_K_await_expression: {
-    llrt_value v = llrt__vm_eval(S, NAMED0(n));
-    TRY(v);
-    S->frame->node = n;
-    return llrt__gen_suspend(S, v);
-  }
-  case LL_K_yield_expression: {
-    ll_nid arg = NAMED0(n);
-    llrt_value v = arg == LL_NONE ? LLRT_UNDEF : llrt__vm_eval(S, arg);
-    TRY(v);
-    S->frame->node = n;
-    if (!text_starts(sc, n, "yield*") && !text_starts(sc, n, "yield *"))
-      return llrt__gen_suspend(S, v);
-    /* yield*: re-yield every value of the inner iterable. */
-    llrt_value it = llrt__get_iterator(S, v);
-    if (it == LLRT_EXC || !llrt__push(S, it)) return LLRT_EXC;
-    for (;;) {
-      llrt_value x = llrt__iter_step(S, S->stack[S->sp - 1]);
-      if (x == LLRT_EXC) { llrt__popn(S, 1); return x; }
-      if (x == LLRT_HOLE) break;
-      if (llrt__gen_suspend(S, x) == LLRT_EXC) { llrt__popn(S, 1); return LLRT_EXC; }
-    }
-    llrt__popn(S, 1);
-    return LLRT_UNDEF;
-  }
+  case LL_K_regex: return eval_regex(S, n);
+  case LL_K_meta_property: return eval_meta(S, n);
+  case LL_K_await_expression:
+  case LL_K_yield_expression:
+    return eval_suspend(S, n);
   case LL_K_private_property_identifier: return K(n);
-  default: {
-    char what[80];
-    snprintf(what, sizeof what, "expression '%.*s'",
-             (int)(llrt__tlen(sc, n) > 30 ? 30 : llrt__tlen(sc, n)),
-             llrt__text(sc, n));
-    S->frame->node = n;
-    return llrt__unsupported(S, what);
-  }
+  default:
+    return eval_unsupported(S, n);
   }
 }
 
@@ -1400,7 +1430,7 @@ static llrt_value run_fields(llrt_state *S, llrt_closure *ctor,
   return r;
 }
 
-static llrt_value eval_class(llrt_state *S, ll_nid n) {
+static __attribute__((noinline)) llrt_value eval_class(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   llrt_env *saved;
   size_t base = S->sp;
@@ -1857,6 +1887,34 @@ static int exec_try(llrt_state *S, ll_nid n) {
 }
 
 
+/* Jumps, empty statements, TypeScript declarations and the unsupported:
+ * out of line, like eval_unsupported. */
+static __attribute__((noinline)) int exec_other(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  if (text_starts(sc, n, "break") || text_starts(sc, n, "continue")) {
+    ll_nid l = CHILD(n, label);
+    S->frame->label = l == LL_NONE ? NULL : llrt__text(sc, l);
+    S->frame->label_len = l == LL_NONE ? 0 : llrt__tlen(sc, l);
+    return text_starts(sc, n, "break") ? C_BREAK : C_CONTINUE;
+  }
+  if (text_is(sc, n, ";") || text_starts(sc, n, "debugger")) return C_NORMAL;
+  if (KIND(n) == LL_K_enum_declaration || KIND(n) == LL_K_internal_module ||
+      KIND(n) == LL_K_module) {
+    llrt__unsupported(S, "TypeScript enum/namespace");
+    return C_THROW;
+  }
+  if (KIND(n) == LL_K_ambient_declaration || KIND(n) == LL_K_function_signature)
+    return C_NORMAL; /* declarations only: nothing runs */
+  {
+    char what[80];
+    snprintf(what, sizeof what, "statement '%.*s'",
+             (int)(llrt__tlen(sc, n) > 30 ? 30 : llrt__tlen(sc, n)),
+             llrt__text(sc, n));
+    llrt__unsupported(S, what);
+  }
+  return C_THROW;
+}
+
 int llrt__vm_exec(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   S->frame->node = n;
@@ -1936,28 +1994,7 @@ int llrt__vm_exec(llrt_state *S, ll_nid n) {
     llrt__unsupported(S, "with statement");
     return C_THROW;
   default:
-    if (text_starts(sc, n, "break") || text_starts(sc, n, "continue")) {
-      ll_nid l = CHILD(n, label);
-      S->frame->label = l == LL_NONE ? NULL : llrt__text(sc, l);
-      S->frame->label_len = l == LL_NONE ? 0 : llrt__tlen(sc, l);
-      return text_starts(sc, n, "break") ? C_BREAK : C_CONTINUE;
-    }
-    if (text_is(sc, n, ";") || text_starts(sc, n, "debugger")) return C_NORMAL;
-    if (KIND(n) == LL_K_enum_declaration || KIND(n) == LL_K_internal_module ||
-        KIND(n) == LL_K_module) {
-      llrt__unsupported(S, "TypeScript enum/namespace");
-      return C_THROW;
-    }
-    if (KIND(n) == LL_K_ambient_declaration || KIND(n) == LL_K_function_signature)
-      return C_NORMAL; /* declarations only: nothing runs */
-    {
-      char what[80];
-      snprintf(what, sizeof what, "statement '%.*s'",
-               (int)(llrt__tlen(sc, n) > 30 ? 30 : llrt__tlen(sc, n)),
-               llrt__text(sc, n));
-      llrt__unsupported(S, what);
-    }
-    return C_THROW;
+    return exec_other(S, n);
   }
 }
 
