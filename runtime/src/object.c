@@ -591,7 +591,13 @@ llrt_value llrt__set(llrt_state *S, llrt_value obj, llrt_value key,
     break;
   }
   if (!self->extensible) return v;
-  if (!llrt__define(S, self, key, v, LLRT_P_DEFAULT)) return LLRT_EXC;
+  /* A new own property (an own one returned above): no second lookup. */
+  if (!llrt__push(S, v) || !llrt__push(S, key)) return LLRT_EXC;
+  llrt_prop *p = add_prop(S, self, key);
+  llrt__popn(S, 2);
+  if (!p) return LLRT_EXC;
+  p->val = v;
+  llrt_barrier(S, self, v);
   return v;
 }
 
