@@ -354,6 +354,27 @@ static bool eval_builtin(llrt_state *S, const char *name, const char *src,
   return st == LLRT_OK;
 }
 
+/* `util` and `timers/promises` are evaluated on their first `require`
+ * (parsing them cost a third of every run's start-up); true when `name`
+ * was one of them and is now in the module cache. Until then
+ * `setTimeout[util.promisify.custom]` reads undefined. */
+static bool lazy_module(llrt_state *S, const char *name) {
+  static const char tp[] = "node:timers/promises";
+  if (!strcmp(name, tp))
+    return eval_builtin(S, name, timers_promises_src, sizeof timers_promises_src - 1);
+  if (strcmp(name, "node:util")) return false;
+  /* timers/promises gives setTimeout/setImmediate their promisify.custom,
+   * which util.promisify reads. */
+  llrt_value k = llrt__intern(S, tp, sizeof tp - 1);
+  if (k == LLRT_EXC) return false;
+  if (llrt__get(S, S->module_cache, k) == LLRT_UNDEF &&
+      !eval_builtin(S, tp, timers_promises_src, sizeof timers_promises_src - 1))
+    return false;
+  if (!eval_builtin(S, name, util_src, sizeof util_src - 1)) return false;
+  llrt_value util = module_exports(S, name);
+  return LLRT_IS_OBJ(util) && llrt__node_util_init(S, util);
+}
+
 /* The global object's own string keys, as an array. */
 static llrt_value global_keys(llrt_state *S) {
   llrt_value a = llrt__new_array(S, 0);
@@ -442,13 +463,9 @@ bool llrt_node_install_ex(llrt_state *S, double start_ms, bool real_time) {
   llrt__popn(S, 1);
   if (!ok || !llrt__def_val(S, S->global, "process", p) ||
       !llrt__node_process_init(S, p) || !llrt__node_buffer_init(S) ||
-      !llrt__lazy_events_define(S) || /* EventTarget, AbortController, … */
-      !eval_builtin(S, "node:timers/promises", timers_promises_src,
-                    sizeof timers_promises_src - 1) ||
-      !eval_builtin(S, "node:util", util_src, sizeof util_src - 1))
+      !llrt__lazy_events_define(S)) /* EventTarget, AbortController, … */
     return false;
-  llrt_value util = module_exports(S, "node:util");
-  if (!LLRT_IS_OBJ(util) || !llrt__node_util_init(S, util)) return false;
+  S->require_builtin = lazy_module;
   return llrt_node_snapshot_globals(S);
 }
 

@@ -442,6 +442,9 @@ struct llrt_state {
   unsigned nspare_cstacks, nspare_vstacks;
   /* ==== Phantoms and the confirmation watch (phantom.h, confirm.c) ==== */
   bool phantoms;          /* unknown names and modules are phantoms */
+  /* The host's builtin modules loaded on first `require("node:NAME")`:
+   * true when it put NAME in the module cache (node.c). */
+  bool (*require_builtin)(llrt_state *S, const char *name);
   uint32_t phantom_call;  /* the call phantoms made now belong to */
   uint64_t phantom_uses;
   const char *watch_path; /* the watch's file and byte range (confirm.c); */
@@ -524,6 +527,11 @@ llrt_value llrt__get_str(llrt_state *S, llrt_value obj, const char *name);
 llrt_value llrt__to_string(llrt_state *S, llrt_value v);
 double llrt__to_number(llrt_state *S, llrt_value v, bool *exc);
 bool llrt__truthy(llrt_value v);
+/** ECMAScript WhiteSpace/LineTerminator (conv.c): the byte length of the
+ * one at `p` (0: none), and of the one ending at `e` (trim, ToNumber,
+ * parseInt/parseFloat). */
+uint32_t llrt__space_at(const char *p, const char *e);
+uint32_t llrt__space_before(const char *b, const char *e);
 llrt_value llrt__to_primitive(llrt_state *S, llrt_value v, int hint);
 llrt_value llrt__to_object(llrt_state *S, llrt_value v);
 llrt_value llrt__typeof(llrt_state *S, llrt_value v);

@@ -359,6 +359,14 @@ llrt_value llrt__require(llrt_state *S, const char *from, llrt_value spec) {
     llrt_value key = llrt__intern(S, name, strlen(name));
     llrt_value m = key == LLRT_EXC ? key : llrt__get(S, S->module_cache, key);
     if (m == LLRT_EXC) return m;
+    if (m == LLRT_UNDEF && S->require_builtin) {
+      if (!llrt__push(S, key)) return LLRT_EXC; /* interned names are weak */
+      bool loaded = S->require_builtin(S, name);
+      llrt__popn(S, 1);
+      if (S->fatal) return LLRT_EXC;
+      if (loaded) m = llrt__get(S, S->module_cache, key);
+    }
+    if (m == LLRT_EXC) return m;
     if (LLRT_IS_OBJ(m)) return llrt__get(S, m, S->atoms.exports);
   }
   size_t len = 0;
