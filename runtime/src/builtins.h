@@ -55,6 +55,13 @@ llrt_value llrt__json_stringify(llrt_state *S, llrt_value v, llrt_value indent);
 llrt_value llrt__regexp_replace(llrt_state *S, llrt_value re, llrt_value str,
                                 llrt_value repl);
 llrt_value llrt__regexp_split(llrt_state *S, llrt_value re, llrt_value str);
+/** GetSubstitution (builtins_more.c): appends `rs` with its `$` patterns
+ * expanded for a match of `s` (`ov`: PCRE2's ovector, `ng` groups; `code`:
+ * the pcre2 code for `$<name>`, or NULL for a string pattern). */
+bool llrt__get_substitution(llrt_buf *b, const llrt_str *s, const llrt_str *rs,
+                            const size_t *ov, uint32_t ng, void *code);
+/** Installs Date (builtins_date.c; called by builtins_more.c). */
+bool llrt__builtins_date_init(llrt_state *S);
 llrt_value llrt__regexp_match(llrt_state *S, llrt_value re, llrt_value str,
                               bool all);
 

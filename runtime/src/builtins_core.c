@@ -378,19 +378,39 @@ NATIVE(console_log) {
 
 /* ==== Global functions ==== */
 
+/* parseFloat: the longest prefix (after white space) that is a
+ * StrDecimalLiteral, so C-only forms ("0x1p3", "inf", "nan") are not
+ * accepted the way strtod would take them. */
 NATIVE(g_parse_float) {
   UNUSED_NATIVE_ARGS;
   llrt_value s = llrt__to_string(S, ARG(0));
   if (s == LLRT_EXC) return s;
-  const char *p = LLRT_STR(s)->data;
-  while (*p == ' ' || *p == '\t' || *p == '\n') p++;
-  if (!strncmp(p, "Infinity", 8) || !strncmp(p, "+Infinity", 9)) return llrt_num(INFINITY);
-  if (!strncmp(p, "-Infinity", 9)) return llrt_num(-INFINITY);
-  if ((p[0] == '0' && (p[1] | 0x20) == 'x')) return llrt_num(0);
-  char *end;
-  double d = strtod(p, &end);
-  if (end == p) return llrt_num(NAN);
-  return llrt_num(d);
+  const char *p = LLRT_STR(s)->data, *e = p + LLRT_STR(s)->len;
+  for (uint32_t w; (w = llrt__space_at(p, e)) != 0;) p += w;
+  const char *q = p + (p < e && (*p == '+' || *p == '-'));
+  if ((size_t)(e - q) >= 8 && !strncmp(q, "Infinity", 8))
+    return llrt_num(*p == '-' ? -INFINITY : INFINITY);
+  const char *d = q;
+  size_t digits = 0;
+  while (d < e && *d >= '0' && *d <= '9') d++, digits++;
+  if (d < e && *d == '.')
+    for (d++; d < e && *d >= '0' && *d <= '9'; d++) digits++;
+  if (!digits) return llrt_num(NAN);
+  if (d < e && (*d | 0x20) == 'e') { /* an exponent only with digits */
+    const char *x = d + 1;
+    if (x < e && (*x == '+' || *x == '-')) x++;
+    if (x < e && *x >= '0' && *x <= '9') {
+      while (x < e && *x >= '0' && *x <= '9') x++;
+      d = x;
+    }
+  }
+  char *buf = malloc((size_t)(d - p) + 1);
+  if (!buf) return LLRT_EXC;
+  memcpy(buf, p, (size_t)(d - p));
+  buf[d - p] = 0;
+  double v = strtod(buf, NULL);
+  free(buf);
+  return llrt_num(v);
 }
 
 NATIVE(g_parse_int) {
@@ -399,8 +419,8 @@ NATIVE(g_parse_int) {
   if (s == LLRT_EXC) return s;
   bool exc = false;
   int radix = argc > 1 && ARG(1) != LLRT_UNDEF ? (int)llrt__to_number(S, ARG(1), &exc) : 0;
-  const char *p = LLRT_STR(s)->data;
-  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+  const char *p = LLRT_STR(s)->data, *e = p + LLRT_STR(s)->len;
+  for (uint32_t w; (w = llrt__space_at(p, e)) != 0;) p += w;
   int sign = 1;
   if (*p == '-' || *p == '+') sign = *p++ == '-' ? -1 : 1;
   if ((radix == 0 || radix == 16) && p[0] == '0' && (p[1] | 0x20) == 'x') {
@@ -455,11 +475,13 @@ static llrt_value own_keys(llrt_state *S, llrt_value v, bool all, bool symbols) 
   if (!llrt__push(S, v)) return LLRT_EXC;
   llrt_value out = llrt__new_array(S, 0);
   if (out == LLRT_EXC || !llrt__push(S, out)) goto fail;
-  if (LLRT_IS_STR(v)) {
-    for (uint32_t i = 0; i < LLRT_STR(v)->ulen; i++) {
+  if (LLRT_IS_STR(v)) { /* as its String object: indices, then `length` */
+    for (uint32_t i = 0; !symbols && i < LLRT_STR(v)->ulen; i++) {
       llrt_value k = llrt__num_to_str(S, i);
       if (k == LLRT_EXC || !llrt__array_push(S, LLRT_OBJ(out), k)) goto fail;
     }
+    if (all && !symbols && !llrt__array_push(S, LLRT_OBJ(out), S->atoms.length))
+      goto fail;
     S->sp = base;
     return out;
   }
@@ -479,11 +501,16 @@ static llrt_value own_keys(llrt_state *S, llrt_value v, bool all, bool symbols) 
       if (k == LLRT_EXC || !llrt__array_push(S, LLRT_OBJ(out), k)) goto fail;
     }
   }
-  if (all && !symbols && llrt_tt(v) == LLRT_T_ARRAY &&
-      !llrt__array_push(S, LLRT_OBJ(out), S->atoms.length))
-    goto fail;
+  /* `length` of arrays and String objects: own, non-enumerable, and made
+   * before any other string key, so it follows the integer keys. */
+  bool strobj = llrt_tt(v) == LLRT_T_BOXED &&
+                LLRT_IS_STR(((llrt_boxed *)LLRT_PTR(v))->prim);
+  bool has_length = all && !symbols && (llrt_tt(v) == LLRT_T_ARRAY || strobj);
   /* Integer-like string keys first (ascending), as the spec orders them. */
   for (int pass = 0; pass < 2; pass++) {
+    if (pass == 1 && has_length &&
+        !llrt__array_push(S, LLRT_OBJ(out), S->atoms.length))
+      goto fail;
     for (uint32_t i = 0; i < LLRT_OBJ(v)->nprops; i++) {
       llrt_prop *p = &LLRT_OBJ(v)->props[i];
       if (p->flags & LLRT_P_DELETED) continue;
@@ -651,26 +678,35 @@ fail:
   return LLRT_EXC;
 }
 
+/* Object.assign(target, ...sources): each source's enumerable own string
+ * keys, then its enumerable own symbols, copied with [[Get]] and [[Set]].
+ * null and undefined sources are skipped; other primitives count as their
+ * wrapper objects, so a string gives its characters by index. A proxy
+ * source gives its string keys only. */
 NATIVE(obj_assign) {
   (void)this_val; (void)magic; (void)data;
   llrt_value t = llrt__to_object(S, ARG(0));
   if (t == LLRT_EXC || !llrt__push(S, t)) return LLRT_EXC;
+  size_t base = S->sp - 1;
   for (int i = 1; i < argc; i++) {
     llrt_value src = argv[i];
-    if (!LLRT_IS_OBJ(src)) continue;
-    llrt_value keys = own_keys(S, src, false, false);
-    if (keys == LLRT_EXC || !llrt__push(S, keys)) goto fail;
-    for (uint32_t k = 0; k < LLRT_OBJ(keys)->len; k++) {
-      llrt_value key = LLRT_OBJ(keys)->elems[k];
-      llrt_value v = llrt__get_v(S, src, key);
-      if (v == LLRT_EXC || llrt__set_v(S, t, key, v) == LLRT_EXC) goto fail;
+    if (!LLRT_IS_OBJ(src) && !LLRT_IS_STR(src)) continue; /* no own keys */
+    for (int pass = 0; pass < 2; pass++) {
+      if (pass == 1 && (!LLRT_IS_OBJ(src) || llrt_tt(src) == LLRT_T_PROXY)) break;
+      llrt_value keys = own_keys(S, src, false, pass == 1);
+      if (keys == LLRT_EXC || !llrt__push(S, keys)) goto fail;
+      for (uint32_t k = 0; k < LLRT_OBJ(keys)->len; k++) {
+        llrt_value key = LLRT_OBJ(keys)->elems[k];
+        llrt_value v = llrt__get_v(S, src, key);
+        if (v == LLRT_EXC || llrt__set_v(S, t, key, v) == LLRT_EXC) goto fail;
+      }
+      llrt__popn(S, 1);
     }
-    llrt__popn(S, 1);
   }
-  llrt__popn(S, 1);
+  S->sp = base;
   return t;
 fail:
-  llrt__popn(S, 1);
+  S->sp = base;
   return LLRT_EXC;
 }
 
@@ -1086,26 +1122,48 @@ NATIVE(objp_has_own) {
   return llrt_bool(llrt__find_own(LLRT_OBJ(o), key) != NULL);
 }
 
+/* Object.prototype.toString: "[object " + tag + "]", the tag being
+ * this[Symbol.toStringTag] when that is a string, else the built-in tag of
+ * the object's kind (Array also for a proxy of an array). Map, Set and
+ * Promise carry their tag on their prototypes; their kinds stay here so an
+ * object whose tag was deleted still reads as before. */
 NATIVE(objp_to_string) {
   (void)argc; (void)argv; (void)magic; (void)data;
+  if (this_val == LLRT_UNDEF) return llrt__str_cstr(S, "[object Undefined]");
+  if (this_val == LLRT_NULL) return llrt__str_cstr(S, "[object Null]");
+  llrt_value o = llrt__to_object(S, this_val);
+  if (o == LLRT_EXC || !llrt__push(S, o)) return LLRT_EXC;
+  size_t base = S->sp - 1;
+  llrt_value out = LLRT_EXC;
+  llrt_value isarr = llrt__is_array(S, o);
+  if (isarr == LLRT_EXC) goto done;
   const char *t = "Object";
-  if (this_val == LLRT_UNDEF) t = "Undefined";
-  else if (this_val == LLRT_NULL) t = "Null";
-  else if (llrt_tt(this_val) == LLRT_T_ARRAY) t = "Array";
-  else if (llrt__is_callable(this_val)) t = "Function";
-  else if (llrt_tt(this_val) == LLRT_T_ERROR) t = "Error";
-  else if (LLRT_IS_NUM(this_val)) t = "Number";
-  else if (LLRT_IS_STR(this_val)) t = "String";
-  else if (LLRT_IS_BOOL(this_val)) t = "Boolean";
-  else if (llrt_tt(this_val) == LLRT_T_DATE) t = "Date";
-  else if (llrt_tt(this_val) == LLRT_T_REGEXP) t = "RegExp";
-  else if (llrt_tt(this_val) == LLRT_T_MAP) t = "Map";
-  else if (llrt_tt(this_val) == LLRT_T_SET) t = "Set";
-  else if (llrt_tt(this_val) == LLRT_T_PROMISE) t = "Promise";
-  else if (llrt_tt(this_val) == LLRT_T_ARGUMENTS) t = "Arguments";
-  char buf[64];
-  snprintf(buf, sizeof buf, "[object %s]", t);
-  return llrt__str_cstr(S, buf);
+  int tt = llrt_tt(o);
+  llrt_value prim = tt == LLRT_T_BOXED ? ((llrt_boxed *)LLRT_PTR(o))->prim : LLRT_UNDEF;
+  if (isarr == LLRT_TRUE) t = "Array";
+  else if (tt == LLRT_T_ARGUMENTS) t = "Arguments";
+  else if (llrt__is_callable(o)) t = "Function";
+  else if (tt == LLRT_T_ERROR) t = "Error";
+  else if (tt == LLRT_T_BOXED && LLRT_IS_NUM(prim)) t = "Number";
+  else if (tt == LLRT_T_BOXED && LLRT_IS_STR(prim)) t = "String";
+  else if (tt == LLRT_T_BOXED && LLRT_IS_BOOL(prim)) t = "Boolean";
+  else if (tt == LLRT_T_DATE) t = "Date";
+  else if (tt == LLRT_T_REGEXP) t = "RegExp";
+  else if (tt == LLRT_T_MAP) t = "Map";
+  else if (tt == LLRT_T_SET) t = "Set";
+  else if (tt == LLRT_T_PROMISE) t = "Promise";
+  llrt_value tag = llrt__get(S, o, S->sym_to_string_tag);
+  if (tag == LLRT_EXC) goto done;
+  llrt_buf b = {0};
+  bool ok = llrt__buf_put(&b, "[object ", 8);
+  if (LLRT_IS_STR(tag)) ok = ok && llrt__buf_put(&b, LLRT_STR(tag)->data, LLRT_STR(tag)->len);
+  else ok = ok && llrt__buf_put(&b, t, strlen(t));
+  ok = ok && llrt__buf_put(&b, "]", 1);
+  out = ok ? llrt__str_new(S, b.p, b.n) : LLRT_EXC;
+  free(b.p);
+done:
+  S->sp = base;
+  return out;
 }
 
 NATIVE(objp_value_of) {

@@ -1,11 +1,11 @@
-/* Date (time comes only from the host's clock hook) and RegExp on PCRE2.
+/* RegExp on PCRE2 (Date is in builtins_date.c).
  *
  * RegExp compiles with PCRE2_UTF plus PCRE2_ALT_BSUX (`\u`, `\x` the way
  * ECMAScript spells them), PCRE2_MATCH_UNSET_BACKREF (an unset group matches
  * the empty string, as in JavaScript) and PCRE2_DOLLAR_ENDONLY unless `m`;
  * flags i/m/s map to CASELESS/MULTILINE/DOTALL, `u` adds UCP; `g` and `y`
  * are handled here through `lastIndex`. Offsets are bytes inside PCRE2 and
- * UTF-16 units outside. Dates are UTC only. */
+ * UTF-16 units outside. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdio.h>
@@ -13,125 +13,6 @@
 
 #include "builtins.h"
 #include "proxy.h"
-
-/* ==== Date ==== */
-
-double llrt__loop_now(const llrt_state *S);
-
-static double now_ms(llrt_state *S) {
-  if (S->loop) return llrt__loop_now(S); /* the virtual clock */
-  return S->cfg.clock ? S->cfg.clock(S->cfg.host) : 0;
-}
-
-static double days_from_civil(double y, double m, double d) {
-  y -= m <= 2;
-  double era = floor(y / 400);
-  double yoe = y - era * 400;
-  double doy = floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  double doe = yoe * 365 + floor(yoe / 4) - floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(double z, int *y, int *m, int *d) {
-  z += 719468;
-  double era = floor(z / 146097);
-  double doe = z - era * 146097;
-  double yoe = floor((doe - floor(doe / 1460) + floor(doe / 36524) - floor(doe / 146096)) / 365);
-  double yy = yoe + era * 400;
-  double doy = doe - (365 * yoe + floor(yoe / 4) - floor(yoe / 100));
-  double mp = floor((5 * doy + 2) / 153);
-  *d = (int)(doy - floor((153 * mp + 2) / 5) + 1);
-  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *y = (int)(yy + (*m <= 2));
-}
-
-static double parse_iso(const char *s) {
-  int y = 0, mo = 1, d = 1, h = 0, mi = 0;
-  double sec = 0;
-  int n = sscanf(s, "%d-%d-%dT%d:%d:%lf", &y, &mo, &d, &h, &mi, &sec);
-  if (n < 1) return NAN;
-  return days_from_civil(y, mo, d) * 86400000.0 + h * 3600000.0 + mi * 60000.0 + sec * 1000;
-}
-
-NATIVE(date_ctor) {
-  (void)magic; (void)data;
-  double t;
-  if (argc == 0) {
-    t = now_ms(S);
-  } else if (argc == 1) {
-    llrt_value v = argv[0];
-    if (llrt_tt(v) == LLRT_T_DATE) v = llrt_num(((llrt_date *)LLRT_PTR(v))->t);
-    if (LLRT_IS_STR(v)) {
-      t = parse_iso(LLRT_STR(v)->data);
-    } else {
-      bool exc = false;
-      t = llrt__to_number(S, v, &exc);
-      if (exc) return LLRT_EXC;
-    }
-  } else {
-    double f[7] = {0, 0, 1, 0, 0, 0, 0};
-    for (int i = 0; i < argc && i < 7; i++) {
-      bool exc = false;
-      f[i] = llrt__to_number(S, argv[i], &exc);
-      if (exc) return LLRT_EXC;
-    }
-    t = days_from_civil(f[0], f[1] + 1, f[2]) * 86400000.0 + f[3] * 3600000.0 +
-        f[4] * 60000.0 + f[5] * 1000 + f[6];
-  }
-  if (this_val != LLRT_HOLE) {
-    /* Date() called as a function: a string of now. */
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.0f", now_ms(S));
-    return llrt__str_cstr(S, buf);
-  }
-  llrt_value proto = llrt__proto_for(S, S->proto_date);
-  if (proto == LLRT_EXC) return proto;
-  llrt_date *d = (llrt_date *)llrt__obj_new(S, LLRT_T_DATE, sizeof *d, proto);
-  if (!d) return LLRT_EXC;
-  d->t = isfinite(t) && fabs(t) <= 8.64e15 ? trunc(t) : NAN; /* the spec's range */
-  return llrt_ptr(d);
-}
-
-NATIVE(date_now) {
-  UNUSED_NATIVE_ARGS;
-  return llrt_num(now_ms(S));
-}
-
-/* getTime/valueOf 0, getFullYear 1, getMonth 2, getDate 3, getHours 4,
- * getMinutes 5, getSeconds 6, getMilliseconds 7, getDay 8, toISOString 9,
- * toString 10, getTimezoneOffset 11, toJSON 12 */
-NATIVE(date_get) {
-  (void)argc; (void)argv; (void)data;
-  if (llrt_tt(this_val) != LLRT_T_DATE) return llrt__throw(S, 1, "this is not a Date object.");
-  double t = ((llrt_date *)LLRT_PTR(this_val))->t;
-  if (magic == 0) return llrt_num(t);
-  if (magic == 11) return llrt_num(0);
-  if (t != t) {
-    if (magic == 9) return llrt__throw(S, 2, "Invalid time value");
-    if (magic >= 10) return llrt__str_cstr(S, "Invalid Date");
-    return llrt_num(NAN);
-  }
-  double days = floor(t / 86400000.0), ms = t - days * 86400000.0;
-  int y, m, d;
-  civil_from_days(days, &y, &m, &d);
-  switch (magic) {
-  case 1: return llrt_num(y);
-  case 2: return llrt_num(m - 1);
-  case 3: return llrt_num(d);
-  case 4: return llrt_num(floor(ms / 3600000));
-  case 5: return llrt_num(fmod(floor(ms / 60000), 60));
-  case 6: return llrt_num(fmod(floor(ms / 1000), 60));
-  case 7: return llrt_num(fmod(ms, 1000));
-  case 8: return llrt_num(fmod(fmod(days + 4, 7) + 7, 7));
-  default: {
-    char buf[64];
-    snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, m, d,
-             (int)(ms / 3600000), (int)fmod(floor(ms / 60000), 60),
-             (int)fmod(floor(ms / 1000), 60), (int)fmod(ms, 1000));
-    return llrt__str_cstr(S, buf);
-  }
-  }
-}
 
 /* ==== RegExp ==== */
 
@@ -246,6 +127,44 @@ static double get_last_index(llrt_state *S, llrt_value re) {
   return d != d || d < 0 ? 0 : d;
 }
 
+/* The `groups` object of a match of `code`: a null-prototype object with one
+ * property per named group, in the pattern's name-table order, its value
+ * `vals[group number]` (a string or undefined). `vals` points into an array's
+ * elements or the value stack, so the values are rooted by the caller.
+ * Returns undefined when the pattern has no named groups. */
+static llrt_value make_groups(llrt_state *S, void *code, llrt_value *vals) {
+  uint32_t namecount = 0, entry = 0;
+  PCRE2_SPTR table = NULL;
+  pcre2_pattern_info((pcre2_code *)code, PCRE2_INFO_NAMECOUNT, &namecount);
+  if (!namecount) return LLRT_UNDEF;
+  pcre2_pattern_info((pcre2_code *)code, PCRE2_INFO_NAMETABLE, &table);
+  pcre2_pattern_info((pcre2_code *)code, PCRE2_INFO_NAMEENTRYSIZE, &entry);
+  llrt_obj *g = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj), LLRT_NULL);
+  if (!g || !llrt__push(S, llrt_ptr(g))) return LLRT_EXC;
+  /* The name table is sorted by name; the spec orders the properties by
+   * where the groups appear, i.e. by group number. */
+  for (int want = 1, next; want > 0; want = next) {
+    next = 0;
+    for (uint32_t i = 0; i < namecount; i++) {
+      PCRE2_SPTR e = table + i * entry;
+      int gi = (e[0] << 8) | e[1];
+      if (gi == want) {
+        const char *name = (const char *)e + 2;
+        llrt_value key = llrt__intern(S, name, strlen(name));
+        if (key == LLRT_EXC ||
+            !llrt__define(S, g, key, vals[gi], LLRT_P_DEFAULT)) {
+          llrt__popn(S, 1);
+          return LLRT_EXC;
+        }
+      } else if (gi > want && (!next || gi < next)) {
+        next = gi;
+      }
+    }
+  }
+  llrt__popn(S, 1);
+  return llrt_ptr(g);
+}
+
 /* The exec() result array for a match, or NULL/EXC. */
 static llrt_value exec_at(llrt_state *S, llrt_value re, llrt_value str, bool update) {
   llrt_regexp *r = (llrt_regexp *)LLRT_PTR(re);
@@ -285,25 +204,11 @@ static llrt_value exec_at(llrt_state *S, llrt_value re, llrt_value str, bool upd
       !llrt__define(S, LLRT_OBJ(out), S->atoms.input, str, LLRT_P_DEFAULT) ||
       !llrt__define(S, LLRT_OBJ(out), S->atoms.groups, LLRT_UNDEF, LLRT_P_DEFAULT))
     goto fail;
-  /* Named groups */
-  uint32_t namecount = 0, entry = 0;
-  PCRE2_SPTR table = NULL;
-  pcre2_pattern_info((pcre2_code *)r->code, PCRE2_INFO_NAMECOUNT, &namecount);
-  if (namecount) {
-    pcre2_pattern_info((pcre2_code *)r->code, PCRE2_INFO_NAMETABLE, &table);
-    pcre2_pattern_info((pcre2_code *)r->code, PCRE2_INFO_NAMEENTRYSIZE, &entry);
-    llrt_value groups = llrt__new_object(S);
-    if (groups == LLRT_EXC || !llrt__push(S, groups)) goto fail;
-    for (uint32_t i = 0; i < namecount; i++) {
-      PCRE2_SPTR e = table + i * entry;
-      int gi = (e[0] << 8) | e[1];
-      llrt_value key = llrt__intern(S, (const char *)e + 2, strlen((const char *)e + 2));
-      if (key == LLRT_EXC || !llrt__define(S, LLRT_OBJ(groups), key,
-                                           LLRT_OBJ(out)->elems[gi], LLRT_P_DEFAULT))
-        goto fail;
-    }
-    if (!llrt__define(S, LLRT_OBJ(out), S->atoms.groups, groups, LLRT_P_DEFAULT)) goto fail;
-  }
+  llrt_value groups = make_groups(S, r->code, LLRT_OBJ(out)->elems);
+  if (groups == LLRT_EXC) goto fail;
+  if (groups != LLRT_UNDEF &&
+      !llrt__define(S, LLRT_OBJ(out), S->atoms.groups, groups, LLRT_P_DEFAULT))
+    goto fail;
   if (update && uses_last) {
     if (end == idx && ov[1] == ov[0]) { /* empty match: caller advances */ }
     if (llrt__set(S, re, S->atoms.lastIndex, llrt_num(end)) == LLRT_EXC) goto fail;
@@ -382,6 +287,67 @@ fail:
   return LLRT_EXC;
 }
 
+/* GetSubstitution: appends replacement template `rs` to `b` with its `$`
+ * patterns expanded for a match in `s`. `ov` holds `ng` (start, end) byte
+ * pairs, the whole match first, PCRE2_UNSET for a group that did not take
+ * part. `code` is the regexp's pattern, or NULL for a string pattern: then
+ * there are no groups and `$<` stays literal, as it does for a regexp
+ * without named groups. A `$` that starts no pattern is copied as is. */
+bool llrt__get_substitution(llrt_buf *b, const llrt_str *s, const llrt_str *rs,
+                            const size_t *ov, uint32_t ng, void *code) {
+  uint32_t ms = (uint32_t)ov[0], me = (uint32_t)ov[1];
+  uint32_t namecount = 0;
+  if (code) pcre2_pattern_info((pcre2_code *)code, PCRE2_INFO_NAMECOUNT, &namecount);
+  bool ok = true;
+  for (uint32_t k = 0; k < rs->len && ok; k++) {
+    char c = rs->data[k];
+    if (c != '$' || k + 1 == rs->len) {
+      ok = llrt__buf_put(b, &c, 1);
+      continue;
+    }
+    char n = rs->data[k + 1];
+    if (n == '$') { ok = llrt__buf_put(b, "$", 1); k++; continue; }
+    if (n == '&') { ok = llrt__buf_put(b, s->data + ms, me - ms); k++; continue; }
+    if (n == '`') { ok = llrt__buf_put(b, s->data, ms); k++; continue; }
+    if (n == '\'') { ok = llrt__buf_put(b, s->data + me, s->len - me); k++; continue; }
+    if (n >= '0' && n <= '9') {
+      /* `$nn` when group nn exists, else `$n` when group n exists (so `$10`
+       * with one group is group 1 then "0"); `$0` and `$00` are literal. */
+      uint32_t g = (uint32_t)(n - '0'), used = 1;
+      if (k + 2 < rs->len && rs->data[k + 2] >= '0' && rs->data[k + 2] <= '9') {
+        uint32_t g2 = g * 10 + (uint32_t)(rs->data[k + 2] - '0');
+        if (g2 > 0 && g2 < ng) { g = g2; used = 2; }
+      }
+      if (g > 0 && g < ng) {
+        if (ov[2 * g] != PCRE2_UNSET)
+          ok = llrt__buf_put(b, s->data + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+        k += used;
+        continue;
+      }
+    }
+    if (n == '<' && namecount) {
+      const char *gt = memchr(rs->data + k + 2, '>', rs->len - (k + 2));
+      if (gt) {
+        /* groups[name]: the capture, or "" for an unknown name or a group
+         * that did not take part. */
+        size_t nl = (size_t)(gt - (rs->data + k + 2));
+        char *name = malloc(nl + 1);
+        if (!name) return false;
+        memcpy(name, rs->data + k + 2, nl);
+        name[nl] = 0;
+        int g = pcre2_substring_number_from_name((pcre2_code *)code, (PCRE2_SPTR)name);
+        free(name);
+        if (g > 0 && (uint32_t)g < ng && ov[2 * g] != PCRE2_UNSET)
+          ok = llrt__buf_put(b, s->data + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+        k = (uint32_t)(gt - rs->data);
+        continue;
+      }
+    }
+    ok = llrt__buf_put(b, &c, 1);
+  }
+  return ok;
+}
+
 llrt_value llrt__regexp_replace(llrt_state *S, llrt_value re, llrt_value str, llrt_value repl) {
   llrt_regexp *r = (llrt_regexp *)LLRT_PTR(re);
   size_t base = S->sp;
@@ -413,40 +379,18 @@ llrt_value llrt__regexp_replace(llrt_state *S, llrt_value re, llrt_value str, ll
         ok = v != LLRT_EXC && llrt__push(S, v);
       }
       ok = ok && llrt__push(S, llrt_num(llrt__byte_to_unit(LLRT_STR(str), ms))) && llrt__push(S, str);
+      if (ok) { /* the groups object goes last, only when there are names */
+        llrt_value groups = make_groups(S, r->code, &S->stack[fb]);
+        ok = groups != LLRT_EXC && (groups == LLRT_UNDEF || llrt__push(S, groups));
+      }
       llrt_value rv = ok ? llrt__call(S, repl, LLRT_UNDEF, (int)(S->sp - fb), &S->stack[fb]) : LLRT_EXC;
       S->sp = fb;
       if (rv != LLRT_EXC) rv = llrt__to_string(S, rv);
       if (rv == LLRT_EXC) ok = false;
       else ok = llrt__buf_put(&b, LLRT_STR(rv)->data, LLRT_STR(rv)->len);
     } else {
-      const llrt_str *rs = LLRT_STR(repl);
-      s = LLRT_STR(str);
-      for (uint32_t k = 0; k < rs->len && ok; k++) {
-        char c = rs->data[k];
-        if (c == '$' && k + 1 < rs->len) {
-          char n = rs->data[k + 1];
-          if (n == '$') { ok = llrt__buf_put(&b, "$", 1); k++; continue; }
-          if (n == '&') { ok = llrt__buf_put(&b, s->data + ms, me - ms); k++; continue; }
-          if (n == '`') { ok = llrt__buf_put(&b, s->data, ms); k++; continue; }
-          if (n == '\'') { ok = llrt__buf_put(&b, s->data + me, s->len - me); k++; continue; }
-          if (n >= '0' && n <= '9') {
-            uint32_t g = (uint32_t)(n - '0');
-            uint32_t used = 1;
-            if (k + 2 < rs->len && rs->data[k + 2] >= '0' && rs->data[k + 2] <= '9' &&
-                g * 10 + (uint32_t)(rs->data[k + 2] - '0') < ng) {
-              g = g * 10 + (uint32_t)(rs->data[k + 2] - '0');
-              used = 2;
-            }
-            if (g > 0 && g < ng) {
-              if (ov[2 * g] != PCRE2_UNSET)
-                ok = llrt__buf_put(&b, s->data + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
-              k += used;
-              continue;
-            }
-          }
-        }
-        ok = llrt__buf_put(&b, &c, 1);
-      }
+      ok = llrt__get_substitution(&b, LLRT_STR(str), LLRT_STR(repl), ov, ng,
+                                  r->code);
     }
     pcre2_match_data_free(md);
     pos = me;
@@ -559,23 +503,28 @@ static bool getter(llrt_state *S, llrt_value obj, const char *name,
   return ok;
 }
 
+/* Symbol.toStringTag on the collection prototypes builtins_coll.c made
+ * (it runs first) that have none of their own yet, so that
+ * Object.prototype.toString names them as Node does. */
+static bool tag_protos(llrt_state *S) {
+  const struct { llrt_value proto; const char *name; } t[] = {
+      {S->proto_weakmap, "WeakMap"}, {S->proto_weakset, "WeakSet"},
+      {S->proto_weakref, "WeakRef"}, {S->proto_finreg, "FinalizationRegistry"},
+      {S->proto_promise, "Promise"}};
+  for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+    if (!LLRT_IS_OBJ(t[i].proto) ||
+        llrt__find_own(LLRT_OBJ(t[i].proto), S->sym_to_string_tag))
+      continue;
+    llrt_value s = llrt__intern(S, t[i].name, strlen(t[i].name));
+    if (s == LLRT_EXC || !llrt__define(S, LLRT_OBJ(t[i].proto), S->sym_to_string_tag,
+                                       s, LLRT_P_CONFIGURABLE))
+      return false;
+  }
+  return true;
+}
+
 bool llrt__builtins_more_init(llrt_state *S) {
-  llrt_obj *dp = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj), S->proto_object);
-  if (!dp) return false;
-  S->proto_date = llrt_ptr(dp);
-  llrt_value D = llrt__def_ctor(S, "Date", date_ctor, 7, S->proto_date);
-  CHECK(D);
-  FN(D, "now", date_now, 0, 0);
-  static const char *const getters[] = {
-      "getTime", "getFullYear", "getMonth", "getDate", "getHours", "getMinutes",
-      "getSeconds", "getMilliseconds", "getDay", "toISOString", "toString",
-      "getTimezoneOffset", "toJSON"};
-  for (int i = 0; i < 13; i++) FN(S->proto_date, getters[i], date_get, 0, i);
-  static const char *const utc[] = {"getUTCFullYear", "getUTCMonth", "getUTCDate",
-                                    "getUTCHours", "getUTCMinutes", "getUTCSeconds",
-                                    "getUTCMilliseconds", "getUTCDay"};
-  for (int i = 0; i < 8; i++) FN(S->proto_date, utc[i], date_get, 0, i + 1);
-  FN(S->proto_date, "valueOf", date_get, 0, 0);
+  if (!llrt__builtins_date_init(S) || !tag_protos(S)) return false;
   llrt_obj *rp = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj), S->proto_object);
   if (!rp) return false;
   S->proto_regexp = llrt_ptr(rp);

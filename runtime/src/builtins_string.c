@@ -258,20 +258,19 @@ NATIVE(sp_case) {
   return r;
 }
 
-static bool is_ws(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-/* trim (0), trimStart (1), trimEnd (2) */
+/* trim (0), trimStart (1), trimEnd (2): WhiteSpace and LineTerminator
+ * code points, Unicode ones included (conv.c has the set). */
 NATIVE(sp_trim) {
   (void)argc; (void)argv; (void)data;
   THIS_STR();
   llrt_str *s = LLRT_STR(sv);
-  uint32_t a = 0, b = s->len;
-  if (magic != 2) while (a < b && is_ws(s->data[a])) a++;
-  if (magic != 1) while (b > a && is_ws(s->data[b - 1])) b--;
-  if (a == 0 && b == s->len) return sv;
-  return llrt__str_new(S, s->data + a, b - a);
+  const char *a = s->data, *b = s->data + s->len;
+  if (magic != 2)
+    for (uint32_t w; (w = llrt__space_at(a, b)) != 0;) a += w;
+  if (magic != 1)
+    for (uint32_t w; (w = llrt__space_before(a, b)) != 0;) b -= w;
+  if (a == s->data && b == s->data + s->len) return sv;
+  return llrt__str_new(S, a, (size_t)(b - a));
 }
 
 NATIVE(sp_split) {
@@ -403,21 +402,14 @@ NATIVE(sp_replace) {
       if (r == LLRT_EXC) { ok = false; break; }
       ok = ok && llrt__buf_put(&b, LLRT_STR(r)->data, LLRT_STR(r)->len);
     } else {
-      llrt_str *rs = LLRT_STR(repl);
-      for (uint32_t k = 0; k < rs->len && ok; k++) {
-        if (rs->data[k] == '$' && k + 1 < rs->len && rs->data[k + 1] == '&') {
-          ok = llrt__buf_put(&b, LLRT_STR(sv)->data + hit, LLRT_STR(pat)->len);
-          k++;
-        } else if (rs->data[k] == '$' && k + 1 < rs->len && rs->data[k + 1] == '$') {
-          ok = llrt__buf_put(&b, "$", 1);
-          k++;
-        } else {
-          ok = llrt__buf_put(&b, &rs->data[k], 1);
-        }
-      }
+      size_t ov[2] = {hit, hit + LLRT_STR(pat)->len};
+      ok = ok && llrt__get_substitution(&b, LLRT_STR(sv), LLRT_STR(repl), ov, 1,
+                                        NULL);
     }
     last = hit + LLRT_STR(pat)->len;
     i = LLRT_STR(pat)->len ? last : last + 1;
+    /* After an empty match, step over a whole UTF-8 character. */
+    while (i < LLRT_STR(sv)->len && (LLRT_STR(sv)->data[i] & 0xC0) == 0x80) i++;
     if (!magic || i > LLRT_STR(sv)->len) break;
   }
   if (ok) ok = llrt__buf_put(&b, LLRT_STR(sv)->data + last, LLRT_STR(sv)->len - last);
@@ -802,8 +794,11 @@ typedef struct jsonp {
   int depth;
 } jsonp;
 
+/* JSON's white space is only TAB, LF, CR and SP. */
 static void jws(jsonp *j) {
-  while (j->p < j->e && is_ws(*j->p)) j->p++;
+  while (j->p < j->e &&
+         (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
+    j->p++;
 }
 
 static llrt_value jerr(jsonp *j) {
@@ -1034,10 +1029,18 @@ static bool jquote(llrt_buf *b, const llrt_str *s) {
   return ok && llrt__buf_put(b, "\"", 1);
 }
 
+/* The serializer's state. `replacer` is the replacer function and `plist`
+ * the property list (an array of distinct string keys) of an array
+ * replacer, each UNDEF when absent; both, and every object in `open`, are on
+ * the value stack while they are referenced here. `open` holds the objects
+ * being written (the spec's `stack`), for the cycle check. */
 typedef struct jsonw {
   llrt_buf b;
   char indent[16];
   int depth;
+  llrt_value replacer, plist;
+  llrt_value *open;
+  int nopen, capopen;
 } jsonw;
 
 static bool jnl(jsonw *w) {
@@ -1048,146 +1051,235 @@ static bool jnl(jsonw *w) {
   return true;
 }
 
-static int jwrite(llrt_state *S, jsonw *w, llrt_value v);
+static int jprop(llrt_state *S, jsonw *w, llrt_value holder, llrt_value key,
+                 llrt_value v);
 
-/* A proxy, written through its traps: `length` and indices when its target
- * is an array, else the enumerable own keys (ownKeys and
- * getOwnPropertyDescriptor) and `get`. Same results as jwrite. */
-static int jwrite_proxy(llrt_state *S, jsonw *w, llrt_value v) {
-  size_t base = S->sp;
-  llrt_value isarr = llrt__is_array(S, v);
-  if (isarr == LLRT_EXC || !llrt__push(S, v)) return -1;
-  bool arr = isarr == LLRT_TRUE, ok = true, any = false;
-  double n = 0;
-  llrt_value keys = LLRT_UNDEF;
-  if (arr) {
-    llrt_value l = llrt__get(S, v, S->atoms.length);
-    bool exc = l == LLRT_EXC;
-    n = exc ? 0 : llrt__to_number(S, l, &exc);
-    if (exc) ok = false;
+/* A property key as the string toJSON and the replacer receive: array
+ * elements are keyed by their index, passed here as a number. */
+static llrt_value jkey(llrt_state *S, llrt_value key) {
+  return LLRT_IS_NUM(key) ? llrt__num_to_str(S, llrt_tonum_raw(key)) : key;
+}
+
+/* Writes array (or array proxy) `v`: `length` read once, then every index
+ * through SerializeJSONProperty; undefined, functions and symbols become
+ * null. Returns 1 or -1. */
+static int jarray(llrt_state *S, jsonw *w, llrt_value v) {
+  bool exc = false;
+  double n;
+  if (llrt_tt(v) == LLRT_T_ARRAY) {
+    n = LLRT_OBJ(v)->len;
   } else {
-    keys = llrt__obj_own_keys(S, v, LLRT_KEYS_ENUM);
-    if (keys == LLRT_EXC || !llrt__push(S, keys)) ok = false;
-    else n = LLRT_OBJ(keys)->len;
+    llrt_value l = llrt__get(S, v, S->atoms.length);
+    n = l == LLRT_EXC ? 0 : llrt__to_number(S, l, &exc);
+    if (l == LLRT_EXC || exc) return -1;
   }
-  ok = ok && llrt__buf_put(&w->b, arr ? "[" : "{", 1);
+  bool ok = llrt__buf_put(&w->b, "[", 1);
   w->depth++;
   for (uint32_t i = 0; ok && i < (uint32_t)n; i++) {
-    llrt_value key = arr ? LLRT_UNDEF : LLRT_OBJ(keys)->elems[i];
-    llrt_value pv = arr ? llrt__get_index(S, v, i) : llrt__get(S, v, key);
+    llrt_value e;
+    if (llrt_tt(v) == LLRT_T_ARRAY && i < LLRT_OBJ(v)->len &&
+        LLRT_OBJ(v)->elems[i] != LLRT_HOLE)
+      e = LLRT_OBJ(v)->elems[i]; /* a plain element: no [[Get]] needed */
+    else
+      e = llrt__get_index(S, v, i);
+    if (e == LLRT_EXC) { ok = false; break; }
+    if (i) ok = llrt__buf_put(&w->b, ",", 1);
+    ok = ok && jnl(w);
+    int r = ok ? jprop(S, w, v, llrt_num(i), e) : -1;
+    if (r < 0) ok = false;
+    else if (r == 0) ok = llrt__buf_put(&w->b, "null", 4);
+  }
+  w->depth--;
+  if (ok && n >= 1) ok = jnl(w);
+  ok = ok && llrt__buf_put(&w->b, "]", 1);
+  return ok ? 1 : -1;
+}
+
+/* Writes object (or proxy) `v`: the property list when there is one, else
+ * its enumerable own string keys (taken before any value is read, so a
+ * replacer that adds keys does not see them written), each read with
+ * [[Get]] and skipped when it serializes to nothing. Returns 1 or -1. */
+static int jobject(llrt_state *S, jsonw *w, llrt_value v) {
+  size_t base = S->sp;
+  llrt_value keys = w->plist != LLRT_UNDEF
+                        ? w->plist
+                        : llrt__obj_own_keys(S, v, LLRT_KEYS_ENUM);
+  if (keys == LLRT_EXC || !llrt__push(S, keys)) return -1;
+  bool ok = llrt__buf_put(&w->b, "{", 1), any = false;
+  w->depth++;
+  for (uint32_t i = 0; ok && i < LLRT_OBJ(keys)->len; i++) {
+    llrt_value key = LLRT_OBJ(keys)->elems[i];
+    llrt_value pv = llrt__get_v(S, v, key); /* "0" may be an element */
     if (pv == LLRT_EXC) { ok = false; break; }
     size_t mark = w->b.n;
-    if (any || (arr && i)) ok = llrt__buf_put(&w->b, ",", 1);
-    ok = ok && jnl(w);
-    if (!arr)
-      ok = ok && jquote(&w->b, LLRT_STR(key)) &&
-           llrt__buf_put(&w->b, w->indent[0] ? ": " : ":", w->indent[0] ? 2 : 1);
-    int r = ok ? jwrite(S, w, pv) : -1;
+    if (any) ok = llrt__buf_put(&w->b, ",", 1);
+    ok = ok && jnl(w) && jquote(&w->b, LLRT_STR(key)) &&
+         llrt__buf_put(&w->b, w->indent[0] ? ": " : ":", w->indent[0] ? 2 : 1);
+    int r = ok ? jprop(S, w, v, key, pv) : -1;
     if (r < 0) ok = false;
-    else if (r == 0 && arr) ok = llrt__buf_put(&w->b, "null", 4);
-    else if (r == 0) w->b.n = mark;
-    if (ok && (r > 0 || arr)) any = true;
+    else if (r == 0) w->b.n = mark; /* undefined: the key goes too */
+    else any = true;
   }
   w->depth--;
   if (ok && any) ok = jnl(w);
-  ok = ok && llrt__buf_put(&w->b, arr ? "]" : "}", 1);
+  ok = ok && llrt__buf_put(&w->b, "}", 1);
   S->sp = base;
   return ok ? 1 : -1;
 }
 
-/* Returns 1 written, 0 skipped (undefined/function), -1 error. */
-static int jwrite(llrt_state *S, jsonw *w, llrt_value v) {
+/* SerializeJSONProperty: `v` is `holder[key]`; toJSON(key), then the
+ * replacer (this = holder), then the value is written. Returns 1 written,
+ * 0 nothing to write (undefined, a function, a symbol), -1 error. */
+static int jprop(llrt_state *S, jsonw *w, llrt_value holder, llrt_value key,
+                 llrt_value v) {
+  size_t base = S->sp;
+  int res = -1;
+  if (!llrt__push(S, holder) || !llrt__push(S, key) || !llrt__push(S, v))
+    goto done;
   if (LLRT_IS_OBJ(v)) {
     llrt_value tj = llrt__get(S, v, S->atoms.toJSON);
-    if (tj == LLRT_EXC) return -1;
+    if (tj == LLRT_EXC) goto done;
     if (llrt__is_callable(tj)) {
-      v = llrt__call(S, tj, v, 0, NULL);
-      if (v == LLRT_EXC) return -1;
+      if (!llrt__push(S, tj)) goto done;
+      llrt_value k = jkey(S, key);
+      if (k == LLRT_EXC) goto done;
+      S->stack[base + 1] = k;
+      v = llrt__call(S, tj, v, 1, &S->stack[base + 1]);
+      if (v == LLRT_EXC) goto done;
+      S->stack[base + 2] = v;
     }
+  }
+  if (w->replacer != LLRT_UNDEF) {
+    llrt_value k = jkey(S, key);
+    if (k == LLRT_EXC) goto done;
+    S->stack[base + 1] = k; /* the call's arguments: key, value */
+    v = llrt__call(S, w->replacer, holder, 2, &S->stack[base + 1]);
+    if (v == LLRT_EXC) goto done;
+    S->stack[base + 2] = v;
   }
   if (llrt_tt(v) == LLRT_T_BOXED) v = ((llrt_boxed *)LLRT_PTR(v))->prim;
-  if (v == LLRT_UNDEF || llrt__is_callable(v) || LLRT_IS_SYM(v)) return 0;
-  if (v == LLRT_NULL) return llrt__buf_put(&w->b, "null", 4) ? 1 : -1;
-  if (v == LLRT_TRUE) return llrt__buf_put(&w->b, "true", 4) ? 1 : -1;
-  if (v == LLRT_FALSE) return llrt__buf_put(&w->b, "false", 5) ? 1 : -1;
-  if (LLRT_IS_NUM(v)) {
+  if (v == LLRT_UNDEF || llrt__is_callable(v) || LLRT_IS_SYM(v)) {
+    res = 0;
+  } else if (v == LLRT_NULL || v == LLRT_TRUE || v == LLRT_FALSE) {
+    const char *t = v == LLRT_NULL ? "null" : v == LLRT_TRUE ? "true" : "false";
+    res = llrt__buf_put(&w->b, t, strlen(t)) ? 1 : -1;
+  } else if (LLRT_IS_NUM(v)) {
     double d = llrt_tonum_raw(v);
-    if (!isfinite(d)) return llrt__buf_put(&w->b, "null", 4) ? 1 : -1;
-    llrt_value s = llrt__num_to_str(S, d);
-    if (s == LLRT_EXC) return -1;
-    return llrt__buf_put(&w->b, LLRT_STR(s)->data, LLRT_STR(s)->len) ? 1 : -1;
-  }
-  if (LLRT_IS_STR(v)) return jquote(&w->b, LLRT_STR(v)) ? 1 : -1;
-  if (w->depth > 200) {
-    llrt__throw(S, 1, "Converting circular structure to JSON");
-    return -1;
-  }
-  if (llrt_tt(v) == LLRT_T_PROXY) return jwrite_proxy(S, w, v);
-  if (!llrt__push(S, v)) return -1;
-  bool arr = llrt_tt(v) == LLRT_T_ARRAY;
-  bool ok = llrt__buf_put(&w->b, arr ? "[" : "{", 1);
-  w->depth++;
-  bool any = false;
-  if (arr) {
-    for (uint32_t i = 0; ok && i < LLRT_OBJ(v)->len; i++) {
-      if (i) ok = llrt__buf_put(&w->b, ",", 1);
-      ok = ok && jnl(w);
-      llrt_value e = LLRT_OBJ(v)->elems[i];
-      int r = jwrite(S, w, e == LLRT_HOLE ? LLRT_UNDEF : e);
-      if (r < 0) ok = false;
-      else if (r == 0) ok = llrt__buf_put(&w->b, "null", 4);
-      any = true;
-    }
+    llrt_value s = isfinite(d) ? llrt__num_to_str(S, d) : LLRT_NULL;
+    if (s == LLRT_NULL) res = llrt__buf_put(&w->b, "null", 4) ? 1 : -1;
+    else if (s != LLRT_EXC)
+      res = llrt__buf_put(&w->b, LLRT_STR(s)->data, LLRT_STR(s)->len) ? 1 : -1;
+  } else if (LLRT_IS_STR(v)) {
+    res = jquote(&w->b, LLRT_STR(v)) ? 1 : -1;
   } else {
-    uint32_t norder = 0;
-    uint32_t *order = llrt__ordered_props(LLRT_OBJ(v), &norder);
-    if (!order) ok = false;
-    for (uint32_t oi = 0; ok && oi < norder; oi++) {
-      if (order[oi] >= LLRT_OBJ(v)->nprops) continue;
-      llrt_prop *p = &LLRT_OBJ(v)->props[order[oi]];
-      if ((p->flags & LLRT_P_DELETED) || !(p->flags & LLRT_P_ENUMERABLE) || LLRT_IS_SYM(p->key))
-        continue;
-      llrt_value key = p->key;
-      llrt_value pv = p->flags & LLRT_P_ACCESSOR ? llrt__get(S, v, key) : p->val;
-      if (pv == LLRT_EXC) { ok = false; break; }
-      if (pv == LLRT_UNDEF || llrt__is_callable(pv) || LLRT_IS_SYM(pv)) continue;
-      size_t mark = w->b.n;
-      if (any) ok = llrt__buf_put(&w->b, ",", 1);
-      ok = ok && jnl(w) && jquote(&w->b, LLRT_STR(key)) &&
-           llrt__buf_put(&w->b, w->indent[0] ? ": " : ":", w->indent[0] ? 2 : 1);
-      int r = ok ? jwrite(S, w, pv) : -1;
-      if (r < 0) ok = false;
-      else if (r == 0) w->b.n = mark;
-      else any = true;
+    for (int i = 0; i < w->nopen; i++)
+      if (w->open[i] == v) {
+        llrt__throw(S, 1, "Converting circular structure to JSON");
+        goto done;
+      }
+    if (w->depth > 5000) { /* the C stack, not the spec, sets this limit */
+      llrt__throw(S, 2, "Maximum call stack size exceeded");
+      goto done;
     }
-    free(order);
+    llrt_value isarr = llrt__is_array(S, v);
+    if (isarr == LLRT_EXC) goto done;
+    if (w->nopen == w->capopen) {
+      int cap = w->capopen ? w->capopen * 2 : 16;
+      llrt_value *o = realloc(w->open, (size_t)cap * sizeof *o);
+      if (!o) { S->oom = true; goto done; }
+      w->open = o;
+      w->capopen = cap;
+    }
+    w->open[w->nopen++] = v; /* rooted: it is S->stack[base + 2] */
+    res = isarr == LLRT_TRUE ? jarray(S, w, v) : jobject(S, w, v);
+    w->nopen--;
   }
-  w->depth--;
-  if (ok && any) ok = jnl(w);
-  ok = ok && llrt__buf_put(&w->b, arr ? "]" : "}", 1);
-  llrt__popn(S, 1);
-  return ok ? 1 : -1;
+done:
+  S->sp = base;
+  return res;
 }
 
-llrt_value llrt__json_stringify(llrt_state *S, llrt_value v, llrt_value indent) {
-  jsonw w = {{0}, {0}, 0};
+/* The property list of an array replacer: strings, numbers and String or
+ * Number objects, as strings, without repeats; other elements are ignored.
+ * A new array, or EXC. */
+static llrt_value jplist(llrt_state *S, llrt_value rep) {
+  size_t base = S->sp;
+  llrt_value out = llrt__new_array(S, 0);
+  if (out == LLRT_EXC || !llrt__push(S, out)) goto fail;
+  llrt_value lv = llrt__get(S, rep, S->atoms.length);
+  bool exc = lv == LLRT_EXC;
+  double n = exc ? 0 : llrt__to_number(S, lv, &exc);
+  if (exc) goto fail;
+  for (uint32_t i = 0; i < (uint32_t)n; i++) {
+    llrt_value e = llrt__get_index(S, rep, i);
+    if (e == LLRT_EXC) goto fail;
+    int tt = llrt_tt(e);
+    bool boxed = tt == LLRT_T_BOXED &&
+                 (LLRT_IS_STR(((llrt_boxed *)LLRT_PTR(e))->prim) ||
+                  LLRT_IS_NUM(((llrt_boxed *)LLRT_PTR(e))->prim));
+    if (!LLRT_IS_STR(e) && !LLRT_IS_NUM(e) && !boxed) continue;
+    llrt_value k = llrt__to_string(S, e);
+    if (k == LLRT_EXC) goto fail;
+    k = llrt__intern_value(S, k); /* keys compare by pointer */
+    if (k == LLRT_EXC) goto fail;
+    bool seen = false;
+    for (uint32_t j = 0; j < LLRT_OBJ(out)->len && !seen; j++)
+      seen = LLRT_OBJ(out)->elems[j] == k;
+    if (!seen && !llrt__array_push(S, LLRT_OBJ(out), k)) goto fail;
+  }
+  S->sp = base;
+  return out;
+fail:
+  S->sp = base;
+  return LLRT_EXC;
+}
+
+/* JSON.stringify(v, replacer, indent) without the argument checks:
+ * `replacer` is a function, an array (or array proxy), or ignored. */
+static llrt_value json_stringify_with(llrt_state *S, llrt_value v,
+                                      llrt_value replacer, llrt_value indent) {
+  jsonw w = {{0}, {0}, 0, LLRT_UNDEF, LLRT_UNDEF, NULL, 0, 0};
+  size_t base = S->sp;
+  llrt_value out = LLRT_EXC;
+  if (!llrt__push(S, v)) return LLRT_EXC;
+  if (llrt__is_callable(replacer)) {
+    w.replacer = replacer;
+    if (!llrt__push(S, replacer)) goto done;
+  } else if (LLRT_IS_OBJ(replacer)) {
+    llrt_value isarr = llrt__is_array(S, replacer);
+    if (isarr == LLRT_EXC) goto done;
+    if (isarr == LLRT_TRUE) {
+      w.plist = jplist(S, replacer);
+      if (w.plist == LLRT_EXC || !llrt__push(S, w.plist)) goto done;
+    }
+  }
   if (LLRT_IS_NUM(indent)) {
     int n = (int)llrt_tonum_raw(indent);
     for (int i = 0; i < n && i < 10; i++) w.indent[i] = ' ';
   } else if (LLRT_IS_STR(indent)) {
     snprintf(w.indent, sizeof w.indent, "%.10s", LLRT_STR(indent)->data);
   }
-  int r = jwrite(S, &w, v);
-  llrt_value out = r < 0 ? LLRT_EXC : r == 0 ? LLRT_UNDEF : llrt__str_new(S, w.b.p, w.b.n);
+  /* The root is written as the "" property of a fresh wrapper object. */
+  llrt_value wrapper = llrt__new_object(S);
+  if (wrapper == LLRT_EXC || !llrt__push(S, wrapper) ||
+      !llrt__define(S, LLRT_OBJ(wrapper), S->atoms.empty, v, LLRT_P_DEFAULT))
+    goto done;
+  int r = jprop(S, &w, wrapper, S->atoms.empty, v);
+  out = r < 0 ? LLRT_EXC : r == 0 ? LLRT_UNDEF : llrt__str_new(S, w.b.p, w.b.n);
+done:
   free(w.b.p);
+  free(w.open);
+  S->sp = base;
   return out;
+}
+
+llrt_value llrt__json_stringify(llrt_state *S, llrt_value v, llrt_value indent) {
+  return json_stringify_with(S, v, LLRT_UNDEF, indent);
 }
 
 NATIVE(json_stringify) {
   (void)this_val; (void)magic; (void)data;
-  if (llrt__is_callable(ARG(1)) || llrt_tt(ARG(1)) == LLRT_T_ARRAY)
-    return llrt__unsupported(S, "JSON.stringify replacer");
-  return llrt__json_stringify(S, ARG(0), ARG(2));
+  return json_stringify_with(S, ARG(0), ARG(1), ARG(2));
 }
 
 /* ==== Setup ==== */
@@ -1198,6 +1290,14 @@ static llrt_value boxed_proto(llrt_state *S, llrt_value prim) {
   if (!b) return LLRT_EXC;
   b->prim = prim;
   return llrt_ptr(b);
+}
+
+/* obj[Symbol.toStringTag] = name, configurable only (as the spec makes
+ * them), read by Object.prototype.toString. */
+static bool def_tag(llrt_state *S, llrt_value obj, const char *name) {
+  llrt_value s = llrt__intern(S, name, strlen(name));
+  return s != LLRT_EXC &&
+         llrt__define(S, LLRT_OBJ(obj), S->sym_to_string_tag, s, LLRT_P_CONFIGURABLE);
 }
 
 bool llrt__builtins_string_init(llrt_state *S) {
@@ -1289,6 +1389,7 @@ bool llrt__builtins_string_init(llrt_state *S) {
       !llrt__def_val(S, Sym, "toStringTag", S->sym_to_string_tag))
     return false;
   FN(S->proto_symbol, "toString", symp_to_string, 0, 0);
+  if (!def_tag(S, S->proto_symbol, "Symbol")) return false;
   {
     llrt_value d = llrt__native_new(S, "description", symp_to_string, 0, 1);
     CHECK(d);
@@ -1299,7 +1400,7 @@ bool llrt__builtins_string_init(llrt_state *S) {
   /* Math */
   llrt_value M = llrt__new_object(S);
   CHECK(M);
-  if (!llrt__def_val(S, g, "Math", M)) return false;
+  if (!llrt__def_val(S, g, "Math", M) || !def_tag(S, M, "Math")) return false;
   static const char *const f1[] = {"floor", "ceil", "round", "abs", "sqrt", "trunc", "sign",
                                    "log", "exp", "sin", "cos", "tan", "atan", "log2", "log10",
                                    "cbrt", "asin", "acos", "fround", "log1p", "expm1",
@@ -1321,7 +1422,7 @@ bool llrt__builtins_string_init(llrt_state *S) {
   /* JSON */
   llrt_value J = llrt__new_object(S);
   CHECK(J);
-  if (!llrt__def_val(S, g, "JSON", J)) return false;
+  if (!llrt__def_val(S, g, "JSON", J) || !def_tag(S, J, "JSON")) return false;
   FN(J, "parse", json_parse, 2, 0);
   FN(J, "stringify", json_stringify, 3, 0);
   return true;

@@ -152,10 +152,54 @@ llrt_value llrt__to_string(llrt_state *S, llrt_value v) {
   return llrt__to_string(S, p);
 }
 
+/* ==== White space ==== */
+
+/* The byte length of the ECMAScript WhiteSpace or LineTerminator code point
+ * that starts at `p` (before `e`), or 0. The set: TAB, VT, FF, SP, LF, CR,
+ * U+00A0, U+FEFF, the Zs space separators (U+1680, U+2000..U+200A, U+202F,
+ * U+205F, U+3000) and U+2028/U+2029. U+0085 and U+180E are not in it. */
+uint32_t llrt__space_at(const char *p, const char *e) {
+  const uint8_t *u = (const uint8_t *)p;
+  size_t n = (size_t)(e - p);
+  if (!n) return 0;
+  switch (u[0]) {
+  case '\t': case '\n': case '\v': case '\f': case '\r': case ' ':
+    return 1;
+  case 0xC2: /* U+00A0 */
+    return n >= 2 && u[1] == 0xA0 ? 2 : 0;
+  case 0xE1: /* U+1680 */
+    return n >= 3 && u[1] == 0x9A && u[2] == 0x80 ? 3 : 0;
+  case 0xE2:
+    if (n < 3) return 0;
+    if (u[1] == 0x80) /* U+2000..U+200A, U+2028, U+2029, U+202F */
+      return u[2] <= 0x8A || u[2] == 0xA8 || u[2] == 0xA9 || u[2] == 0xAF ? 3 : 0;
+    return u[1] == 0x81 && u[2] == 0x9F ? 3 : 0; /* U+205F */
+  case 0xE3: /* U+3000 */
+    return n >= 3 && u[1] == 0x80 && u[2] == 0x80 ? 3 : 0;
+  case 0xEF: /* U+FEFF */
+    return n >= 3 && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+  default:
+    return 0;
+  }
+}
+
+/* The byte length of the white space code point that ends at `e` (after
+ * `b`), or 0: steps back over UTF-8 continuation bytes to its first byte. */
+uint32_t llrt__space_before(const char *b, const char *e) {
+  const char *p = e;
+  while (p > b && e - p < 4) {
+    --p;
+    if (((uint8_t)*p & 0xC0) != 0x80) break;
+  }
+  if (p == e) return 0;
+  uint32_t n = llrt__space_at(p, e);
+  return n == (uint32_t)(e - p) ? n : 0;
+}
+
 static double str_to_number(const llrt_str *s) {
   const char *p = s->data, *e = s->data + s->len;
-  while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
-  while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r')) e--;
+  for (uint32_t w; (w = llrt__space_at(p, e)) != 0;) p += w;
+  for (uint32_t w; (w = llrt__space_before(p, e)) != 0;) e -= w;
   if (p == e) return 0;
   char buf[128];
   size_t n = (size_t)(e - p);
