@@ -23,12 +23,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <git2.h>
-
 #include "base/alloc.h"
 #include "base/array.h"
 #include "base/strbuf.h"
 #include "cli/cli.h"
+#include "cli/git_api.h"
 
 /* ==== Paths ==== */
 
@@ -283,6 +282,7 @@ typedef struct walker {
   devino_set seen;              /* folders walked for the current argument */
   ll_array(git_repository *) repos; /* owned */
   size_t found, ignored;        /* for the current argument */
+  bool git;                     /* libgit2 is loaded and .gitignore read */
 } walker;
 
 static const char *const default_skips[] = {
@@ -315,21 +315,22 @@ static ll_status git_locate(walker *w, const char *dir, const char *leaf,
   pos->repo = NULL;
   pos->rel = "";
   *rel_owned = NULL;
-  if (git_repository_open_ext(&repo, dir, 0, NULL) != 0) return LL_OK;
-  const char *wd = git_repository_workdir(repo);
+  if (!w->git) return LL_OK;
+  if (LLG(repository_open_ext)(&repo, dir, 0, NULL) != 0) return LL_OK;
+  const char *wd = LLG(repository_workdir)(repo);
   if (!wd || !realpath(dir, real)) {
-    git_repository_free(repo);
+    LLG(repository_free)(repo);
     return LL_OK;
   }
   for (uint32_t i = 0; i < w->repos.len; i++) /* one handle per work tree */
-    if (!strcmp(git_repository_workdir(w->repos.items[i]), wd)) {
-      git_repository_free(repo);
+    if (!strcmp(LLG(repository_workdir)(w->repos.items[i]), wd)) {
+      LLG(repository_free)(repo);
       repo = w->repos.items[i];
-      wd = git_repository_workdir(repo);
+      wd = LLG(repository_workdir)(repo);
       goto found;
     }
   if (!ll_array_push(&w->repos, repo)) {
-    git_repository_free(repo);
+    LLG(repository_free)(repo);
     return oom(w);
   }
 found:;
@@ -355,7 +356,7 @@ found:;
 static bool git_ignored(const gitpos *g) {
   int ignored = 0;
   if (!g->repo || !g->rel[0]) return false;
-  if (git_ignore_path_is_ignored(&ignored, g->repo, g->rel) != 0) return false;
+  if (LLG(ignore_path_is_ignored)(&ignored, g->repo, g->rel) != 0) return false;
   return ignored != 0;
 }
 
@@ -640,17 +641,24 @@ ll_status ll_files_collect(ll_file_list *list, char *const *argv, int argc,
   walker w = {.list = list, .res = res, .o = o, .err = err};
   if (list->len)
     return ll_error_set(err, LL_EINTERNAL, NULL, "file list is not empty");
-  /* libgit2's start-up loads the TLS certificates (~5 ms): skipped when no
-   * ignore file is read. */
-  if (!o->no_ignore) git_libgit2_init();
+  /* libgit2 is loaded, and its start-up loads the TLS certificates
+   * (~5 ms), only when ignore files are read. */
+  const char *why = NULL;
+  if (!o->no_ignore) {
+    w.git = ll_git_load(&why);
+    if (w.git) LLG(libgit2_init)();
+    else
+      diag(&w, LL_DIAG_NOTE, "cannot load libgit2 (%s): .gitignore files are not read",
+           why);
+  }
   for (int i = 0; i < argc && st == LL_OK; i++) st = collect_one(&w, argv[i]);
   if (st == LL_OK) st = sort_unique(&w);
-  for (uint32_t i = 0; i < w.repos.len; i++) git_repository_free(w.repos.items[i]);
+  for (uint32_t i = 0; i < w.repos.len; i++) LLG(repository_free)(w.repos.items[i]);
   ll_array_free(&w.repos);
   ll_array_free(&w.ids);
   ll_array_free(&w.stack);
   devino_fini(&w.seen);
-  if (!o->no_ignore) git_libgit2_shutdown();
+  if (w.git) LLG(libgit2_shutdown)();
   return st;
 }
 
