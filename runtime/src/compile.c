@@ -427,6 +427,7 @@ void llrt__script_free(llrt_state *S, llrt_script *sc) {
   free(sc->kind8);
   free(sc->aux);
   free(sc->auxv);
+  free(sc->fninfo);
   free(sc->path);
   free(sc->src);
   free(sc);

@@ -3,11 +3,16 @@
  *
  *   - a *simple* parameter list — plain identifiers, no defaults, rest,
  *     patterns or TypeScript parameter properties — becomes a vector of
- *     slots in the function's own environment record (`aux[fn]` indexes
- *     `auxv`: the count, then one slot per parameter), so binding the
- *     arguments is one store each;
+ *     slots in the function's own environment record (`auxv`: the count,
+ *     then one slot per parameter), so binding the arguments is one store
+ *     each;
  *   - a statement list (function body, block, program) that declares
  *     functions directly gets OP_HOISTS, so the others skip the scan;
+ *   - strict functions get OP_FN_STRICT and `import(…)` calls
+ *     OP_DYNAMIC_IMPORT, read on every call;
+ *   - every closure node (function, or class for its implicit
+ *     constructor) gets an `llrt_fninfo` (`aux[n]` indexes `fninfo`): the
+ *     call path reads one record instead of a dozen scattered tables;
  *   - a function no closure can capture the record of (nothing inside it
  *     makes a function or class; not a generator or async function, whose
  *     frames outlive a suspension) gets OP_FRAME_ENV: its calls keep the
@@ -113,7 +118,7 @@ static bool simple_params(llrt_script *sc, ll_nid fn, uint32_t *cap) {
     }
   }
   sc->auxv[start] = sc->nauxv - start - 1;
-  sc->aux[fn] = start;
+  sc->aux[fn] = start; /* until the fninfo table takes over `aux` */
   sc->op[fn] |= OP_SIMPLE_PARAMS;
   return true;
 not_simple:
@@ -121,18 +126,60 @@ not_simple:
   return true;
 }
 
+static bool is_class_kind(ll_kind k) {
+  return k == LL_K_class || k == LL_K_class_declaration ||
+         k == LL_K_abstract_class_declaration;
+}
+
+/* A named function expression binds its own name inside itself. */
+static ll_nid self_name(const llrt_script *sc, ll_nid fn) {
+  ll_nid name = llrt__child(sc, fn, LL_F_name);
+  ll_kind k = (ll_kind)sc->js.nodes[fn].kind;
+  if (name == LL_NONE || k == LL_K_function_declaration ||
+      k == LL_K_generator_function_declaration || k == LL_K_method_definition ||
+      sc->ref[name] >= REF_ARGUMENTS ||
+      sc->js.nodes[name].kind != LL_K_identifier)
+    return LL_NONE;
+  return name;
+}
+
+/* The call-time facts of closure node `n` (a function or, for its implicit
+ * constructor, a class) in one record. */
+static void fill_info(llrt_script *sc, ll_nid n, llrt_fninfo *fi) {
+  const ll_js *js = &sc->js;
+  uint32_t scope = js->nodes[n].scope;
+  fi->scope = scope;
+  fi->nslots = sc->nslots[scope];
+  fi->init = sc->init[scope];
+  fi->flags = sc->op[n];
+  fi->self_name = self_name(sc, n);
+  fi->params = llrt__child(sc, n, LL_F_parameters);
+  fi->param = llrt__child(sc, n, LL_F_parameter);
+  fi->body = llrt__child(sc, n, LL_F_body);
+  fi->pslots = NULL; /* set once `auxv` stops moving */
+}
+
 bool llrt__compile_functions(llrt_script *sc) {
   const ll_js *js = &sc->js;
-  uint32_t cap = 0;
-  sc->aux = calloc(js->count ? js->count : 1, sizeof *sc->aux);
+  uint32_t cap = 0, ninfo = 0;
+  sc->aux = malloc((js->count ? js->count : 1) * sizeof *sc->aux);
   if (!sc->aux) return false;
   for (ll_nid n = 0; n < js->count; n++) {
     ll_kind k = (ll_kind)js->nodes[n].kind;
+    sc->aux[n] = UINT32_MAX;
+    if (is_function_kind(k) || is_class_kind(k)) ninfo++;
     if ((k == LL_K_statement_block || k == LL_K_program) &&
         declares_functions(sc, n))
       sc->op[n] |= OP_HOISTS;
+    if (k == LL_K_call_expression) {
+      ll_nid f = llrt__child(sc, n, LL_F_function);
+      if (f != LL_NONE && js->nodes[f].kind == LL_K_identifier &&
+          llrt__tlen(sc, f) == 6 && !memcmp(llrt__text(sc, f), "import", 6))
+        sc->op[n] |= OP_DYNAMIC_IMPORT;
+    }
     if (is_function_kind(k)) {
       uint32_t scope = js->nodes[n].scope;
+      if (js->scopes[scope].strict) sc->op[n] |= OP_FN_STRICT;
       /* Parameters bind in the function's own record, which exists
        * whenever there is one (a body-less scope has no slots). */
       if (js->scopes[scope].node == n && !simple_params(sc, n, &cap))
@@ -141,6 +188,17 @@ bool llrt__compile_functions(llrt_script *sc) {
           !(sc->op[n] & (M_GEN | M_ASYNC)) && !captures_possible(sc, n))
         sc->op[n] |= OP_FRAME_ENV;
     }
+  }
+  sc->fninfo = calloc(ninfo ? ninfo : 1, sizeof *sc->fninfo);
+  if (!sc->fninfo) return false;
+  uint32_t i = 0;
+  for (ll_nid n = 0; n < js->count; n++) {
+    ll_kind k = (ll_kind)js->nodes[n].kind;
+    if (!is_function_kind(k) && !is_class_kind(k)) continue;
+    llrt_fninfo *fi = &sc->fninfo[i];
+    fill_info(sc, n, fi);
+    if (sc->aux[n] != UINT32_MAX) fi->pslots = &sc->auxv[sc->aux[n]];
+    sc->aux[n] = i++;
   }
   return true;
 }

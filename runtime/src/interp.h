@@ -22,6 +22,18 @@
 #define REF_GLOBAL 0xFFFFFFFFu
 #define REF_ARGUMENTS 0xFFFFFFFEu
 
+/* What a call of a closure node needs, gathered at compile time
+ * (compile_fn.c); a closure points at its node's record. */
+typedef struct llrt_fninfo {
+  uint32_t scope;        /* the node's scope */
+  uint32_t nslots;       /* slots of its record (0: none is made) */
+  const llrt_value *init; /* their initial values */
+  const uint32_t *pslots; /* simple parameters: count, then slots; or NULL */
+  ll_nid self_name;      /* a named function expression's name, or LL_NONE */
+  ll_nid params, param, body; /* the fields, or LL_NONE */
+  uint8_t flags;         /* its op[] bits: M_*, OP_SIMPLE_PARAMS, OP_FRAME_ENV, OP_FN_STRICT */
+} llrt_fninfo;
+
 typedef struct llrt_script {
   ll_arena *arena;
   ll_js js;
@@ -37,8 +49,9 @@ typedef struct llrt_script {
   uint8_t *kidf;      /* the field filling each slot, 0, or LLRT_KID_MIXED */
   ll_nid *named0;     /* the first named child of each node, or LL_NONE */
   uint8_t *kind8;     /* each node's kind, packed (the dispatch reads it) */
-  uint32_t *aux;      /* function nodes: index in `auxv` (compile_fn.c) */
-  uint32_t *auxv, nauxv;
+  uint32_t *aux;      /* closure nodes: index in `fninfo` (compile_fn.c) */
+  uint32_t *auxv, nauxv; /* simple parameter slot vectors */
+  struct llrt_fninfo *fninfo;
   uint32_t site_base; /* allocation site = site_base + node id */
   uint32_t module_slot; /* slot of `require` in the module env (then module, exports) */
   bool script_mode;   /* a classic script: top-level var/function are globals */
@@ -55,6 +68,10 @@ enum { M_STATIC = 1, M_GET = 2, M_SET = 4, M_ASYNC = 8, M_GEN = 16 };
 /* function nodes: no closure can capture the function's own record, so a
  * call keeps it on the C stack (compile_fn.c, gc.h LLRT_GCF_FRAME_ENV) */
 #define OP_FRAME_ENV 0x40
+/* function nodes: strict code (a sloppy call boxes a nullish `this`) */
+#define OP_FN_STRICT 0x80
+/* call nodes: `import(…)` (dynamic import) */
+#define OP_DYNAMIC_IMPORT 0x01
 
 /** Fills `aux`/`auxv` and the OP_SIMPLE_PARAMS/OP_HOISTS bits
  * (compile_fn.c); runs after `ref` and `op` are filled. */

@@ -147,6 +147,7 @@ struct llrt_script;
 typedef struct llrt_closure {
   llrt_obj o;
   struct llrt_script *script;
+  const struct llrt_fninfo *info; /* the node's call-time facts (interp.h) */
   uint32_t node;       /* the function node */
   llrt_env *env;
   llrt_value this_val; /* arrows: the captured `this` */

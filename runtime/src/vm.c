@@ -237,6 +237,7 @@ static llrt_value make_function(llrt_state *S, ll_nid n, llrt_value home) {
   if (!c) return nomem(S);
   c->script = sc;
   c->node = n;
+  c->info = &sc->fninfo[sc->aux[n]]; /* every closure node has one */
   c->env = f->env;
   c->home = home;
   c->this_val = LLRT_UNDEF;
@@ -340,10 +341,8 @@ llrt_value llrt__gen_run_body(llrt_state *S, llrt_gen *g) {
 
 /* Binds parameters and runs the body of closure `c`; the frame is set up. */
 static llrt_value call_body(llrt_state *S, llrt_closure *c) {
-  llrt_script *sc = c->script;
   llrt_frame *f = S->frame;
-  ll_nid fn = c->node;
-  uint8_t flags = sc->op[fn];
+  uint8_t flags = c->info->flags;
   if ((flags & M_GEN) && (flags & M_ASYNC))
     return llrt__unsupported(S, "async generator function");
   if (flags & M_GEN)
@@ -356,43 +355,37 @@ static llrt_value call_body(llrt_state *S, llrt_closure *c) {
 /* The body proper: parameters, hoisting, statements. */
 static llrt_value run_body(llrt_state *S, llrt_closure *c) {
   llrt_script *sc = c->script;
+  const llrt_fninfo *fi = c->info;
   llrt_frame *f = S->frame;
-  ll_nid fn = c->node;
-  uint32_t scope = NODE(fn)->scope;
-  if (sc->op[fn] & OP_FRAME_ENV) {
+  if (fi->flags & OP_FRAME_ENV) {
     /* Nothing can capture this record (compile_fn.c): it lives on the C
      * stack for the call and its frame traces it (gc.h). */
-    uint32_t n = sc->nslots[scope];
+    uint32_t n = fi->nslots;
     llrt_env *e = alloca(sizeof(llrt_env) + n * sizeof(llrt_value));
     memset(&e->h, 0, sizeof e->h);
     e->h.tt = LLRT_T_ENV;
     e->h.flags = LLRT_GCF_FRAME_ENV;
     e->parent = c->env;
     e->n = n;
-    memcpy(e->slots, sc->init[scope], n * sizeof(llrt_value));
+    memcpy(e->slots, fi->init, n * sizeof(llrt_value));
     f->env = e;
-  } else if (sc->nslots[scope]) {
-    llrt_env *e = env_new(S, sc, scope, c->env);
+  } else if (fi->nslots) {
+    llrt_env *e = env_new(S, sc, fi->scope, c->env);
     if (!e) return nomem(S);
     f->env = e;
   }
   /* A named function expression sees itself by name. */
-  ll_nid name = CHILD(fn, name);
-  if (name != LL_NONE && KIND(fn) != LL_K_function_declaration &&
-      KIND(fn) != LL_K_generator_function_declaration &&
-      KIND(fn) != LL_K_method_definition && sc->ref[name] < REF_ARGUMENTS &&
-      KIND(name) == LL_K_identifier)
-    llrt__vm_write_ident(S, name, f->fn, true);
-  ll_nid params = CHILD(fn, parameters);
-  if (sc->op[fn] & OP_SIMPLE_PARAMS) {
+  if (fi->self_name != LL_NONE) llrt__vm_write_ident(S, fi->self_name, f->fn, true);
+  ll_nid params = fi->params;
+  if (fi->pslots) {
     /* Plain identifiers: one store each into the new (young) record. */
-    const uint32_t *slots = &sc->auxv[sc->aux[fn]];
+    const uint32_t *slots = fi->pslots;
     llrt_value *env = f->env->slots;
     int np = (int)slots[0];
     for (int i = 0; i < np; i++)
       env[slots[i + 1]] = i < f->argc ? f->args[i] : LLRT_UNDEF;
   } else if (params == LL_NONE) {
-    ll_nid p = CHILD(fn, parameter);
+    ll_nid p = fi->param;
     if (p != LL_NONE)
       TRY(llrt__vm_bind_pattern(S, p, f->argc > 0 ? f->args[0] : LLRT_UNDEF, true));
   } else {
@@ -438,7 +431,7 @@ static llrt_value run_body(llrt_state *S, llrt_closure *c) {
   }
   if (c->kind == LLRT_FN_BASE_CTOR && f->new_target != LLRT_UNDEF)
     TRY(run_fields(S, c, f->this_val));
-  ll_nid body = CHILD(fn, body);
+  ll_nid body = fi->body;
   if (body == LL_NONE) return LLRT_UNDEF;
   if (KIND(body) == LL_K_class_body) { /* an implicit constructor */
     if (c->kind != LLRT_FN_DERIVED_CTOR) return LLRT_UNDEF;
@@ -469,7 +462,7 @@ static llrt_value call_closure(llrt_state *S, llrt_closure *c,
   if (c->kind == LLRT_FN_ARROW) {
     this_val = c->this_val;
     new_target = c->new_target;
-  } else if (!c->script->js.scopes[c->script->js.nodes[c->node].scope].strict &&
+  } else if (!(c->info->flags & OP_FN_STRICT) &&
              LLRT_IS_NULLISH(this_val) && new_target == LLRT_UNDEF &&
              this_val != LLRT_HOLE) {
     this_val = S->global; /* sloppy mode */
@@ -952,7 +945,7 @@ static llrt_value eval_call(llrt_state *S, ll_nid n) {
   llrt_value callee, this_val = LLRT_UNDEF;
   if (KIND(fn) == LL_K_member_expression || KIND(fn) == LL_K_subscript_expression) {
     callee = member_get(S, fn, &this_val);
-  } else if (KIND(fn) == LL_K_identifier && text_is(sc, fn, "import")) {
+  } else if (sc->op[n] & OP_DYNAMIC_IMPORT) {
     return llrt__unsupported(S, "dynamic import()");
   } else {
     callee = eval_chain(S, fn);
@@ -968,7 +961,7 @@ static llrt_value eval_call(llrt_state *S, ll_nid n) {
   }
   S->frame->node = n;
   S->cur_site = sc->site_base + n;
-  if (!llrt__is_callable(callee)) {
+  if (llrt_tt(callee) != LLRT_T_CLOSURE && !llrt__is_callable(callee)) {
     S->sp = base;
     char buf[96];
     uint32_t l = llrt__tlen(sc, fn);
