@@ -32,10 +32,11 @@ typedef struct lt_pqent {
 } lt_pqent;
 
 /* Values the loop keeps (one root set). `LV_GLOBALS` is the array of the
- * global object's own keys right after the host was installed. */
+ * global object's own keys right after the host was installed; `LV_ARGV`
+ * the argv array waiting for `process` to be built (node.c: on first use). */
 enum { LV_TIMEOUT_PROTO, LV_IMMEDIATE_PROTO, LV_SYM_ID, LV_TICKS,
        LV_PROCESS, LV_EMITTER_PROTO, LV_BUFFER_PROTO, LV_GLOBALS, LV_ENV,
-       LV_COUNT };
+       LV_ARGV, LV_COUNT };
 
 struct lt_uv; /* loop.c: the libuv loop of the real-time mode */
 

@@ -354,23 +354,97 @@ static bool eval_builtin(llrt_state *S, const char *name, const char *src,
   return st == LLRT_OK;
 }
 
-/* `util` and `timers/promises` are evaluated on their first `require`
- * (parsing them cost a third of every run's start-up); true when `name`
- * was one of them and is now in the module cache. Until then
- * `setTimeout[util.promisify.custom]` reads undefined. */
+/* The builtin modules but `buffer` are evaluated on first use: parsing
+ * them was most of every run's start-up. `events` and `process` come with
+ * the first read of the global `process` (an accessor until then, as in
+ * Node) or the first `require` of either. */
+
+static bool has_module(llrt_state *S, const char *name) {
+  llrt_value k = llrt__intern(S, name, strlen(name));
+  return k != LLRT_EXC && llrt__get(S, S->module_cache, k) != LLRT_UNDEF;
+}
+
+static bool ensure_module(llrt_state *S, const char *name, const char *src,
+                          size_t len) {
+  return has_module(S, name) || eval_builtin(S, name, src, len);
+}
+
+/* Builds `process`: an EventEmitter with nextTick and node_process.c's
+ * properties; then the global is a plain data property. */
+static bool make_process(llrt_state *S) {
+  llrt_loop *L = S->loop;
+  if (LLRT_IS_OBJ(L->v[LV_PROCESS])) return true;
+  if (!ensure_module(S, "node:events", events_src, sizeof events_src - 1) ||
+      !ensure_module(S, "node:process", process_src, sizeof process_src - 1))
+    return false;
+  llrt_value ee = module_exports(S, "node:events");
+  if (!LLRT_IS_OBJ(ee)) return false;
+  L->v[LV_EMITTER_PROTO] = llrt__get(S, ee, S->atoms.prototype);
+  llrt_value p = module_exports(S, "node:process");
+  if (!LLRT_IS_OBJ(p)) return false;
+  L->v[LV_PROCESS] = p; /* a root from here on */
+  llrt_value nt = llrt__loop_next_tick_fn(S);
+  if (nt == LLRT_EXC || !llrt__push(S, nt)) return false;
+  llrt_value key = llrt__intern(S, "nextTick", 8);
+  bool ok = key != LLRT_EXC &&
+            llrt__define(S, LLRT_OBJ(p), key, nt, LLRT_P_WRITABLE | LLRT_P_CONFIGURABLE);
+  llrt__popn(S, 1);
+  if (!ok || !llrt__node_process_init(S, p)) return false;
+  llrt_value argv = L->v[LV_ARGV];
+  if (LLRT_IS_OBJ(argv)) {
+    llrt_value k = llrt__intern(S, "argv", 4);
+    if (k == LLRT_EXC || !llrt__define(S, LLRT_OBJ(p), k, argv, LLRT_P_DEFAULT))
+      return false;
+  }
+  return llrt__def_val(S, S->global, "process", p); /* replaces the accessor */
+}
+
+/* The global `process` until it is built: magic 0 the getter, 1 the
+ * setter. */
+NATIVE(lazy_process) {
+  (void)this_val;
+  (void)data;
+  if (!make_process(S)) {
+    if (S->fatal) return LLRT_EXC;
+    return llrt__throw(S, 0, "the process object could not be built");
+  }
+  if (!magic) return S->loop->v[LV_PROCESS];
+  llrt_value key = llrt__intern(S, "process", 7);
+  llrt_value r = key == LLRT_EXC ? key
+               : llrt__set(S, S->global, key, argc > 0 ? argv[0] : LLRT_UNDEF);
+  return r == LLRT_EXC ? r : LLRT_UNDEF;
+}
+
+static bool define_lazy_process(llrt_state *S) {
+  llrt_value get = llrt__native_new(S, "get process", lazy_process, 0, 0);
+  if (get == LLRT_EXC || !llrt__push(S, get)) return false;
+  llrt_value set = llrt__native_new(S, "set process", lazy_process, 1, 1);
+  if (set == LLRT_EXC || !llrt__push(S, set)) return false;
+  llrt_value key = llrt__intern(S, "process", 7);
+  bool ok = key != LLRT_EXC &&
+            llrt__define_accessor(S, LLRT_OBJ(S->global), key, get, set,
+                                  LLRT_P_CONFIGURABLE);
+  llrt__popn(S, 2);
+  return ok;
+}
+
+/* The `require` hook (S->require_builtin): true when `name` was one of the
+ * lazy modules and is now in the module cache. */
 static bool lazy_module(llrt_state *S, const char *name) {
+  if (!strcmp(name, "node:events"))
+    return eval_builtin(S, name, events_src, sizeof events_src - 1);
+  if (!strcmp(name, "node:process")) return make_process(S);
+  if (!strcmp(name, "node:timers"))
+    return eval_builtin(S, name, timers_src, sizeof timers_src - 1);
   static const char tp[] = "node:timers/promises";
   if (!strcmp(name, tp))
     return eval_builtin(S, name, timers_promises_src, sizeof timers_promises_src - 1);
   if (strcmp(name, "node:util")) return false;
   /* timers/promises gives setTimeout/setImmediate their promisify.custom,
-   * which util.promisify reads. */
-  llrt_value k = llrt__intern(S, tp, sizeof tp - 1);
-  if (k == LLRT_EXC) return false;
-  if (llrt__get(S, S->module_cache, k) == LLRT_UNDEF &&
-      !eval_builtin(S, tp, timers_promises_src, sizeof timers_promises_src - 1))
+   * which util.promisify reads (until then it reads undefined). */
+  if (!ensure_module(S, tp, timers_promises_src, sizeof timers_promises_src - 1) ||
+      !eval_builtin(S, name, util_src, sizeof util_src - 1))
     return false;
-  if (!eval_builtin(S, name, util_src, sizeof util_src - 1)) return false;
   llrt_value util = module_exports(S, name);
   return LLRT_IS_OBJ(util) && llrt__node_util_init(S, util);
 }
@@ -444,28 +518,10 @@ bool llrt_node_install(llrt_state *S, double start_ms) {
 bool llrt_node_install_ex(llrt_state *S, double start_ms, bool real_time) {
   if (S->loop) return true;
   if (!llrt__loop_install(S, start_ms, real_time)) return false;
-  llrt_loop *L = S->loop;
-  if (!eval_builtin(S, "node:events", events_src, sizeof events_src - 1) ||
-      !eval_builtin(S, "node:timers", timers_src, sizeof timers_src - 1) ||
-      !eval_builtin(S, "node:process", process_src, sizeof process_src - 1))
-    return false;
-  llrt_value ee = module_exports(S, "node:events");
-  if (!LLRT_IS_OBJ(ee)) return false;
-  L->v[LV_EMITTER_PROTO] = llrt__get(S, ee, S->atoms.prototype);
-  llrt_value p = module_exports(S, "node:process");
-  if (!LLRT_IS_OBJ(p)) return false;
-  L->v[LV_PROCESS] = p;
-  llrt_value nt = llrt__loop_next_tick_fn(S);
-  if (nt == LLRT_EXC || !llrt__push(S, nt)) return false;
-  llrt_value key = llrt__intern(S, "nextTick", 8);
-  bool ok = key != LLRT_EXC &&
-            llrt__define(S, LLRT_OBJ(p), key, nt, LLRT_P_WRITABLE | LLRT_P_CONFIGURABLE);
-  llrt__popn(S, 1);
-  if (!ok || !llrt__def_val(S, S->global, "process", p) ||
-      !llrt__node_process_init(S, p) || !llrt__node_buffer_init(S) ||
+  S->require_builtin = lazy_module;
+  if (!define_lazy_process(S) || !llrt__node_buffer_init(S) ||
       !llrt__lazy_events_define(S)) /* EventTarget, AbortController, … */
     return false;
-  S->require_builtin = lazy_module;
   return llrt_node_snapshot_globals(S);
 }
 

@@ -147,7 +147,7 @@ static bool def_obj(llrt_state *S, llrt_value o, const char *k, llrt_value v) {
 
 bool llrt_node_set_argv(llrt_state *S, int argc, const char *const *argv) {
   llrt_loop *L = S->loop;
-  if (!L || !LLRT_IS_OBJ(L->v[LV_PROCESS])) return false;
+  if (!L) return false;
   size_t base = S->sp;
   llrt_value a = llrt__new_array(S, 0);
   if (a == LLRT_EXC || !llrt__push(S, a)) goto fail;
@@ -155,7 +155,10 @@ bool llrt_node_set_argv(llrt_state *S, int argc, const char *const *argv) {
     llrt_value s = llrt__str_cstr(S, argv[i]);
     if (s == LLRT_EXC || !llrt__array_push(S, LLRT_OBJ(a), s)) goto fail;
   }
-  if (!def_obj(S, L->v[LV_PROCESS], "argv", a)) goto fail;
+  /* `process` is built on first use (node.c), then takes the array. */
+  L->v[LV_ARGV] = a;
+  if (LLRT_IS_OBJ(L->v[LV_PROCESS]) && !def_obj(S, L->v[LV_PROCESS], "argv", a))
+    goto fail;
   S->sp = base;
   return true;
 fail:
@@ -193,6 +196,7 @@ bool llrt__node_process_init(llrt_state *S, llrt_value p) {
   }
   llrt__popn(S, 1);
   if (!ok) return false;
+  if (LLRT_IS_OBJ(S->loop->v[LV_ARGV])) return true; /* the host's (node.c) */
   static const char *const argv[] = {"node"};
   return llrt_node_set_argv(S, 1, argv);
 }

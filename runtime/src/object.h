@@ -528,6 +528,12 @@ llrt_value llrt__get_str(llrt_state *S, llrt_value obj, const char *name);
 llrt_value llrt__to_string(llrt_state *S, llrt_value v);
 double llrt__to_number(llrt_state *S, llrt_value v, bool *exc);
 bool llrt__truthy(llrt_value v);
+/** ToBoolean with booleans decided inline (conditions mostly are). */
+static inline bool llrt__truthy_fast(llrt_value v) {
+  if (v == LLRT_TRUE) return true;
+  if (v == LLRT_FALSE) return false;
+  return llrt__truthy(v);
+}
 /** ECMAScript WhiteSpace/LineTerminator (conv.c): the byte length of the
  * one at `p` (0: none), and of the one ending at `e` (trim, ToNumber,
  * parseInt/parseFloat). */

@@ -444,7 +444,7 @@ static llrt_value run_body(llrt_state *S, llrt_closure *c) {
   }
   if (KIND(body) != LL_K_statement_block) return llrt__vm_eval(S, body);
   if ((sc->op[body] & OP_HOISTS) && !hoist_functions(S, body)) return LLRT_EXC;
-  for (ll_nid s = FIRST(body); s != LL_NONE; s = NEXT(s)) {
+  for (ll_nid s = NAMED0(body); s != LL_NONE; s = NEXT(s)) { /* past `{` */
     if (is_skippable(sc, s)) continue;
     int r = llrt__vm_exec(S, s);
     if (r == C_THROW) return LLRT_EXC;
@@ -583,9 +583,13 @@ llrt_value llrt__construct(llrt_state *S, llrt_value fn, int argc,
 
 /* ==== Expressions ==== */
 
+static llrt_value eval_binary(llrt_state *S, ll_nid n);
+static llrt_value eval_call(llrt_state *S, ll_nid n);
+
 /* Evaluates `n`, reading leaves — a local binding past its TDZ, a number
- * or string literal — without a trip through the dispatch. A watched
- * node (watch.c counts its hits) always takes the full path. */
+ * or string literal — and starting binary expressions and calls without a
+ * trip through the dispatch. A watched node (watch.c counts its hits)
+ * always takes the full path. */
 static inline llrt_value eval_operand(llrt_state *S, const llrt_script *sc,
                                       ll_nid n) {
   if (__builtin_expect(n != S->watch_site, 1)) {
@@ -600,6 +604,11 @@ static inline llrt_value eval_operand(llrt_state *S, const llrt_script *sc,
       }
     } else if (k == LL_K_number || k == LL_K_string) {
       return sc->k[n];
+    } else if (k == LL_K_binary_expression) {
+      return eval_binary(S, n);
+    } else if (k == LL_K_call_expression) { /* eval_chain's call case */
+      llrt_value r = eval_call(S, n);
+      return r == LLRT_HOLE && (sc->op[n] & OP_CHAIN_TOP) ? LLRT_UNDEF : r;
     }
   }
   return llrt__vm_eval(S, n);
@@ -968,7 +977,14 @@ static llrt_value eval_call(llrt_state *S, ll_nid n) {
     snprintf(buf, sizeof buf, "%.*s", (int)(l > 60 ? 60 : l), llrt__text(sc, fn));
     return llrt__throw(S, 1, "%s is not a function", buf);
   }
-  llrt_value r = llrt__call(S, callee, this_val, argc, &S->stack[base + 2]);
+  llrt_value r;
+  llrt_closure *c = (llrt_closure *)LLRT_PTR(callee);
+  if (llrt_tt(callee) == LLRT_T_CLOSURE && c->kind != LLRT_FN_BASE_CTOR &&
+      c->kind != LLRT_FN_DERIVED_CTOR)
+    r = step(S) ? call_closure(S, c, this_val, argc, &S->stack[base + 2], LLRT_UNDEF)
+                : LLRT_EXC; /* llrt__call's closure case, inline */
+  else
+    r = llrt__call(S, callee, this_val, argc, &S->stack[base + 2]);
   S->sp = base;
   return r;
 }
@@ -1301,7 +1317,7 @@ static __attribute__((noinline)) llrt_value eval_ternary(llrt_state *S, ll_nid n
   llrt_script *sc = SC;
   llrt_value c = eval_operand(S, sc, CHILD(n, condition));
   TRY(c);
-  return llrt__vm_eval(S, llrt__truthy(c) ? CHILD(n, consequence) : CHILD(n, alternative));
+  return llrt__vm_eval(S, llrt__truthy_fast(c) ? CHILD(n, consequence) : CHILD(n, alternative));
 }
 
 static __attribute__((noinline)) llrt_value eval_sequence(llrt_state *S, ll_nid n) {
@@ -1934,7 +1950,7 @@ int llrt__vm_exec(llrt_state *S, ll_nid n) {
   case LL_K_if_statement: {
     llrt_value c = llrt__vm_eval(S, CHILD(n, condition));
     if (c == LLRT_EXC) return C_THROW;
-    if (llrt__truthy(c)) return llrt__vm_exec(S, CHILD(n, consequence));
+    if (llrt__truthy_fast(c)) return llrt__vm_exec(S, CHILD(n, consequence));
     ll_nid alt = CHILD(n, alternative);
     if (alt == LL_NONE) return C_NORMAL;
     return llrt__vm_exec(S, NAMED0(alt));

@@ -1,7 +1,7 @@
 /* Grammar tables. The JavaScript, TypeScript and TSX grammars number their
  * symbols differently, so every grammar gets a table from symbol to our own
  * `ll_kind` (kinds.def) and from field id to `ll_field` (fields.def), built
- * once under `pthread_once` and never written again. */
+ * once, at the dialect's first use, under a lock, and never written again. */
 #include "frontend/js/lang.h"
 
 #include <pthread.h>
@@ -46,8 +46,35 @@ static const char *const kept_tokens[] = {"static", "async", "get", "set",
                                           "*", NULL};
 
 static ll_lang_table tables[3];
-static bool tables_ok;
+static bool tables_ok[3];
 static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Our kinds by name, sorted once, so each grammar symbol costs a binary
+ * search rather than a pass over every kind (start-up time). */
+static int sorted_kinds[LL_K_COUNT];
+static int nsorted;
+
+static int cmp_kind(const void *a, const void *b) {
+  return strcmp(kind_names[*(const int *)a], kind_names[*(const int *)b]);
+}
+
+static void sort_kinds(void) {
+  if (nsorted) return;
+  for (int k = LL_K_token + 1; k < LL_K_COUNT; k++)
+    if (kind_names[k]) sorted_kinds[nsorted++] = k;
+  qsort(sorted_kinds, (size_t)nsorted, sizeof *sorted_kinds, cmp_kind);
+}
+
+static int kind_named(const char *name) {
+  int lo = 0, hi = nsorted - 1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2, c = strcmp(name, kind_names[sorted_kinds[mid]]);
+    if (!c) return sorted_kinds[mid];
+    if (c < 0) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  return -1;
+}
 
 static bool is_type_syntax(const char *name) {
   size_t n = strlen(name);
@@ -76,12 +103,8 @@ static bool build(ll_lang_table *t, const TSLanguage *language) {
       continue;
     }
     if (is_type_syntax(name)) t->skip[s] = 1;
-    for (int k = LL_K_token + 1; k < LL_K_COUNT; k++) {
-      if (strcmp(name, kind_names[k]) == 0) {
-        t->kind_of[s] = (uint16_t)k;
-        break;
-      }
-    }
+    int k = kind_named(name);
+    if (k > 0) t->kind_of[s] = (uint16_t)k;
   }
   for (uint32_t f = 1; f < t->nfields; f++) {
     const char *name = ts_language_field_name_for_id(language, (TSFieldId)f);
@@ -104,22 +127,24 @@ static void drop(ll_lang_table *t) {
   memset(t, 0, sizeof *t);
 }
 
-/* Builds all three tables, or none: a failure (out of memory) frees what
- * was built, and the next call tries again. */
-static bool build_all(void) {
-  if (build(&tables[0], tree_sitter_javascript()) &&
-      build(&tables[1], tree_sitter_typescript()) &&
-      build(&tables[2], tree_sitter_tsx()))
-    return true;
-  for (int i = 0; i < 3; i++) drop(&tables[i]);
-  return false;
+static const TSLanguage *dialect_language(int dialect) {
+  return dialect == 0 ? tree_sitter_javascript()
+         : dialect == 1 ? tree_sitter_typescript()
+                        : tree_sitter_tsx();
 }
 
+/* Builds a dialect's table on its first use (a JavaScript-only run never
+ * pays for TypeScript's); a failure (out of memory) frees what was built,
+ * and the next call tries again. */
 const ll_lang_table *ll__js_lang_table(int dialect) {
   if (dialect < 0 || dialect > 2) return NULL;
   pthread_mutex_lock(&tables_lock);
-  if (!tables_ok) tables_ok = build_all();
-  bool ok = tables_ok;
+  if (!tables_ok[dialect]) {
+    sort_kinds();
+    tables_ok[dialect] = build(&tables[dialect], dialect_language(dialect));
+    if (!tables_ok[dialect]) drop(&tables[dialect]);
+  }
+  bool ok = tables_ok[dialect];
   pthread_mutex_unlock(&tables_lock);
   return ok ? &tables[dialect] : NULL;
 }
