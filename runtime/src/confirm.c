@@ -114,6 +114,7 @@ static llrt_state *fresh_state(confirm_ctx *cx) {
   /* The budget is the program's: the hosts' own set-up does not count. */
   S->cfg.max_steps = cx->rq->max_steps ? cx->rq->max_steps : 50000000;
   S->steps = 0;
+  S->step_check = 0; /* the budget changed: step() recomputes */
   S->watch_path = cx->rq->path;
   S->watch_start = cx->rq->site_start;
   S->watch_end = cx->rq->site_end;

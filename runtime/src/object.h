@@ -423,6 +423,7 @@ struct llrt_state {
   uint32_t next_site;
   uint32_t cur_site;
   uint64_t steps;
+  uint64_t step_check; /* vm.c step(): when the budget checks run next */
   unsigned depth;
   int unsupported;          /* set with the message in `unsupported_msg` */
   char unsupported_msg[256];

@@ -65,8 +65,10 @@ llrt_value llrt__unsupported(llrt_state *S, const char *what) {
   return fatal(S, LLRT_UNSUPPORTED);
 }
 
-static bool step(llrt_state *S) {
-  ++S->steps;
+/* The budget and interrupt checks, when the step count reaches
+ * `S->step_check` (the next multiple of 16384 or the step past the
+ * budget, whichever comes first; 0 means "recompute"). */
+static __attribute__((noinline)) bool step_slow(llrt_state *S) {
   if (S->cfg.max_steps && S->steps > S->cfg.max_steps) {
     fatal(S, LLRT_BUDGET);
     return false;
@@ -80,7 +82,15 @@ static bool step(llrt_state *S) {
     nomem(S);
     return false;
   }
+  uint64_t next = (S->steps | 0x3FFF) + 1;
+  if (S->cfg.max_steps && S->cfg.max_steps + 1 < next) next = S->cfg.max_steps + 1;
+  S->step_check = next;
   return true;
+}
+
+static inline bool step(llrt_state *S) {
+  if (__builtin_expect(++S->steps < S->step_check && !S->oom, 1)) return true;
+  return step_slow(S);
 }
 
 /* ==== Environments ==== */
@@ -1317,7 +1327,8 @@ static __attribute__((noinline)) llrt_value eval_ternary(llrt_state *S, ll_nid n
   llrt_script *sc = SC;
   llrt_value c = eval_operand(S, sc, CHILD(n, condition));
   TRY(c);
-  return llrt__vm_eval(S, llrt__truthy_fast(c) ? CHILD(n, consequence) : CHILD(n, alternative));
+  return eval_operand(S, sc, llrt__truthy_fast(c) ? CHILD(n, consequence)
+                                                 : CHILD(n, alternative));
 }
 
 static __attribute__((noinline)) llrt_value eval_sequence(llrt_state *S, ll_nid n) {
@@ -1948,7 +1959,7 @@ int llrt__vm_exec(llrt_state *S, ll_nid n) {
   }
   case LL_K_statement_block: return exec_block(S, n);
   case LL_K_if_statement: {
-    llrt_value c = llrt__vm_eval(S, CHILD(n, condition));
+    llrt_value c = eval_operand(S, sc, CHILD(n, condition));
     if (c == LLRT_EXC) return C_THROW;
     if (llrt__truthy_fast(c)) return llrt__vm_exec(S, CHILD(n, consequence));
     ll_nid alt = CHILD(n, alternative);
