@@ -47,6 +47,21 @@
  * when it suspends, an old generator enters the remembered set whole, so the
  * next minor re-scans what it now holds (generator.c).
  *
+ * ==== Frame envs ====
+ * A function that nothing inside can capture (no nested function, class or
+ * method; not a generator or async function: compile_fn.c) keeps its
+ * environment record on the C stack of the call instead of the heap. Such a
+ * record has the FRAME_ENV flag and is not a heap object: it is never on a
+ * list, never marked, swept or remembered, and no value ever points to it.
+ * Its frame traces its slots as roots (`llrt__frame_children` walks the
+ * frame's environment chain), so the barrier has nothing to do for it. A
+ * heap record whose parent is a frame env (a block inside such a function)
+ * has the FRAME_PARENT flag and its `parent` is never followed by the
+ * collector: once the call returns, that pointer dangles in what is then
+ * garbage, and the sweep or a dead remembered object must not read it.
+ * Invariant (F): no value, closure or heap object refers to a frame env;
+ * only frames and FRAME_PARENT records do.
+ *
  * ==== Weak things ====
  * WeakMap and WeakSet are ephemeron tables: marking does not trace them but
  * queues them on `S->ephemerons`. After the ordinary marking drains, the
