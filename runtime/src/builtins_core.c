@@ -516,6 +516,7 @@ static llrt_value own_keys(llrt_state *S, llrt_value v, bool all, bool symbols) 
       if (p->flags & LLRT_P_DELETED) continue;
       if (!all && !(p->flags & LLRT_P_ENUMERABLE)) continue;
       if (LLRT_IS_SYM(p->key) != symbols) continue;
+      if (llrt__is_private_key(p->key)) continue; /* `#x`: never listed */
       bool isnum = false;
       if (!symbols) {
         const llrt_str *ks = LLRT_STR(p->key);

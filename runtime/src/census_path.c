@@ -304,8 +304,14 @@ static void put_edge(sbuf *b, llrt_gc *parent, llrt_gc *child) {
   for (uint32_t i = 0; i < o->nprops; i++) {
     llrt_prop *p = &o->props[i];
     if ((p->flags & LLRT_P_DELETED) || (p->val != cv && p->setter != cv)) continue;
-    if (LLRT_IS_STR(p->key) && strcmp(LLRT_STR(p->key)->data, "@@scope"))
+    if (LLRT_IS_STR(p->key) && strcmp(LLRT_STR(p->key)->data, "@@scope")) {
       sb_printf(b, ".%s", LLRT_STR(p->key)->data);
+    } else if (LLRT_IS_SYM(p->key)) { /* `.#x` for a private name */
+      llrt_value d = ((llrt_sym *)LLRT_PTR(p->key))->desc;
+      const char *ds = LLRT_IS_STR(d) ? LLRT_STR(d)->data : "";
+      if (llrt__is_private_key(p->key)) sb_printf(b, ".%s", ds);
+      else sb_printf(b, "[Symbol(%s)]", ds);
+    }
     return;
   }
   for (uint32_t i = 0; i < o->len && o->elems; i++)

@@ -403,7 +403,8 @@ llrt_script *llrt__compile(llrt_state *S, const char *path, const char *src,
   S->scripts[S->nscripts++] = sc;
   sc->site_base = S->next_site;
   S->next_site += sc->js.count + 1;
-  if (!compile_tables(S, sc) || !llrt__compile_functions(sc)) {
+  if (!compile_tables(S, sc) || !llrt__compile_private_names(S, sc) ||
+      !llrt__compile_functions(sc)) {
     *err = "out of memory";
     return sc; /* registered: freed with the state */
   }

@@ -105,7 +105,15 @@ enum {
   LLRT_GCF_FRAME_PARENT = 32, /* a heap env whose parent is a frame env:
                                  the parent is not followed (it dangles
                                  once the call returns) */
+  LLRT_GCF_PRIVATE_NAME = 64, /* a symbol standing for a `#private` name
+                                 (private_names.c): hidden from key lists */
 };
+
+/** Whether `key` is a `#private` name's symbol (private_names.c). */
+static inline bool llrt__is_private_key(llrt_value key) {
+  return LLRT_IS_PTR(key) && LLRT_PTR(key)->tt == LLRT_T_SYMBOL &&
+         (LLRT_PTR(key)->flags & LLRT_GCF_PRIVATE_NAME);
+}
 
 static inline bool llrt_is_old(const llrt_gc *o) {
   return o->age == LLRT_AGE_OLD;

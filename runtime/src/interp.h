@@ -73,6 +73,10 @@ enum { M_STATIC = 1, M_GET = 2, M_SET = 4, M_ASYNC = 8, M_GEN = 16 };
 /* call nodes: `import(…)` (dynamic import) */
 #define OP_DYNAMIC_IMPORT 0x01
 
+/** Replaces the `#x` names in `k[]` by private symbols, one per
+ * declaring class body and name (private_names.c). */
+bool llrt__compile_private_names(llrt_state *S, llrt_script *sc);
+
 /** Fills `aux`/`auxv` and the OP_SIMPLE_PARAMS/OP_HOISTS bits
  * (compile_fn.c); runs after `ref` and `op` are filled. */
 bool llrt__compile_functions(llrt_script *sc);

@@ -1410,6 +1410,12 @@ llrt_value llrt__vm_eval(llrt_state *S, ll_nid n) {
 
 /* ==== Classes ==== */
 
+/* A field's attributes: a `#private` one is not enumerable (no key list
+ * shows it: private_names.c). */
+static uint32_t field_flags(llrt_value key) {
+  return llrt__is_private_key(key) ? LLRT_P_WRITABLE : LLRT_P_DEFAULT;
+}
+
 /* The key node of a class field: `property` in JavaScript's grammar,
  * `name` in TypeScript's (`private timer?: T`). */
 static ll_nid field_key(const llrt_script *sc, ll_nid m) {
@@ -1439,7 +1445,7 @@ static llrt_value run_fields(llrt_state *S, llrt_closure *ctor,
     ll_nid vn = CHILD(m, value);
     llrt_value v = vn == LL_NONE ? LLRT_UNDEF : llrt__vm_eval(S, vn);
     if (v == LLRT_EXC ||
-        !llrt__define(S, LLRT_OBJ(obj), k, v, LLRT_P_DEFAULT)) {
+        !llrt__define(S, LLRT_OBJ(obj), k, v, field_flags(k))) {
       llrt__popn(S, 1);
       r = LLRT_EXC;
       break;
@@ -1541,7 +1547,7 @@ static __attribute__((noinline)) llrt_value eval_class(llrt_state *S, ll_nid n) 
       llrt_value v = vn == LL_NONE ? LLRT_UNDEF : llrt__vm_eval(S, vn);
       S->frame->this_val = saved_this;
       S->frame->home = saved_home;
-      if (v == LLRT_EXC || !llrt__define(S, &cc->o, k, v, LLRT_P_DEFAULT)) goto fail;
+      if (v == LLRT_EXC || !llrt__define(S, &cc->o, k, v, field_flags(k))) goto fail;
       llrt__popn(S, 1);
     } else if (KIND(m) == LL_K_class_static_block) {
       llrt_value saved_this = S->frame->this_val;
