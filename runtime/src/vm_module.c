@@ -1,5 +1,6 @@
 /* `import` and `export` over the CommonJS loader: the exports object,
- * named/default/namespace imports (snapshots, not live bindings).
+ * named/default/namespace imports and re-exports (`export … from`), all
+ * snapshots, not live bindings.
  * Part of the evaluator (vm.h). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,61 @@ static int export_pattern_names(llrt_state *S, ll_nid p) {
   return C_NORMAL;
 }
 
+/* `export * from`, `export * as ns from`, `export { a, b as c } from`:
+ * the source module's exports (a snapshot, like imports), re-exported.
+ * `*` skips `default`, as the spec's star export does. */
+static int export_from(llrt_state *S, ll_nid n) {
+  llrt_script *sc = SC;
+  llrt_value ex = llrt__require(S, sc->path, K(CHILD(n, source)));
+  if (ex == LLRT_EXC) return C_THROW;
+  size_t base = S->sp;
+  if (!llrt__push(S, ex)) return C_THROW;
+  int r = C_NORMAL;
+  bool listed = false;
+  for (ll_nid c = FIRST(n); c != LL_NONE && r == C_NORMAL; c = NEXT(c)) {
+    if (KIND(c) == LL_K_namespace_export) { /* export * as ns */
+      listed = true;
+      ll_nid id = NAMED0(c);
+      llrt_value name = id == LL_NONE ? LLRT_UNDEF : K(id);
+      if (!LLRT_IS_STR(name) || KIND(id) == LL_K_string) {
+        llrt__unsupported(S, "export * as with a string name");
+        r = C_THROW;
+      } else {
+        r = export_name(S, name, ex);
+      }
+    } else if (KIND(c) == LL_K_export_clause) {
+      listed = true;
+      for (ll_nid s = FIRST(c); s != LL_NONE && r == C_NORMAL; s = NEXT(s)) {
+        if (KIND(s) != LL_K_export_specifier) continue;
+        ll_nid name = CHILD(s, name), alias = CHILD(s, alias);
+        llrt_value v = llrt__get(S, ex, K(name));
+        r = v == LLRT_EXC ? C_THROW
+                          : export_name(S, K(alias != LL_NONE ? alias : name), v);
+      }
+    }
+  }
+  if (!listed && r == C_NORMAL && LLRT_IS_OBJ(ex)) { /* export * */
+    /* The names first (a getter may change `ex` while we copy). */
+    uint32_t nk = 0, *idx = llrt__ordered_props(LLRT_OBJ(ex), &nk);
+    llrt_value keys = idx ? llrt__new_array(S, 0) : LLRT_EXC;
+    if (keys == LLRT_EXC || !llrt__push(S, keys)) r = C_THROW;
+    for (uint32_t i = 0; r == C_NORMAL && i < nk; i++) {
+      llrt_prop *p = &LLRT_OBJ(ex)->props[idx[i]];
+      if ((p->flags & LLRT_P_ENUMERABLE) && p->key != S->atoms.default_ &&
+          !llrt__array_push(S, LLRT_OBJ(keys), p->key))
+        r = C_THROW;
+    }
+    free(idx);
+    for (uint32_t i = 0; r == C_NORMAL && i < LLRT_OBJ(keys)->len; i++) {
+      llrt_value k = LLRT_OBJ(keys)->elems[i];
+      llrt_value v = llrt__get(S, ex, k);
+      r = v == LLRT_EXC ? C_THROW : export_name(S, k, v);
+    }
+  }
+  S->sp = base;
+  return r;
+}
+
 int llrt__vm_exec_export(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   ll_nid decl = CHILD(n, declaration), value = CHILD(n, value);
@@ -69,12 +125,9 @@ int llrt__vm_exec_export(llrt_state *S, ll_nid n) {
     if (v == LLRT_EXC) return C_THROW;
     return export_name(S, S->atoms.default_, v);
   }
+  if (CHILD(n, source) != LL_NONE) return export_from(S, n);
   for (ll_nid c = FIRST(n); c != LL_NONE; c = NEXT(c)) {
     if (KIND(c) != LL_K_export_clause) continue;
-    if (CHILD(n, source) != LL_NONE) {
-      llrt__unsupported(S, "export ... from");
-      return C_THROW;
-    }
     for (ll_nid s = FIRST(c); s != LL_NONE; s = NEXT(s)) {
       if (KIND(s) != LL_K_export_specifier) continue;
       ll_nid name = CHILD(s, name), alias = CHILD(s, alias);

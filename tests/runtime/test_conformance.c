@@ -51,15 +51,18 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The module loader: specifiers relative to the corpus directory. */
+/* The module loader: `./x` relative to the requiring module's folder
+ * (inside the corpus directory; a case's own path is its bare name). */
 static char *load_module(void *ud, const char *from, const char *spec,
                          size_t *len, char **resolved) {
   (void)ud;
-  (void)from;
-  char path[1024], full[512];
+  char path[1024], full[512], dir[256] = "";
+  const char *slash = from ? strrchr(from, '/') : NULL;
+  if (slash && (size_t)(slash - from) < sizeof dir - 1)
+    snprintf(dir, sizeof dir, "%.*s/", (int)(slash - from), from);
   const char *name = spec[0] == '.' && spec[1] == '/' ? spec + 2 : spec;
   /* './m' and './m.js' are one module: resolve both to "m.js". */
-  snprintf(full, sizeof full, "%s%s", name, strstr(name, ".js") ? "" : ".js");
+  snprintf(full, sizeof full, "%s%s%s", dir, name, strstr(name, ".js") ? "" : ".js");
   snprintf(path, sizeof path, "%s/tests/runtime/js/%s", LL_SOURCE_DIR, full);
   char *src = slurp(path, len);
   if (src) *resolved = strdup(full);
