@@ -173,8 +173,8 @@ bool llrt__compile_functions(llrt_script *sc) {
       sc->op[n] |= OP_HOISTS;
     if (k == LL_K_call_expression) {
       ll_nid f = llrt__child(sc, n, LL_F_function);
-      if (f != LL_NONE && js->nodes[f].kind == LL_K_identifier &&
-          llrt__tlen(sc, f) == 6 && !memcmp(llrt__text(sc, f), "import", 6))
+      if (f != LL_NONE && llrt__tlen(sc, f) == 6 &&
+          !memcmp(llrt__text(sc, f), "import", 6)) /* `import` node or name */
         sc->op[n] |= OP_DYNAMIC_IMPORT;
     }
     if (is_function_kind(k)) {

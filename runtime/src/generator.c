@@ -5,7 +5,8 @@
  * a C stack (mmap'd, committed lazily) and a value stack, and switches with
  * ucontext. `yield`/`await` (`llrt__gen_suspend`) swap back to whoever
  * resumed it; `next`/`throw`/`return` and promise reactions
- * (`gen_resume`) swap in.
+ * (`llrt__gen_resume`) swap in. Async generators drive the same
+ * coroutines from async_generator.c.
  *
  * Invariants: while a coroutine runs, `S->stack` is its value stack and its
  * frames sit on top of the resumer's frames (`base->parent` is re-pointed at
@@ -145,8 +146,8 @@ static void co_entry(unsigned s_hi, unsigned s_lo, unsigned g_hi, unsigned g_lo)
 }
 
 /* Switches into `g`; returns when it yields, awaits or finishes. */
-static llrt_value gen_resume(llrt_state *S, llrt_gen *g, int mode,
-                             llrt_value v_in) {
+llrt_value llrt__gen_resume(llrt_state *S, llrt_gen *g, int mode,
+                            llrt_value v_in) {
   /* getcontext() below returns twice: keep `v` out of registers. */
   volatile llrt_value v = v_in;
   if (g->state == 1) return llrt__throw(S, 1, "Generator is already running");
@@ -264,7 +265,7 @@ NATIVE(gen_method) {
   llrt_gen *g = this_gen(S, this_val);
   if (!g) return LLRT_EXC;
   if (!llrt__push(S, this_val)) return LLRT_EXC;
-  llrt_value r = gen_resume(S, g, magic, ARG(0));
+  llrt_value r = llrt__gen_resume(S, g, magic, ARG(0));
   llrt__popn(S, 1);
   if (r == LLRT_EXC) return r;
   if (r == LLRT_HOLE) {
@@ -295,7 +296,7 @@ static llrt_value async_step(llrt_state *S, llrt_value gv, int mode, llrt_value 
   size_t base = S->sp;
   if (!llrt__push(S, gv)) return LLRT_EXC;
   llrt_gen *g = (llrt_gen *)LLRT_PTR(gv);
-  llrt_value r = gen_resume(S, g, mode, v);
+  llrt_value r = llrt__gen_resume(S, g, mode, v);
   llrt_value promise_ctor = S->ctor_promise;
   if (r == LLRT_EXC || r == LLRT_HOLE) {
     /* Finished: settle the async function's promise. */

@@ -290,6 +290,9 @@ typedef struct llrt_gen {
   uint8_t state;         /* 0 new, 1 running, 2 suspended, 3 done */
   uint8_t mode;          /* how it is resumed: 0 next, 1 throw, 2 return */
   bool threw, is_async;
+  bool is_agen;          /* an async generator: `promise` holds its request
+                            queue (async_generator.c) */
+  uint8_t susp;          /* why it is suspended: LLRT_SUSP_* */
 } llrt_gen;
 
 #define LLRT_OBJ(v) ((llrt_obj *)LLRT_PTR(v))
@@ -405,7 +408,7 @@ struct llrt_state {
       proto_number, proto_boolean, proto_symbol, proto_error, proto_map,
       proto_set, proto_weakmap, proto_weakset, proto_weakref, proto_finreg,
       proto_promise, proto_date, proto_regexp, proto_mapiter, proto_arrayiter,
-      proto_iterator, proto_generator;
+      proto_iterator, proto_generator, proto_async_generator;
   llrt_value ctor_promise;
   llrt_value err_protos[8]; /* Error, TypeError, RangeError, … (llrt__throw) */
   llrt_value sym_iterator, sym_async_iterator, sym_has_instance,
@@ -607,6 +610,16 @@ bool llrt__builtins_gen_init(llrt_state *S);
 /** A new pending promise and its resolving functions (builtins_coll.c). */
 bool llrt__promise_with_resolvers(llrt_state *S, llrt_value *p, llrt_value *res,
                                   llrt_value *rej);
+/** Why a coroutine is suspended (`llrt_gen.susp`). */
+enum { LLRT_SUSP_YIELD, LLRT_SUSP_AWAIT };
+/** Resumes coroutine `g` with `mode` (0 next, 1 throw, 2 return) and `v`;
+ * returns what it yields or awaits, HOLE when it finished (the result in
+ * `g->xfer`), or EXC (generator.c). */
+llrt_value llrt__gen_resume(llrt_state *S, llrt_gen *g, int mode, llrt_value v);
+/** An async generator object for closure `c` (async_generator.c). */
+llrt_value llrt__agen_new(llrt_state *S, struct llrt_closure *c,
+                          llrt_value this_val, int argc, llrt_value *argv);
+bool llrt__builtins_agen_init(llrt_state *S);
 /** Starts an async function's body; returns its promise. */
 llrt_value llrt__async_start(llrt_state *S, struct llrt_closure *c,
                              llrt_value this_val, int argc, llrt_value *argv);

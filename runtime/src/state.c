@@ -124,7 +124,7 @@ llrt_state *llrt_state_new(const llrt_config *c) {
   S->jobs = llrt__new_array(S, 0);
   if (S->jobs == LLRT_EXC || !llrt__builtins_init(S) ||
       !llrt__builtins_coll_init(S) || !llrt__builtins_more_init(S) ||
-      !llrt__builtins_gen_init(S))
+      !llrt__builtins_gen_init(S) || !llrt__builtins_agen_init(S))
     goto fail;
   S->cfg.gc_stress = stress;
   S->cfg.fail_alloc_at = fail_at;

@@ -354,7 +354,7 @@ static llrt_value call_body(llrt_state *S, llrt_closure *c) {
   llrt_frame *f = S->frame;
   uint8_t flags = c->info->flags;
   if ((flags & M_GEN) && (flags & M_ASYNC))
-    return llrt__unsupported(S, "async generator function");
+    return llrt__agen_new(S, c, f->this_val, f->argc, f->args);
   if (flags & M_GEN)
     return llrt__gen_new(S, c, f->this_val, f->argc, f->args, false);
   if (flags & M_ASYNC)
@@ -1284,21 +1284,70 @@ static __attribute__((noinline)) llrt_value eval_this(llrt_state *S) {
 
 /* The rarer expressions live out of line so the dispatch's own frame
  * stays small (it recurses for every subexpression). */
+/* Suspends the running coroutine, saying why (async generators tell an
+ * await from a yield: async_generator.c). */
+static llrt_value suspend(llrt_state *S, llrt_value v, int why) {
+  if (S->cur_gen) S->cur_gen->susp = (uint8_t)why;
+  return llrt__gen_suspend(S, v);
+}
+
+/* `yield* v` in an async generator: re-yield the values of `v`'s async
+ * iterator (or its sync one, values awaited); the result is the inner
+ * iterator's return value. */
+static llrt_value async_yield_star(llrt_state *S, llrt_value v) {
+  size_t base = S->sp;
+  llrt_value m = llrt__get(S, v, S->sym_async_iterator);
+  bool sync = LLRT_IS_NULLISH(m);
+  llrt_value it = m == LLRT_EXC ? m
+                : sync ? llrt__get_iterator(S, v) : llrt__call(S, m, v, 0, NULL);
+  if (it == LLRT_EXC || !llrt__push(S, it)) return LLRT_EXC;
+  llrt_value next = llrt__get(S, it, S->atoms.next);
+  if (next == LLRT_EXC || !llrt__push(S, next)) { S->sp = base; return LLRT_EXC; }
+  for (;;) {
+    llrt_value r = llrt__call(S, S->stack[base + 1], S->stack[base], 0, NULL);
+    if (r != LLRT_EXC && !sync) r = suspend(S, r, LLRT_SUSP_AWAIT);
+    if (r == LLRT_EXC) break;
+    if (!LLRT_IS_OBJ(r)) {
+      llrt__throw(S, 1, "Iterator result is not an object");
+      break;
+    }
+    if (!llrt__push(S, r)) break;
+    llrt_value done = llrt__get(S, r, S->atoms.done);
+    llrt_value x = done == LLRT_EXC ? done : llrt__get(S, r, S->atoms.value);
+    llrt__popn(S, 1);
+    if (x == LLRT_EXC) break;
+    if (llrt__truthy(done)) {
+      S->sp = base;
+      return x;
+    }
+    if (sync) x = suspend(S, x, LLRT_SUSP_AWAIT);
+    if (x == LLRT_EXC || suspend(S, x, LLRT_SUSP_YIELD) == LLRT_EXC) break;
+  }
+  S->sp = base;
+  return LLRT_EXC;
+}
+
 static __attribute__((noinline)) llrt_value eval_suspend(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
   if (KIND(n) == LL_K_await_expression) {
     llrt_value v = llrt__vm_eval(S, NAMED0(n));
     TRY(v);
     S->frame->node = n;
-    return llrt__gen_suspend(S, v);
+    return suspend(S, v, LLRT_SUSP_AWAIT);
   }
   {
     ll_nid arg = NAMED0(n);
     llrt_value v = arg == LL_NONE ? LLRT_UNDEF : llrt__vm_eval(S, arg);
     TRY(v);
     S->frame->node = n;
-    if (!text_starts(sc, n, "yield*") && !text_starts(sc, n, "yield *"))
-      return llrt__gen_suspend(S, v);
+    bool star = text_starts(sc, n, "yield*") || text_starts(sc, n, "yield *");
+    if (S->cur_gen && S->cur_gen->is_agen) {
+      if (star) return async_yield_star(S, v);
+      v = suspend(S, v, LLRT_SUSP_AWAIT); /* an async generator's yield awaits */
+      TRY(v);
+      return suspend(S, v, LLRT_SUSP_YIELD);
+    }
+    if (!star) return suspend(S, v, LLRT_SUSP_YIELD);
     /* yield*: re-yield every value of the inner iterable. */
     llrt_value it = llrt__get_iterator(S, v);
     if (it == LLRT_EXC || !llrt__push(S, it)) return LLRT_EXC;
@@ -1306,7 +1355,7 @@ static __attribute__((noinline)) llrt_value eval_suspend(llrt_state *S, ll_nid n
       llrt_value x = llrt__iter_step(S, S->stack[S->sp - 1]);
       if (x == LLRT_EXC) { llrt__popn(S, 1); return x; }
       if (x == LLRT_HOLE) break;
-      if (llrt__gen_suspend(S, x) == LLRT_EXC) { llrt__popn(S, 1); return LLRT_EXC; }
+      if (suspend(S, x, LLRT_SUSP_YIELD) == LLRT_EXC) { llrt__popn(S, 1); return LLRT_EXC; }
     }
     llrt__popn(S, 1);
     return LLRT_UNDEF;
