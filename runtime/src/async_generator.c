@@ -77,27 +77,6 @@ NATIVE(agen_reaction) {
   return r;
 }
 
-/* Continues when the promise the body awaits (`r`) settles. */
-static llrt_value park(llrt_state *S, llrt_value gv, llrt_value r) {
-  size_t base = S->sp;
-  llrt_value ctor = S->ctor_promise;
-  if (!llrt__push(S, r)) return LLRT_EXC;
-  llrt_value resolve = llrt__get_str(S, ctor, "resolve");
-  llrt_value p = resolve == LLRT_EXC ? resolve
-               : llrt__call(S, resolve, ctor, 1, &S->stack[S->sp - 1]);
-  if (p == LLRT_EXC || !llrt__push(S, p)) { S->sp = base; return LLRT_EXC; }
-  for (int k = 0; k < 2; k++) {
-    llrt_value f = llrt__native_new(S, "", agen_reaction, 1, k);
-    if (f == LLRT_EXC || !llrt__push(S, f)) { S->sp = base; return LLRT_EXC; }
-    ((llrt_native *)LLRT_PTR(f))->data[0] = gv;
-  }
-  llrt_value then = llrt__get(S, p, S->atoms.then);
-  llrt_value x = then == LLRT_EXC ? then
-               : llrt__call(S, then, p, 2, &S->stack[S->sp - 2]);
-  S->sp = base;
-  return x == LLRT_EXC ? x : LLRT_UNDEF;
-}
-
 /* Serves queued requests while the body is idle (not running, not
  * awaiting). */
 static llrt_value drain(llrt_state *S, llrt_value gv) {
@@ -139,7 +118,7 @@ static llrt_value after_resume(llrt_state *S, llrt_value gv, llrt_value r) {
     if (!settle_head(S, gv, v, true, false)) return LLRT_EXC;
     return drain(S, gv);
   }
-  if (g->susp == LLRT_SUSP_AWAIT) return park(S, gv, r);
+  if (g->susp == LLRT_SUSP_AWAIT) return llrt__coro_await(S, gv, r, agen_reaction);
   if (!settle_head(S, gv, r, false, false)) return LLRT_EXC;
   return drain(S, gv);
 }

@@ -297,7 +297,6 @@ static llrt_value async_step(llrt_state *S, llrt_value gv, int mode, llrt_value 
   if (!llrt__push(S, gv)) return LLRT_EXC;
   llrt_gen *g = (llrt_gen *)LLRT_PTR(gv);
   llrt_value r = llrt__gen_resume(S, g, mode, v);
-  llrt_value promise_ctor = S->ctor_promise;
   if (r == LLRT_EXC || r == LLRT_HOLE) {
     /* Finished: settle the async function's promise. */
     llrt_value out = r == LLRT_EXC ? S->exc : g->xfer;
@@ -313,17 +312,28 @@ static llrt_value async_step(llrt_state *S, llrt_value gv, int mode, llrt_value 
     return x == LLRT_EXC ? x : LLRT_UNDEF;
   }
   /* Awaiting `r`: continue when it settles. */
-  if (!llrt__push(S, r)) { S->sp = base; return LLRT_EXC; }
-  llrt_value resolve = llrt__get_str(S, promise_ctor, "resolve");
-  llrt_value p = resolve == LLRT_EXC ? resolve : llrt__call(S, resolve, promise_ctor, 1, &S->stack[S->sp - 1]);
+  llrt_value x = llrt__coro_await(S, gv, r, async_reaction);
+  S->sp = base;
+  return x;
+}
+
+llrt_value llrt__coro_await(llrt_state *S, llrt_value gv, llrt_value r,
+                            llrt_native_fn reaction) {
+  size_t base = S->sp;
+  llrt_value ctor = S->ctor_promise;
+  if (!llrt__push(S, gv) || !llrt__push(S, r)) { S->sp = base; return LLRT_EXC; }
+  llrt_value resolve = llrt__get_str(S, ctor, "resolve");
+  llrt_value p = resolve == LLRT_EXC ? resolve
+               : llrt__call(S, resolve, ctor, 1, &S->stack[S->sp - 1]);
   if (p == LLRT_EXC || !llrt__push(S, p)) { S->sp = base; return LLRT_EXC; }
   for (int k = 0; k < 2; k++) {
-    llrt_value f = llrt__native_new(S, "", async_reaction, 1, k);
+    llrt_value f = llrt__native_new(S, "", reaction, 1, k);
     if (f == LLRT_EXC || !llrt__push(S, f)) { S->sp = base; return LLRT_EXC; }
     ((llrt_native *)LLRT_PTR(f))->data[0] = gv;
   }
   llrt_value then = llrt__get(S, p, S->atoms.then);
-  llrt_value x = then == LLRT_EXC ? then : llrt__call(S, then, p, 2, &S->stack[S->sp - 2]);
+  llrt_value x = then == LLRT_EXC ? then
+               : llrt__call(S, then, p, 2, &S->stack[S->sp - 2]);
   S->sp = base;
   return x == LLRT_EXC ? x : LLRT_UNDEF;
 }

@@ -616,6 +616,10 @@ enum { LLRT_SUSP_YIELD, LLRT_SUSP_AWAIT };
  * returns what it yields or awaits, HOLE when it finished (the result in
  * `g->xfer`), or EXC (generator.c). */
 llrt_value llrt__gen_resume(llrt_state *S, llrt_gen *g, int mode, llrt_value v);
+/** Resumes coroutine `gv` through native `reaction` (magic 0 fulfilled,
+ * 1 rejected; data[0] = `gv`) once `r` settles (generator.c). */
+llrt_value llrt__coro_await(llrt_state *S, llrt_value gv, llrt_value r,
+                            llrt_native_fn reaction);
 /** An async generator object for closure `c` (async_generator.c). */
 llrt_value llrt__agen_new(llrt_state *S, struct llrt_closure *c,
                           llrt_value this_val, int argc, llrt_value *argv);

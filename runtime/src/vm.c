@@ -1224,24 +1224,6 @@ static __attribute__((noinline)) llrt_value eval_unary(llrt_state *S, ll_nid n) 
   }
 }
 
-/* Two numbers under the operators that need no conversion; HOLE when the
- * general path must decide. */
-static inline llrt_value number_binary(int op, llrt_value a, llrt_value b) {
-  double x = llrt_tonum_raw(a), y = llrt_tonum_raw(b);
-  switch (op) {
-  case OP_ADD: return llrt_num(x + y);
-  case OP_SUB: return llrt_num(x - y);
-  case OP_MUL: return llrt_num(x * y);
-  case OP_DIV: return llrt_num(x / y);
-  case OP_LT: return llrt_bool(x < y);
-  case OP_GT: return llrt_bool(x > y);
-  case OP_LE: return llrt_bool(x <= y);
-  case OP_GE: return llrt_bool(x >= y);
-  case OP_EQ: case OP_SEQ: return llrt_bool(x == y);
-  case OP_NE: case OP_SNE: return llrt_bool(x != y);
-  default: return LLRT_HOLE;
-  }
-}
 
 static __attribute__((noinline)) llrt_value eval_binary(llrt_state *S, ll_nid n) {
   llrt_script *sc = SC;
@@ -1258,7 +1240,7 @@ static __attribute__((noinline)) llrt_value eval_binary(llrt_state *S, ll_nid n)
     return b;
   }
   if (LLRT_IS_NUM(a) && LLRT_IS_NUM(b)) {
-    llrt_value r = number_binary(op, a, b);
+    llrt_value r = llrt__number_binary(op, a, b);
     if (r != LLRT_HOLE) {
       llrt__popn(S, 1);
       return r;

@@ -52,6 +52,26 @@ static inline llrt_value fatal(llrt_state *S, llrt_status st) {
 
 static inline llrt_value nomem(llrt_state *S) { return fatal(S, LLRT_NOMEM); }
 
+/* Two numbers under the operators that need no conversion (the
+ * evaluator's fast path and llrt__binary's); HOLE when the general path
+ * must decide. */
+static inline llrt_value llrt__number_binary(int op, llrt_value a, llrt_value b) {
+  double x = llrt_tonum_raw(a), y = llrt_tonum_raw(b);
+  switch (op) {
+  case OP_ADD: return llrt_num(x + y);
+  case OP_SUB: return llrt_num(x - y);
+  case OP_MUL: return llrt_num(x * y);
+  case OP_DIV: return llrt_num(x / y);
+  case OP_LT: return llrt_bool(x < y);
+  case OP_GT: return llrt_bool(x > y);
+  case OP_LE: return llrt_bool(x <= y);
+  case OP_GE: return llrt_bool(x >= y);
+  case OP_EQ: case OP_SEQ: return llrt_bool(x == y);
+  case OP_NE: case OP_SNE: return llrt_bool(x != y);
+  default: return LLRT_HOLE;
+  }
+}
+
 /* ==== Shared entry points ==== */
 
 llrt_value llrt__vm_eval(llrt_state *S, ll_nid n);

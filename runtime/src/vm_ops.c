@@ -83,21 +83,8 @@ static int less_than(llrt_state *S, llrt_value a, llrt_value b) {
 llrt_value llrt__binary(llrt_state *S, int op, llrt_value a, llrt_value b) {
   double x, y;
   if (LLRT_IS_NUM(a) && LLRT_IS_NUM(b)) {
-    x = llrt_tonum_raw(a);
-    y = llrt_tonum_raw(b);
-    switch (op) {
-    case OP_ADD: return llrt_num(x + y);
-    case OP_SUB: return llrt_num(x - y);
-    case OP_MUL: return llrt_num(x * y);
-    case OP_DIV: return llrt_num(x / y);
-    case OP_LT: return llrt_bool(x < y);
-    case OP_GT: return llrt_bool(x > y);
-    case OP_LE: return llrt_bool(x <= y);
-    case OP_GE: return llrt_bool(x >= y);
-    case OP_SEQ: case OP_EQ: return llrt_bool(x == y);
-    case OP_SNE: case OP_NE: return llrt_bool(x != y);
-    default: break;
-    }
+    llrt_value r = llrt__number_binary(op, a, b);
+    if (r != LLRT_HOLE) return r;
   }
   switch (op) {
   case OP_SEQ: return llrt_bool(llrt__strict_eq(a, b));
