@@ -135,6 +135,12 @@ ll_status ll_cli_confirm_results(const ll_confirm_settings *s, ll_file_result **
     }
   }
   task_list l = {.s = s, .tasks = tasks};
+#if defined(__SANITIZE_ADDRESS__)
+  /* ASan's allocator (GCC 12's) is not fork-safe: a confirmation child
+   * forked while another thread allocates can hang in malloc. Sanitizer
+   * builds confirm on one thread. */
+  jobs = 1;
+#endif
   ll_cli_parallel(nt, jobs, task_at, &l);
   ll_free(tasks);
   if (s->only)

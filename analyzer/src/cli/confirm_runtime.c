@@ -15,12 +15,14 @@
  * thread, not once per finding. The parent never runs code in them. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/confirm.h"
@@ -105,10 +107,29 @@ static bool write_all(int fd, const void *p, size_t n) {
   return true;
 }
 
-static size_t read_all(int fd, void *p, size_t n) {
+static double mono_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Reads up to `n` bytes until EOF or `deadline` (monotonic ms); sets
+ * `*late` when the deadline passed first. */
+static size_t read_until(int fd, void *p, size_t n, double deadline, bool *late) {
   char *c = p;
   size_t got = 0;
+  *late = false;
   while (got < n) {
+    double left = deadline - mono_ms();
+    if (left <= 0) {
+      *late = true;
+      break;
+    }
+    struct pollfd pf = {.fd = fd, .events = POLLIN};
+    int k = poll(&pf, 1, left > 1e6 ? 1000000 : (int)left + 1);
+    if (k < 0 && errno == EINTR) continue;
+    if (k == 0) continue; /* the loop re-checks the deadline */
+    if (k < 0) break;
     ssize_t r = read(fd, c + got, n - got);
     if (r < 0 && errno == EINTR) continue;
     if (r <= 0) break;
@@ -143,9 +164,15 @@ static void confirm_in_child(const ll_confirm_settings *s, const char *path,
   }
   give_template(tmpl); /* untouched here: the child ran in a copy */
   close(fds[1]);
+  /* The child stops itself at its time cap (10x in wall time); past that
+   * and a margin it is stuck outside JavaScript (a lock inherited through
+   * the fork, say): it is killed, and the verdict is inconclusive. */
+  double cap = s->max_ms > 0 ? s->max_ms : 2000, limit = cap * 10 + 10000;
   ll_confirm c;
-  size_t got = read_all(fds[0], &c, sizeof c);
+  bool late = false;
+  size_t got = read_until(fds[0], &c, sizeof c, mono_ms() + limit, &late);
   close(fds[0]);
+  if (late) kill(pid, SIGKILL);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
   if (got == sizeof c && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
@@ -154,7 +181,11 @@ static void confirm_in_child(const ll_confirm_settings *s, const char *path,
   }
   memset(out, 0, sizeof *out);
   out->status = LL_CONFIRM_INCONCLUSIVE;
-  if (WIFSIGNALED(status))
+  if (late)
+    snprintf(out->reason, sizeof out->reason,
+             "the confirmation process did not answer within %.0f s and was stopped",
+             limit / 1000);
+  else if (WIFSIGNALED(status))
     snprintf(out->reason, sizeof out->reason,
              "the engine crashed (signal %d) — a leaklint bug worth reporting with this file",
              WTERMSIG(status));

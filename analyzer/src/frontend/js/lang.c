@@ -5,6 +5,7 @@
 #include "frontend/js/lang.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -46,7 +47,7 @@ static const char *const kept_tokens[] = {"static", "async", "get", "set",
                                           "*", NULL};
 
 static ll_lang_table tables[3];
-static bool tables_ok[3];
+static atomic_bool tables_ok[3]; /* set (release) once a table is complete */
 static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Our kinds by name, sorted once, so each grammar symbol costs a binary
@@ -138,13 +139,18 @@ static const TSLanguage *dialect_language(int dialect) {
  * and the next call tries again. */
 const ll_lang_table *ll__js_lang_table(int dialect) {
   if (dialect < 0 || dialect > 2) return NULL;
+  /* A built table is read without the lock: a confirmation child forked
+   * while another thread builds one must not wait on a copied lock. */
+  if (atomic_load_explicit(&tables_ok[dialect], memory_order_acquire))
+    return &tables[dialect];
   pthread_mutex_lock(&tables_lock);
-  if (!tables_ok[dialect]) {
+  bool ok = atomic_load_explicit(&tables_ok[dialect], memory_order_relaxed);
+  if (!ok) {
     sort_kinds();
-    tables_ok[dialect] = build(&tables[dialect], dialect_language(dialect));
-    if (!tables_ok[dialect]) drop(&tables[dialect]);
+    ok = build(&tables[dialect], dialect_language(dialect));
+    if (ok) atomic_store_explicit(&tables_ok[dialect], true, memory_order_release);
+    else drop(&tables[dialect]);
   }
-  bool ok = tables_ok[dialect];
   pthread_mutex_unlock(&tables_lock);
   return ok ? &tables[dialect] : NULL;
 }
