@@ -49,6 +49,9 @@ typedef struct llrt_config {
   bool gc_stress;         /* a collection at every allocation */
   bool gc_verify;         /* verify the heap after every collection (slow) */
   uint64_t fail_alloc_at; /* fail the Nth allocation (1-based; 0: never) */
+  size_t gray_limit;      /* debug: the mark stack never grows past this many
+                             entries (0: no limit), to exercise the rescan
+                             that follows a mark-stack overflow */
   /* Interpreter budgets */
   uint64_t max_steps;     /* evaluation steps before "budget exceeded" (0: none) */
   unsigned max_depth;     /* call depth before RangeError (default 400) */

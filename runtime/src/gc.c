@@ -191,11 +191,18 @@ void llrt__children(llrt_state *S, llrt_gc *o, child_fn fn, void *ud) {
 
 /* ==== Marking ==== */
 
+/* Pushes a freshly marked object. When the stack cannot grow (no memory,
+ * or the debug `gray_limit`), the object stays marked but unscanned and
+ * `drain` rescans the heap for such objects. */
 static bool gray_push(llrt_state *S, llrt_gc *o) {
   if (S->ngray == S->graycap) {
     size_t cap = S->graycap ? S->graycap * 2 : 1024;
-    llrt_gc **g = realloc(S->gray, cap * sizeof *g);
-    if (!g) return false; /* TODO(#3): fall back to a heap rescan */
+    if (S->cfg.gray_limit && cap > S->cfg.gray_limit) cap = S->cfg.gray_limit;
+    llrt_gc **g = cap > S->graycap ? realloc(S->gray, cap * sizeof *g) : NULL;
+    if (!g) {
+      S->gray_overflow = true;
+      return false;
+    }
     S->gray = g;
     S->graycap = cap;
   }
@@ -259,8 +266,25 @@ static void scan(llrt_state *S, llrt_gc *o) {
   if (o->tt >= LLRT_T_WEAKMAP && o->tt <= LLRT_T_FINREG) queue_weak(S, o);
 }
 
-static void drain(llrt_state *S) {
+static void drain_stack(llrt_state *S) {
   while (S->ngray) scan(S, S->gray[--S->ngray]);
+}
+
+/* Empties the mark stack; after an overflow, scans every marked object of
+ * the lists being collected again (scanning is idempotent) until a pass
+ * overflows no more. Each overflowing pass marks at least one more object,
+ * so this ends. */
+static void drain(llrt_state *S) {
+  drain_stack(S);
+  while (S->gray_overflow) {
+    S->gray_overflow = false;
+    for (int list = 0; list < (S->in_minor ? 1 : 2); list++)
+      for (llrt_gc *o = list ? S->old : S->young; o; o = o->next)
+        if (o->mark == LLRT_BLACK && o->tt != LLRT_T_STRING) {
+          scan(S, o);
+          drain_stack(S);
+        }
+  }
 }
 
 /* ==== Roots ==== */

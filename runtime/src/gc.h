@@ -7,7 +7,10 @@
  * gray exactly while it sits on `S->gray` (the explicit mark stack), already
  * BLACK so it is pushed only once. Outside a collection every object is WHITE
  * (the sweep whitens survivors), so marking never needs a separate "clear
- * marks" pass.
+ * marks" pass. When the mark stack cannot grow (out of memory, or the debug
+ * `gray_limit`), a newly BLACK object stays off it; the drain then rescans
+ * the collected lists for BLACK objects and scans them again until no push
+ * failed, so an overflow costs time, never a live object.
  *
  * ==== Ages ====
  * `age` counts the minor collections an object survived. An object is YOUNG

@@ -380,6 +380,7 @@ struct llrt_state {
   size_t nremembered, remcap;
   llrt_gc **gray;
   size_t ngray, graycap;
+  bool gray_overflow; /* a marked object missed the mark stack (gc.c) */
   llrt_weakmap *ephemerons;
   llrt_weakref *weakrefs;
   llrt_finreg *finregs;

@@ -36,7 +36,7 @@ bool llrt__push_slow(llrt_state *S, llrt_value v) {
       if (S->stack) S->stackcap = LLRT_STACK_SLOTS;
     }
     if (S->sp == S->stackcap) {
-      S->oom = true; /* TODO(#3): a RangeError instead */
+      S->oom = true; /* reported as out of memory (runtime/README, "Not yet") */
       return false;
     }
   }

@@ -371,6 +371,43 @@ Test(gc, failing_the_nth_allocation_never_crashes) {
   }
 }
 
+/* A mark stack that cannot grow (here capped at 4 entries) leaves marked
+ * objects unscanned; the rescan must still reach everything: a long list,
+ * a wide array and a deep tree survive majors and minors, checked by the
+ * verifier after every collection and by reading them back. */
+Test(gc, mark_stack_overflow_rescans_instead_of_losing_objects) {
+  llrt_config c;
+  llrt_config_init(&c);
+  c.gc_verify = true;
+  c.gray_limit = 4;
+  c.nursery_bytes = 64 * 1024;
+  llrt_state *T = llrt_state_new(&c);
+  cr_assert_not_null(T);
+  const char *src =
+      "var list = null; for (var i = 0; i < 3000; i++) list = { i: i, next: list };"
+      "var wide = []; for (var j = 0; j < 3000; j++) wide.push({ j: j, s: 'v' + j });"
+      "function tree(d) { return d ? { l: tree(d - 1), r: tree(d - 1) } : { leaf: 1 }; }"
+      "var t = tree(10);"
+      "function count(n) { return n.leaf ? 1 : count(n.l) + count(n.r); }"
+      "var sum = 0; for (var p = list; p; p = p.next) sum += p.i;"
+      "var ok = sum === 4498500 && wide[2999].s === 'v2999' && count(t) === 1024;";
+  llrt_result r;
+  llrt_status st = llrt_eval(T, "gray.js", src, strlen(src), false, &r);
+  cr_assert_eq(st, LLRT_OK, "%s", r.message ? r.message : "?");
+  llrt_result_fini(&r);
+  llrt_gc_major(T);
+  llrt_gc_minor(T);
+  llrt_gc_major(T);
+  cr_assert_eq(llrt__get_str(T, T->global, "ok"), LLRT_TRUE);
+  const char *again = "ok = ok && wide.length === 3000 && count(t) === 1024 && list.next.i === 2998;";
+  st = llrt_eval(T, "gray2.js", again, strlen(again), false, &r);
+  cr_assert_eq(st, LLRT_OK, "%s", r.message ? r.message : "?");
+  llrt_result_fini(&r);
+  cr_assert_eq(llrt__get_str(T, T->global, "ok"), LLRT_TRUE);
+  cr_assert_leq(T->graycap, 4);
+  llrt_state_free(T);
+}
+
 Test(gc, uncaught_exception_is_a_result_with_a_location) {
   llrt_result r;
   const char *src = "var x = 1;\nfunction f() { throw new TypeError('bad ' + x); }\nf();";
