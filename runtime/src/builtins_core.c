@@ -1119,7 +1119,9 @@ NATIVE(objp_has_own) {
     key = llrt__intern_value(S, s);
     if (key == LLRT_EXC) return key;
   }
-  if (ob->h.tt == LLRT_T_ARRAY && key == S->atoms.length) return LLRT_TRUE;
+  if ((ob->h.tt == LLRT_T_ARRAY || llrt__is_string_object(ob)) &&
+      key == S->atoms.length)
+    return LLRT_TRUE;
   return llrt_bool(llrt__find_own(LLRT_OBJ(o), key) != NULL);
 }
 

@@ -439,6 +439,8 @@ static llrt_value get_from(llrt_state *S, llrt_obj *start, llrt_value recv,
     if (__builtin_expect(o->h.flags & LLRT_GCF_PHANTOM, 0) && !phantom) phantom = o;
     if (o->h.tt == LLRT_T_ARRAY && key == S->atoms.length)
       return llrt_num(o->len);
+    if (key == S->atoms.length && llrt__is_string_object(o)) /* String objects */
+      return llrt_num(LLRT_STR(((llrt_boxed *)o)->prim)->ulen);
     llrt_prop *p = llrt__find_own(o, key);
     if (!p) {
       if (o->h.tt == LLRT_T_CLOSURE) { /* lazy prototype, name, length */
@@ -518,7 +520,8 @@ llrt_value llrt__get_str(llrt_state *S, llrt_value obj, const char *name) {
 bool llrt__has(llrt_state *S, llrt_value obj, llrt_value key) {
   (void)S;
   for (llrt_obj *o = LLRT_OBJ(obj); o; o = o->proto) {
-    if (o->h.tt == LLRT_T_ARRAY && key == S->atoms.length) return true;
+    if ((o->h.tt == LLRT_T_ARRAY || llrt__is_string_object(o)) && key == S->atoms.length)
+      return true;
     if (o->h.tt == LLRT_T_PROXY) /* Proxy hook (a throwing trap: false) */
       return llrt__proxy_has(S, o, key) == LLRT_TRUE;
     if (llrt__find_own(o, key)) return true;

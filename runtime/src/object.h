@@ -297,6 +297,11 @@ typedef struct llrt_gen {
 
 #define LLRT_OBJ(v) ((llrt_obj *)LLRT_PTR(v))
 
+/** A String object (`new String('x')`): its `length` is its string's. */
+static inline bool llrt__is_string_object(const llrt_obj *o) {
+  return o->h.tt == LLRT_T_BOXED && LLRT_IS_STR(((const llrt_boxed *)o)->prim);
+}
+
 /* A plain object (LLRT_T_OBJECT) carries room for its first properties
  * right after its header, so `{a, b}` or `this.left = …; this.right = …`
  * costs one block; `props` points there until the table outgrows it. */
