@@ -561,16 +561,23 @@ llrt_value llrt__set(llrt_state *S, llrt_value obj, llrt_value key,
       return llrt__throw(S, 1, "Cannot set properties of %s (setting '%s')",
                          obj == LLRT_NULL ? "null" : "undefined", kb);
     }
-    return v; /* primitives: ignored (sloppy mode) */
+    S->refused = LLRT_REFUSED_PRIMITIVE;
+    return v; /* primitives: ignored (sloppy mode; vm.c throws in strict) */
   }
   llrt_obj *self = LLRT_OBJ(obj);
   if (self->h.tt == LLRT_T_ARRAY && key == S->atoms.length)
     return set_length(S, self, v);
-  if (self->h.tt == LLRT_T_PROXY) /* Proxy hook: set trap */
-    return llrt__proxy_set(S, self, key, v, obj);
+  if (self->h.tt == LLRT_T_PROXY) { /* Proxy hook: set trap */
+    llrt_value r = llrt__proxy_set(S, self, key, v, obj);
+    S->refused = LLRT_REFUSED_NONE; /* whatever the trap's code did */
+    return r;
+  }
   llrt_prop *own = llrt__find_own(self, key);
   if (own && !(own->flags & LLRT_P_ACCESSOR)) {
-    if (!(own->flags & LLRT_P_WRITABLE) || self->frozen) return v;
+    if (!(own->flags & LLRT_P_WRITABLE) || self->frozen) {
+      S->refused = LLRT_REFUSED_READ_ONLY;
+      return v;
+    }
     own->val = v;
     llrt_barrier(S, self, v);
     return v;
@@ -579,21 +586,34 @@ llrt_value llrt__set(llrt_state *S, llrt_value obj, llrt_value key,
   for (llrt_obj *o = own ? self : self->proto; o; o = o->proto) {
     llrt_prop *p = o == self ? own : llrt__find_own(o, key);
     if (!p) {
-      if (o->h.tt == LLRT_T_PROXY) /* Proxy hook: a proxy on the chain */
-        return llrt__proxy_set(S, o, key, v, obj);
+      if (o->h.tt == LLRT_T_PROXY) { /* Proxy hook: a proxy on the chain */
+        llrt_value r = llrt__proxy_set(S, o, key, v, obj);
+        S->refused = LLRT_REFUSED_NONE;
+        return r;
+      }
       continue;
     }
     if (p->flags & LLRT_P_ACCESSOR) {
-      if (p->setter == LLRT_UNDEF) return v;
+      if (p->setter == LLRT_UNDEF) {
+        S->refused = LLRT_REFUSED_GETTER_ONLY;
+        return v;
+      }
       if (!llrt__push(S, v)) return LLRT_EXC;
       llrt_value r = llrt__call(S, p->setter, obj, 1, &S->stack[S->sp - 1]);
       llrt__popn(S, 1);
+      S->refused = LLRT_REFUSED_NONE; /* whatever the setter's code did */
       return r == LLRT_EXC ? r : v;
     }
-    if (!(p->flags & LLRT_P_WRITABLE)) return v;
+    if (!(p->flags & LLRT_P_WRITABLE)) {
+      S->refused = LLRT_REFUSED_READ_ONLY;
+      return v;
+    }
     break;
   }
-  if (!self->extensible) return v;
+  if (!self->extensible) {
+    S->refused = LLRT_REFUSED_NOT_EXTENSIBLE;
+    return v;
+  }
   /* A new own property (an own one returned above): no second lookup. */
   if (!llrt__push(S, v) || !llrt__push(S, key)) return LLRT_EXC;
   llrt_prop *p = add_prop(S, self, key);

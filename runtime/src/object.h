@@ -297,6 +297,10 @@ typedef struct llrt_gen {
 
 #define LLRT_OBJ(v) ((llrt_obj *)LLRT_PTR(v))
 
+/* Why a [[Set]] wrote nothing (`S->refused`); sloppy code ignores it. */
+enum { LLRT_REFUSED_NONE, LLRT_REFUSED_READ_ONLY, LLRT_REFUSED_GETTER_ONLY,
+       LLRT_REFUSED_NOT_EXTENSIBLE, LLRT_REFUSED_PRIMITIVE };
+
 /** A String object (`new String('x')`): its `length` is its string's. */
 static inline bool llrt__is_string_object(const llrt_obj *o) {
   return o->h.tt == LLRT_T_BOXED && LLRT_IS_STR(((const llrt_boxed *)o)->prim);
@@ -431,6 +435,8 @@ struct llrt_state {
   size_t nscripts, scriptcap;
   uint32_t next_site;
   uint32_t cur_site;
+  uint8_t refused;  /* why the last [[Set]] did nothing (LLRT_REFUSED_*):
+                       strict code turns it into a TypeError (vm.c) */
   uint64_t steps;
   uint64_t step_check; /* vm.c step(): when the budget checks run next */
   unsigned depth;

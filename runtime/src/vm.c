@@ -1017,6 +1017,75 @@ static __attribute__((noinline)) llrt_value eval_new(llrt_state *S, ll_nid n) {
   return r;
 }
 
+/* How Node names the object in those messages: `#<Ctor>` (the name of the
+ * nearest `constructor` data property), `[object Array]`, or for a
+ * primitive `string 'abc'`. Reads no getter. */
+static void refused_target(llrt_state *S, llrt_value obj, char *buf, size_t cap) {
+  if (!LLRT_IS_OBJ(obj)) {
+    llrt_value t = llrt__typeof(S, obj);
+    const char *ts = LLRT_IS_STR(t) ? LLRT_STR(t)->data : "value";
+    if (LLRT_IS_STR(obj)) snprintf(buf, cap, "%s '%.40s'", ts, LLRT_STR(obj)->data);
+    else if (LLRT_IS_NUM(obj)) snprintf(buf, cap, "%s '%.17g'", ts, llrt_tonum_raw(obj));
+    else snprintf(buf, cap, "%s", ts);
+    return;
+  }
+  if (llrt_tt(obj) == LLRT_T_ARRAY) {
+    snprintf(buf, cap, "[object Array]");
+    return;
+  }
+  snprintf(buf, cap, "#<Object>");
+  for (llrt_obj *o = LLRT_OBJ(obj)->proto; o; o = o->proto) {
+    llrt_prop *c = llrt__find_own(o, S->atoms.constructor);
+    if (!c || (c->flags & LLRT_P_ACCESSOR) || !LLRT_IS_OBJ(c->val)) continue;
+    llrt_prop *nm = llrt__find_own(LLRT_OBJ(c->val), S->atoms.name);
+    if (nm && !(nm->flags & LLRT_P_ACCESSOR) && LLRT_IS_STR(nm->val) && LLRT_STR(nm->val)->len)
+      snprintf(buf, cap, "#<%.40s>", LLRT_STR(nm->val)->data);
+    else if (llrt_tt(c->val) == LLRT_T_CLOSURE) {
+      llrt_value lazy = llrt__closure_lazy(S, (llrt_closure *)LLRT_PTR(c->val), S->atoms.name);
+      if (LLRT_IS_STR(lazy) && LLRT_STR(lazy)->len)
+        snprintf(buf, cap, "#<%.40s>", LLRT_STR(lazy)->data);
+    }
+    return;
+  }
+}
+
+/* The TypeError strict code gets for a write [[Set]] refused, worded as
+ * Node's. */
+static __attribute__((noinline)) llrt_value refused_error(llrt_state *S, int why,
+                                                          llrt_value obj,
+                                                          llrt_value key) {
+  char k[80] = "?", what[96];
+  if (LLRT_IS_STR(key)) snprintf(k, sizeof k, "%s", LLRT_STR(key)->data);
+  else if (LLRT_IS_NUM(key)) snprintf(k, sizeof k, "%.17g", llrt_tonum_raw(key));
+  if (!llrt__push(S, obj) || !llrt__push(S, key)) return LLRT_EXC;
+  refused_target(S, obj, what, sizeof what);
+  llrt__popn(S, 2);
+  switch (why) {
+  case LLRT_REFUSED_READ_ONLY:
+    return llrt__throw(S, 1, "Cannot assign to read only property '%s' of object '%s'", k, what);
+  case LLRT_REFUSED_GETTER_ONLY:
+    return llrt__throw(S, 1, "Cannot set property %s of %s which has only a getter", k, what);
+  case LLRT_REFUSED_NOT_EXTENSIBLE:
+    return llrt__throw(S, 1, "Cannot add property %s, object is not extensible", k);
+  default:
+    return llrt__throw(S, 1, "Cannot create property '%s' on %s", k, what);
+  }
+}
+
+/* `obj[key] = v` for the assignment at node `n` (`computed`: any key
+ * value, else an interned name): strict code gets a TypeError where
+ * [[Set]] refused the write; sloppy code goes on, as in Node. */
+llrt_value llrt__vm_put(llrt_state *S, ll_nid n, llrt_value obj, llrt_value key,
+                        llrt_value v, bool computed) {
+  S->refused = LLRT_REFUSED_NONE;
+  llrt_value r = computed ? llrt__set_v(S, obj, key, v) : llrt__set(S, obj, key, v);
+  if (__builtin_expect(S->refused == LLRT_REFUSED_NONE, 1) || r == LLRT_EXC) return r;
+  int why = S->refused;
+  S->refused = LLRT_REFUSED_NONE;
+  if (!ll_js_is_strict(&SC->js, n)) return r;
+  return refused_error(S, why, obj, key);
+}
+
 /* Reads the current value of an assignment target (for `+=`, `++`). */
 static llrt_value read_target(llrt_state *S, ll_nid t, size_t *pushed) {
   llrt_script *sc = SC;
@@ -1048,7 +1117,7 @@ static llrt_value write_target(llrt_state *S, ll_nid t, llrt_value v,
     return write_target(S, NAMED0(t), v, pushed);
   if (!pushed) return llrt__vm_write_ident(S, t, v, false);
   llrt_value obj = S->stack[S->sp - 2], key = S->stack[S->sp - 1];
-  llrt_value r = llrt__set_v(S, obj, key, v);
+  llrt_value r = llrt__vm_put(S, t, obj, key, v, true);
   llrt__popn(S, 2);
   return r == LLRT_EXC ? r : v;
 }
@@ -1101,8 +1170,7 @@ static __attribute__((noinline)) llrt_value eval_assign(llrt_state *S, ll_nid n)
     if (!llrt__push(S, key)) goto fail;
     llrt_value v = eval_operand(S, sc, right);
     if (v == LLRT_EXC || !llrt__push(S, v)) goto fail;
-    llrt_value r = lk == LL_K_member_expression ? llrt__set(S, obj, key, v)
-                                                : llrt__set_v(S, obj, key, v);
+    llrt_value r = llrt__vm_put(S, left, obj, key, v, lk != LL_K_member_expression);
     S->sp = base;
     return r == LLRT_EXC ? r : v;
   fail:

@@ -79,6 +79,10 @@ int llrt__vm_exec(llrt_state *S, ll_nid n);
 llrt_value llrt__vm_read_ident(llrt_state *S, ll_nid n);
 llrt_value llrt__vm_write_ident(llrt_state *S, ll_nid n, llrt_value v, bool init);
 llrt_value llrt__vm_assign_target(llrt_state *S, ll_nid t, llrt_value v, bool init);
+/** `obj[key] = v` for the assignment at `n`: a TypeError in strict code
+ * where [[Set]] refused the write (vm.c). */
+llrt_value llrt__vm_put(llrt_state *S, ll_nid n, llrt_value obj, llrt_value key,
+                        llrt_value v, bool computed);
 llrt_value llrt__vm_bind_pattern(llrt_state *S, ll_nid p, llrt_value v, bool init);
 llrt_value llrt__vm_iterate_to_array(llrt_state *S, llrt_value v);
 llrt_value llrt__vm_to_numeric(llrt_state *S, llrt_value v, double *out);

@@ -209,11 +209,11 @@ llrt_value llrt__vm_assign_target(llrt_state *S, ll_nid t, llrt_value v,
     if (obj == LLRT_EXC || !llrt__push(S, obj)) goto fail;
     llrt_value r;
     if (KIND(t) == LL_K_member_expression) {
-      r = llrt__set(S, obj, K(CHILD(t, property)), v);
+      r = llrt__vm_put(S, t, obj, K(CHILD(t, property)), v, false);
     } else {
       llrt_value key = llrt__vm_eval(S, CHILD(t, index));
-      if (key == LLRT_EXC) goto fail;
-      r = llrt__set_v(S, obj, key, v);
+      if (key == LLRT_EXC || !llrt__push(S, key)) goto fail;
+      r = llrt__vm_put(S, t, obj, key, v, true);
     }
     S->sp = base;
     return r == LLRT_EXC ? r : v;

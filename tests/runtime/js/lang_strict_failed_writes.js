@@ -1,0 +1,31 @@
+'use strict';
+// Strict code: a write [[Set]] refuses is a TypeError (sloppy code goes on:
+// lang_sloppy_failed_writes.js).
+const log = console.log;
+const f = Object.freeze({ a: 1 });
+try { f.a = 2; } catch (e) { log(e.constructor.name, e.message); }
+try { f.b = 2; } catch (e) { log(e.constructor.name, e.message); }
+const g = { get x() { return 1; } };
+try { g.x = 5; } catch (e) { log(e.constructor.name, e.message); }
+const ro = {}; Object.defineProperty(ro, 'k', { value: 1, writable: false });
+try { ro.k++; } catch (e) { log(e.constructor.name, e.message); }
+try { ro.k += 1; } catch (e) { log(e.constructor.name, e.message); }
+try { [ro.k] = [9]; } catch (e) { log(e.constructor.name, e.message); }
+try { ({ k: ro.k } = { k: 9 }); } catch (e) { log(e.constructor.name, e.message); }
+try { 'abc'.x = 1; } catch (e) { log(e.constructor.name, e.message); }
+class Point { constructor() { this.x = 1; Object.freeze(this); } }
+try { new Point().x = 2; } catch (e) { log(e.constructor.name, e.message); }
+try { Object.freeze([1, 2])[0] = 5; } catch (e) { log(e.constructor.name); }
+const ok = { s: 1, set v(x) { this.s = x; } }; ok.v = 3;
+log(f.a, f.b, g.x, ro.k, ok.s);
+// expect-output: TypeError Cannot assign to read only property 'a' of object '#<Object>'
+// expect-output: TypeError Cannot add property b, object is not extensible
+// expect-output: TypeError Cannot set property x of #<Object> which has only a getter
+// expect-output: TypeError Cannot assign to read only property 'k' of object '#<Object>'
+// expect-output: TypeError Cannot assign to read only property 'k' of object '#<Object>'
+// expect-output: TypeError Cannot assign to read only property 'k' of object '#<Object>'
+// expect-output: TypeError Cannot assign to read only property 'k' of object '#<Object>'
+// expect-output: TypeError Cannot create property 'x' on string 'abc'
+// expect-output: TypeError Cannot assign to read only property 'x' of object '#<Point>'
+// expect-output: TypeError
+// expect-output: 1 undefined 1 1 3
