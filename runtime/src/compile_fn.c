@@ -126,6 +126,14 @@ not_simple:
   return true;
 }
 
+/* Whether `await` at node `n` (or `for await`) is outside every function. */
+static bool at_top_level(const llrt_script *sc, ll_nid n) {
+  const ll_js *js = &sc->js;
+  for (uint32_t s = js->nodes[n].scope; s != LL_NONE; s = js->scopes[s].parent)
+    if (js->scopes[s].kind == LL_SCOPE_FUNCTION) return false;
+  return true;
+}
+
 static bool is_class_kind(ll_kind k) {
   return k == LL_K_class || k == LL_K_class_declaration ||
          k == LL_K_abstract_class_declaration;
@@ -148,6 +156,13 @@ static ll_nid self_name(const llrt_script *sc, ll_nid fn) {
 static void fill_info(llrt_script *sc, ll_nid n, llrt_fninfo *fi) {
   const ll_js *js = &sc->js;
   uint32_t scope = js->nodes[n].scope;
+  if (n == 0) { /* the program, run as an async function for top-level
+                   await in the record run_script made: nothing to set up */
+    memset(fi, 0, sizeof *fi);
+    fi->self_name = fi->params = fi->param = LL_NONE;
+    fi->body = 0;
+    return;
+  }
   fi->scope = scope;
   fi->nslots = sc->nslots[scope];
   fi->init = sc->init[scope];
@@ -167,7 +182,12 @@ bool llrt__compile_functions(llrt_script *sc) {
   for (ll_nid n = 0; n < js->count; n++) {
     ll_kind k = (ll_kind)js->nodes[n].kind;
     sc->aux[n] = UINT32_MAX;
-    if (is_function_kind(k) || is_class_kind(k)) ninfo++;
+    if (is_function_kind(k) || is_class_kind(k) || n == 0) ninfo++;
+    if ((k == LL_K_await_expression ||
+         (k == LL_K_for_in_statement && llrt__tlen(sc, n) > 9 &&
+          !memcmp(llrt__text(sc, n), "for await", 9))) &&
+        !sc->script_mode && at_top_level(sc, n))
+      sc->top_level_await = true;
     if ((k == LL_K_statement_block || k == LL_K_program) &&
         declares_functions(sc, n))
       sc->op[n] |= OP_HOISTS;
@@ -194,7 +214,7 @@ bool llrt__compile_functions(llrt_script *sc) {
   uint32_t i = 0;
   for (ll_nid n = 0; n < js->count; n++) {
     ll_kind k = (ll_kind)js->nodes[n].kind;
-    if (!is_function_kind(k) && !is_class_kind(k)) continue;
+    if (!is_function_kind(k) && !is_class_kind(k) && n != 0) continue;
     llrt_fninfo *fi = &sc->fninfo[i];
     fill_info(sc, n, fi);
     if (sc->aux[n] != UINT32_MAX) fi->pslots = &sc->auxv[sc->aux[n]];

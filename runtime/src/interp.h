@@ -55,6 +55,8 @@ typedef struct llrt_script {
   uint32_t site_base; /* allocation site = site_base + node id */
   uint32_t module_slot; /* slot of `require` in the module env (then module, exports) */
   bool script_mode;   /* a classic script: top-level var/function are globals */
+  bool top_level_await; /* a module with `await` outside functions: its body
+                           runs as an async function (vm.c run_script) */
 } llrt_script;
 
 /* op[] values for method_definition / field nodes */

@@ -452,8 +452,10 @@ static llrt_value run_body(llrt_state *S, llrt_closure *c) {
     f->this_val = r;
     return run_fields(S, c, r);
   }
-  if (KIND(body) != LL_K_statement_block) return llrt__vm_eval(S, body);
-  if ((sc->op[body] & OP_HOISTS) && !hoist_functions(S, body)) return LLRT_EXC;
+  bool program = KIND(body) == LL_K_program; /* top-level await (run_script) */
+  if (KIND(body) != LL_K_statement_block && !program) return llrt__vm_eval(S, body);
+  if (!program && (sc->op[body] & OP_HOISTS) && !hoist_functions(S, body))
+    return LLRT_EXC;
   for (ll_nid s = NAMED0(body); s != LL_NONE; s = NEXT(s)) { /* past `{` */
     if (is_skippable(sc, s)) continue;
     int r = llrt__vm_exec(S, s);
@@ -2125,6 +2127,45 @@ int llrt__vm_exec(llrt_state *S, ll_nid n) {
 
 /* ==== Running a script ==== */
 
+/* A rejection of a module's top-level-await promise is an uncaught error.
+ * A `then` handler that throws only rejects its own promise, so the
+ * handler (magic 0) queues a job that throws the reason (magic 1,
+ * data[0] of the handler): a failing job ends the run with that error,
+ * as Node exits with it. */
+static llrt_value module_rejected(llrt_state *S, llrt_value this_val, int argc,
+                                  llrt_value *argv, int magic, llrt_value *data) {
+  (void)this_val;
+  llrt_value reason = argc > 0 ? argv[0] : LLRT_UNDEF;
+  if (magic) return llrt__throw_value(S, reason);
+  if (!llrt__enqueue_job(S, data[0], reason)) return nomem(S);
+  return LLRT_UNDEF;
+}
+
+/* Runs the program (the current frame's, its record and hoisting done) as
+ * the body of an async function: it goes on after each top-level `await`
+ * from the job queue. */
+static llrt_value run_async_module(llrt_state *S, llrt_value this_val) {
+  size_t base = S->sp;
+  llrt_value fn = make_function(S, 0, LLRT_UNDEF); /* closes over the record */
+  if (fn == LLRT_EXC || !llrt__push(S, fn)) return LLRT_EXC;
+  llrt_value p = llrt__async_start(S, (llrt_closure *)LLRT_PTR(fn), this_val, 0, NULL);
+  if (p == LLRT_EXC || !llrt__push(S, p)) { S->sp = base; return LLRT_EXC; }
+  llrt_value thrower = llrt__native_new(S, "", module_rejected, 1, 1);
+  if (thrower == LLRT_EXC || !llrt__push(S, thrower)) { S->sp = base; return LLRT_EXC; }
+  llrt_value onrej = llrt__native_new(S, "", module_rejected, 1, 0);
+  if (onrej == LLRT_EXC || !llrt__push(S, onrej) || !llrt__push(S, LLRT_UNDEF)) {
+    S->sp = base;
+    return LLRT_EXC;
+  }
+  ((llrt_native *)LLRT_PTR(onrej))->data[0] = thrower;
+  S->stack[S->sp - 2] = LLRT_UNDEF; /* then(undefined, onrej) */
+  S->stack[S->sp - 1] = onrej;
+  llrt_value then = llrt__get(S, p, S->atoms.then);
+  llrt_value r = then == LLRT_EXC ? then : llrt__call(S, then, p, 2, &S->stack[S->sp - 2]);
+  S->sp = base;
+  return r == LLRT_EXC ? r : LLRT_UNDEF;
+}
+
 llrt_value llrt__run_script(llrt_state *S, llrt_script *sc, llrt_value module) {
   llrt_frame f = {.parent = S->frame, .fn = LLRT_UNDEF, .this_val = LLRT_UNDEF,
                   .new_target = LLRT_UNDEF, .args = NULL, .argc = 0,
@@ -2165,6 +2206,11 @@ llrt_value llrt__run_script(llrt_state *S, llrt_script *sc, llrt_value module) {
   if (!hoist_functions(S, 0)) {
     S->frame = f.parent;
     return LLRT_EXC;
+  }
+  if (sc->top_level_await) {
+    result = run_async_module(S, f.this_val);
+    S->frame = f.parent;
+    return result;
   }
   for (ll_nid s = FIRST(0); s != LL_NONE; s = NEXT(s)) {
     if (is_skippable(sc, s)) continue;
