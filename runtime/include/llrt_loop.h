@@ -41,6 +41,11 @@ bool llrt_node_install(llrt_state *S, double start_ms);
 /** As `llrt_node_install`; with `real_time` the clock is libuv's (see
  * above) and `llrt_loop_run(S, ms, …)` waits up to `ms` real ms. */
 bool llrt_node_install_ex(llrt_state *S, double start_ms, bool real_time);
+/** Builds now what the Node host otherwise builds on first use (`process`
+ * with `events`, `timers`, `timers/promises`, `util`): for a state that
+ * is a template many runs copy (confirmation), so each copy does not pay
+ * for it again. */
+bool llrt_node_prebuild(llrt_state *S);
 /** Sets `process.argv` (the strings are copied). */
 bool llrt_node_set_argv(llrt_state *S, int argc, const char *const *argv);
 /** True once the program called `process.exit(code)`; its code in `*code`.

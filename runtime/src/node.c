@@ -449,6 +449,16 @@ static bool lazy_module(llrt_state *S, const char *name) {
   return LLRT_IS_OBJ(util) && llrt__node_util_init(S, util);
 }
 
+bool llrt_node_prebuild(llrt_state *S) {
+  if (!S->loop) return false;
+  static const char *const lazy[] = {"node:timers", "node:util"}; /* util brings
+                                                       timers/promises */
+  if (!make_process(S)) return false;
+  for (size_t i = 0; i < sizeof lazy / sizeof *lazy; i++)
+    if (!has_module(S, lazy[i]) && !lazy_module(S, lazy[i])) return false;
+  return true;
+}
+
 /* The global object's own string keys, as an array. */
 static llrt_value global_keys(llrt_state *S) {
   llrt_value a = llrt__new_array(S, 0);
