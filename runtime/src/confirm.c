@@ -92,10 +92,7 @@ static llrt_state *hosts_state(void) {
   cfg.print = drop_output;
   llrt_state *S = llrt_state_new(&cfg);
   if (!S) return NULL;
-  /* A template is copied for every confirmation: what the Node host
-   * builds lazily is built here once. */
-  if (!llrt_node_install(S, 0) || !llrt_node_prebuild(S) ||
-      !llrt_browser_install(S) || !llrt__phantom_init(S)) {
+  if (!llrt_node_install(S, 0) || !llrt_browser_install(S) || !llrt__phantom_init(S)) {
     llrt_state_free(S);
     return NULL;
   }

@@ -29,6 +29,7 @@
 #include "cli/confirm_runtime.h"
 #include "runtime/include/llrt_confirm.h"
 #include "runtime/include/llrt_host.h"
+#include "runtime/include/llrt_loop.h"
 
 _Static_assert(LL_CONFIRM_MAX_SAMPLES == LLRT_CONFIRM_MAX_ROUNDS,
                "the report keeps every sample the runtime takes");
@@ -46,8 +47,15 @@ static llrt_state *take_template(void) {
   return S ? S : llrt_confirm_template_new();
 }
 
+/* A template going back to the pool will be copied again: what the Node
+ * host builds on first use is built in it now, once, instead of in every
+ * copy (a one-off confirmation never pays for it before its run). */
 static void give_template(llrt_state *S) {
   if (!S) return;
+  if (!llrt_node_prebuild(S)) {
+    llrt_state_free(S);
+    return;
+  }
   pthread_mutex_lock(&pool_mu);
   if (npool < POOL_MAX) pool[npool++] = S, S = NULL;
   pthread_mutex_unlock(&pool_mu);
