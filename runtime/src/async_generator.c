@@ -170,7 +170,5 @@ bool llrt__builtins_agen_init(llrt_state *S) {
   bool ok = llrt__define(S, ap, S->sym_async_iterator, self,
                          LLRT_P_WRITABLE | LLRT_P_CONFIGURABLE);
   llrt__popn(S, 1);
-  llrt_value tag = ok ? llrt__str_cstr(S, "AsyncGenerator") : LLRT_EXC;
-  return tag != LLRT_EXC &&
-         llrt__define(S, ap, S->sym_to_string_tag, tag, LLRT_P_CONFIGURABLE);
+  return ok && llrt__def_tag(S, S->proto_async_generator, "AsyncGenerator");
 }

@@ -60,6 +60,9 @@ llrt_value llrt__regexp_split(llrt_state *S, llrt_value re, llrt_value str);
  * the pcre2 code for `$<name>`, or NULL for a string pattern). */
 bool llrt__get_substitution(llrt_buf *b, const llrt_str *s, const llrt_str *rs,
                             const size_t *ov, uint32_t ng, void *code);
+/** obj[Symbol.toStringTag] = name, configurable only (as the spec makes
+ * them), read by Object.prototype.toString (builtins_string.c). */
+bool llrt__def_tag(llrt_state *S, llrt_value obj, const char *name);
 /** Installs Date (builtins_date.c; called by builtins_more.c). */
 bool llrt__builtins_date_init(llrt_state *S);
 llrt_value llrt__regexp_match(llrt_state *S, llrt_value re, llrt_value str,

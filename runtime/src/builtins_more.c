@@ -515,10 +515,7 @@ static bool tag_protos(llrt_state *S) {
     if (!LLRT_IS_OBJ(t[i].proto) ||
         llrt__find_own(LLRT_OBJ(t[i].proto), S->sym_to_string_tag))
       continue;
-    llrt_value s = llrt__intern(S, t[i].name, strlen(t[i].name));
-    if (s == LLRT_EXC || !llrt__define(S, LLRT_OBJ(t[i].proto), S->sym_to_string_tag,
-                                       s, LLRT_P_CONFIGURABLE))
-      return false;
+    if (!llrt__def_tag(S, t[i].proto, t[i].name)) return false;
   }
   return true;
 }

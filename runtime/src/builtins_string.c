@@ -1292,9 +1292,7 @@ static llrt_value boxed_proto(llrt_state *S, llrt_value prim) {
   return llrt_ptr(b);
 }
 
-/* obj[Symbol.toStringTag] = name, configurable only (as the spec makes
- * them), read by Object.prototype.toString. */
-static bool def_tag(llrt_state *S, llrt_value obj, const char *name) {
+bool llrt__def_tag(llrt_state *S, llrt_value obj, const char *name) {
   llrt_value s = llrt__intern(S, name, strlen(name));
   return s != LLRT_EXC &&
          llrt__define(S, LLRT_OBJ(obj), S->sym_to_string_tag, s, LLRT_P_CONFIGURABLE);
@@ -1389,7 +1387,7 @@ bool llrt__builtins_string_init(llrt_state *S) {
       !llrt__def_val(S, Sym, "toStringTag", S->sym_to_string_tag))
     return false;
   FN(S->proto_symbol, "toString", symp_to_string, 0, 0);
-  if (!def_tag(S, S->proto_symbol, "Symbol")) return false;
+  if (!llrt__def_tag(S, S->proto_symbol, "Symbol")) return false;
   {
     llrt_value d = llrt__native_new(S, "description", symp_to_string, 0, 1);
     CHECK(d);
@@ -1400,7 +1398,7 @@ bool llrt__builtins_string_init(llrt_state *S) {
   /* Math */
   llrt_value M = llrt__new_object(S);
   CHECK(M);
-  if (!llrt__def_val(S, g, "Math", M) || !def_tag(S, M, "Math")) return false;
+  if (!llrt__def_val(S, g, "Math", M) || !llrt__def_tag(S, M, "Math")) return false;
   static const char *const f1[] = {"floor", "ceil", "round", "abs", "sqrt", "trunc", "sign",
                                    "log", "exp", "sin", "cos", "tan", "atan", "log2", "log10",
                                    "cbrt", "asin", "acos", "fround", "log1p", "expm1",
@@ -1422,7 +1420,7 @@ bool llrt__builtins_string_init(llrt_state *S) {
   /* JSON */
   llrt_value J = llrt__new_object(S);
   CHECK(J);
-  if (!llrt__def_val(S, g, "JSON", J) || !def_tag(S, J, "JSON")) return false;
+  if (!llrt__def_val(S, g, "JSON", J) || !llrt__def_tag(S, J, "JSON")) return false;
   FN(J, "parse", json_parse, 2, 0);
   FN(J, "stringify", json_stringify, 3, 0);
   return true;

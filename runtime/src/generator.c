@@ -371,5 +371,5 @@ bool llrt__builtins_gen_init(llrt_state *S) {
   FN(S->proto_generator, "throw", gen_method, 1, 1);
   FN(S->proto_generator, "return", gen_method, 1, 2);
   (void)gen_self;
-  return true;
+  return llrt__def_tag(S, S->proto_generator, "Generator");
 }

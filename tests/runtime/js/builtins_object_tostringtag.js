@@ -21,6 +21,7 @@ console.log(ts(new Proxy([], {})), ts(new Proxy({}, {})), ts(new Proxy(function 
 try { ts({ get [Symbol.toStringTag]() { throw new Error('tag getter'); } }); } catch (e) { console.log(e.message); }
 // Object.prototype.toString is what plain objects inherit.
 console.log(String({}), {}.toString(), Object.prototype.toString === {}.toString, ts(Object.create(null)));
+console.log(Object.prototype.toString.call((function*(){})()), Object.prototype.toString.call((async function*(){})()));
 // expect-output: [object Undefined] [object Null] [object Number] [object String] [object Boolean] [object Symbol]
 // expect-output: [object Number] [object String] [object Boolean] [object Array] [object Function] [object Function]
 // expect-output: [object Date] [object RegExp] [object Error] [object Error] [object Arguments]
@@ -38,3 +39,4 @@ console.log(String({}), {}.toString(), Object.prototype.toString === {}.toString
 // expect-output: [object Array] [object Object] [object Function]
 // expect-output: tag getter
 // expect-output: [object Object] [object Object] true [object Object]
+// expect-output: [object Generator] [object AsyncGenerator]
