@@ -139,41 +139,115 @@ fail:
   return LLRT_EXC;
 }
 
+/* IteratorClose: calls `it.return()` when it has one (an array's iterator
+ * does not). Keeps a pending exception: the caller's completion wins. */
+static bool iter_close(llrt_state *S, llrt_value it, bool abrupt) {
+  if (llrt_tt(it) == LLRT_T_ARRAYITER) return true;
+  llrt_value saved = S->exc;
+  if (!llrt__push(S, saved)) return false;
+  llrt_value key = llrt__intern(S, "return", 6);
+  llrt_value m = key == LLRT_EXC ? key : llrt__get(S, it, key);
+  llrt_value r = m;
+  if (m != LLRT_EXC && llrt__is_callable(m)) r = llrt__call(S, m, it, 0, NULL);
+  llrt__popn(S, 1);
+  if (abrupt) { /* the original exception, not the one return() threw */
+    S->exc = saved;
+    return true;
+  }
+  if (r == LLRT_EXC) return false;
+  if (m != LLRT_UNDEF && llrt__is_callable(m) && !LLRT_IS_OBJ(r)) {
+    llrt__throw(S, 1, "Iterator result is not an object");
+    return false;
+  }
+  return true;
+}
+
+/* Commas in [from, to): elisions and separators of an array pattern. */
+static uint32_t commas(const llrt_script *sc, uint32_t from, uint32_t to) {
+  uint32_t n = 0;
+  for (uint32_t b = from; b < to; b++) n += sc->src[b] == ',';
+  return n;
+}
+
+/* `[a, , b = 1, ...rest] = v`: steps v's iterator only as far as the
+ * pattern reads (an endless generator is fine), and closes it when the
+ * pattern stops before it is done, as the spec's IteratorClose. */
 static llrt_value bind_array_pattern(llrt_state *S, ll_nid p, llrt_value v,
                                      bool init) {
   llrt_script *sc = SC;
-  llrt_value arr = llrt__vm_iterate_to_array(S, v);
-  TRY(arr);
+  llrt_value it = llrt__get_iterator(S, v);
+  TRY(it);
   size_t base = S->sp;
-  if (!llrt__push(S, arr)) return nomem(S);
-  uint32_t i = 0;
+  if (!llrt__push(S, it)) return nomem(S);
+  uint32_t index = 0, pos = 0; /* the element's index (the commas before
+                                  it); the steps taken */
+  bool done = false, any = false;
   uint32_t prev_end = NODE(p)->start + 1;
   for (ll_nid c = FIRST(p); c != LL_NONE; c = NEXT(c)) {
     if (is_skippable(sc, c)) continue;
-    /* Elisions: count commas since the previous element. */
-    for (uint32_t b = prev_end; b < NODE(c)->start; b++)
-      if (sc->src[b] == ',') i++;
+    /* Elisions: the commas since the previous element. */
+    index += commas(sc, prev_end, NODE(c)->start);
+    any = true;
     prev_end = NODE(c)->end;
+    while (!done && pos < index) { /* skipped by elisions */
+      llrt_value x = llrt__iter_step(S, it);
+      if (x == LLRT_EXC) goto fail_done;
+      if (x == LLRT_HOLE) done = true;
+      pos++;
+    }
     llrt_value r;
     if (KIND(c) == LL_K_rest_pattern) {
-      llrt_obj *a = LLRT_OBJ(arr);
       llrt_value rest = llrt__new_array(S, 0);
       if (rest == LLRT_EXC || !llrt__push(S, rest)) goto fail;
-      for (uint32_t j = i; j < LLRT_OBJ(arr)->len; j++) {
-        a = LLRT_OBJ(arr);
-        if (!llrt__array_push(S, LLRT_OBJ(rest), a->elems[j])) goto fail;
+      while (!done) {
+        llrt_value x = llrt__iter_step(S, it);
+        if (x == LLRT_EXC) goto fail_done;
+        if (x == LLRT_HOLE) done = true;
+        else if (!llrt__array_push(S, LLRT_OBJ(rest), x)) goto fail;
       }
       r = llrt__vm_assign_target(S, FIRST(c), rest, init);
     } else {
-      llrt_obj *a = LLRT_OBJ(arr);
-      llrt_value x = i < a->len ? a->elems[i] : LLRT_UNDEF;
-      r = llrt__vm_assign_target(S, c, x, init);
+      /* A property target is evaluated before the step, as the spec orders. */
+      ll_kind ck = KIND(c);
+      bool member = ck == LL_K_member_expression || ck == LL_K_subscript_expression;
+      llrt_value tobj = LLRT_UNDEF, tkey = LLRT_UNDEF;
+      if (member) {
+        tobj = llrt__vm_eval(S, CHILD(c, object));
+        if (tobj == LLRT_EXC || !llrt__push(S, tobj)) goto fail;
+        tkey = ck == LL_K_member_expression ? K(CHILD(c, property))
+                                            : llrt__vm_eval(S, CHILD(c, index));
+        if (tkey == LLRT_EXC || !llrt__push(S, tkey)) goto fail;
+      }
+      llrt_value x = LLRT_UNDEF;
+      if (!done) {
+        x = llrt__iter_step(S, it);
+        if (x == LLRT_EXC) goto fail_done;
+        if (x == LLRT_HOLE) {
+          done = true;
+          x = LLRT_UNDEF;
+        }
+        pos++;
+      }
+      if (!llrt__push(S, x)) goto fail;
+      r = member ? llrt__vm_put(S, c, tobj, tkey, x, ck != LL_K_member_expression)
+                 : llrt__vm_assign_target(S, c, x, init);
     }
     if (r == LLRT_EXC) goto fail;
   }
+  /* Trailing elisions (`[a, , ] = it`: the last comma only ends the list). */
+  uint32_t tail = commas(sc, prev_end, NODE(p)->end);
+  if (tail > 1 && any)
+    for (uint32_t k = 0; k + 1 < tail && !done; k++) {
+      llrt_value x = llrt__iter_step(S, it);
+      if (x == LLRT_EXC) goto fail_done;
+      if (x == LLRT_HOLE) done = true;
+    }
+  if (!done && !iter_close(S, it, false)) goto fail_done;
   S->sp = base;
   return v;
 fail:
+  if (!done && !S->fatal) iter_close(S, S->stack[base], true);
+fail_done:
   S->sp = base;
   return LLRT_EXC;
 }
