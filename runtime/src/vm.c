@@ -2186,10 +2186,13 @@ llrt_value llrt__run_script(llrt_state *S, llrt_script *sc, llrt_value module) {
       S->frame = f.parent;
       return LLRT_EXC;
     }
-    f.this_val = llrt__get(S, module, S->atoms.exports);
+    llrt_value exports = llrt__get(S, module, S->atoms.exports);
+    /* `this` at the top of a CommonJS module is its exports; of an ES
+     * module (import/export syntax, .mjs/.mts), undefined. */
+    f.this_val = sc->js.is_module ? LLRT_UNDEF : exports;
     e->slots[sc->module_slot] = llrt__get_str(S, module, "require");
     e->slots[sc->module_slot + 1] = module;
-    e->slots[sc->module_slot + 2] = f.this_val;
+    e->slots[sc->module_slot + 2] = exports;
     llrt_barrier(S, e, module);
   }
   /* A classic script's top-level `var`s are properties of the global. */

@@ -12,6 +12,7 @@ function later() { return done; }
 log('later', later());
 queueMicrotask(() => log('microtask after the awaits'));
 await null;
+log('this at the top of an ES module:', typeof this);
 log('end');
 // expect-output: start 6.28
 // expect-output: got 42
@@ -19,4 +20,5 @@ log('end');
 // expect-output: x 2
 // expect-output: later 43
 // expect-output: microtask after the awaits
+// expect-output: this at the top of an ES module: undefined
 // expect-output: end
