@@ -1343,21 +1343,26 @@ static llrt_value suspend(llrt_state *S, llrt_value v, int why) {
   return llrt__gen_suspend(S, v);
 }
 
-/* `yield* v` in an async generator: re-yield the values of `v`'s async
- * iterator (or its sync one, values awaited); the result is the inner
- * iterator's return value. */
-static llrt_value async_yield_star(llrt_state *S, llrt_value v) {
+/* `yield* v`: re-yields the values of `v`'s iterator — in an async
+ * generator its async one (or its sync one, values awaited) — passing what
+ * each yield receives on to the inner `next`; the result is the inner
+ * iterator's return value. On an abrupt resume (throw/return) the inner
+ * iterator is closed first. */
+static llrt_value yield_star(llrt_state *S, llrt_value v, bool in_async) {
   size_t base = S->sp;
-  llrt_value m = llrt__get(S, v, S->sym_async_iterator);
+  llrt_value m = in_async ? llrt__get(S, v, S->sym_async_iterator) : LLRT_UNDEF;
   bool sync = LLRT_IS_NULLISH(m);
   llrt_value it = m == LLRT_EXC ? m
                 : sync ? llrt__get_iterator(S, v) : llrt__call(S, m, v, 0, NULL);
   if (it == LLRT_EXC || !llrt__push(S, it)) return LLRT_EXC;
   llrt_value next = llrt__get(S, it, S->atoms.next);
-  if (next == LLRT_EXC || !llrt__push(S, next)) { S->sp = base; return LLRT_EXC; }
-  for (;;) {
-    llrt_value r = llrt__call(S, S->stack[base + 1], S->stack[base], 0, NULL);
-    if (r != LLRT_EXC && !sync) r = suspend(S, r, LLRT_SUSP_AWAIT);
+  if (next == LLRT_EXC || !llrt__push(S, next) || !llrt__push(S, LLRT_UNDEF)) {
+    S->sp = base;
+    return LLRT_EXC;
+  }
+  for (;;) { /* stack: it, next, received */
+    llrt_value r = llrt__call(S, S->stack[base + 1], S->stack[base], 1, &S->stack[base + 2]);
+    if (r != LLRT_EXC && in_async && !sync) r = suspend(S, r, LLRT_SUSP_AWAIT);
     if (r == LLRT_EXC) break;
     if (!LLRT_IS_OBJ(r)) {
       llrt__throw(S, 1, "Iterator result is not an object");
@@ -1372,8 +1377,25 @@ static llrt_value async_yield_star(llrt_state *S, llrt_value v) {
       S->sp = base;
       return x;
     }
-    if (sync) x = suspend(S, x, LLRT_SUSP_AWAIT);
-    if (x == LLRT_EXC || suspend(S, x, LLRT_SUSP_YIELD) == LLRT_EXC) break;
+    if (in_async && sync) x = suspend(S, x, LLRT_SUSP_AWAIT);
+    if (x == LLRT_EXC) break;
+    llrt_value got = suspend(S, x, LLRT_SUSP_YIELD);
+    if (got == LLRT_EXC) { /* thrown into or returned from: close the inner one */
+      if (!S->fatal) {
+        llrt_value saved = S->exc;
+        bool returning = S->gen_returning;
+        if (llrt__push(S, saved)) {
+          llrt_value key = llrt__intern(S, "return", 6);
+          llrt_value ret = key == LLRT_EXC ? key : llrt__get(S, S->stack[base], key);
+          if (ret != LLRT_EXC && llrt__is_callable(ret))
+            llrt__call(S, ret, S->stack[base], 0, NULL);
+        }
+        S->exc = saved;
+        S->gen_returning = returning;
+      }
+      break;
+    }
+    S->stack[base + 2] = got;
   }
   S->sp = base;
   return LLRT_EXC;
@@ -1393,24 +1415,16 @@ static __attribute__((noinline)) llrt_value eval_suspend(llrt_state *S, ll_nid n
     TRY(v);
     S->frame->node = n;
     bool star = text_starts(sc, n, "yield*") || text_starts(sc, n, "yield *");
-    if (S->cur_gen && S->cur_gen->is_agen) {
-      if (star) return async_yield_star(S, v);
+    bool in_async = S->cur_gen && S->cur_gen->is_agen;
+    if (star) {
+      if (!S->cur_gen) return suspend(S, v, LLRT_SUSP_YIELD); /* reports it */
+      return yield_star(S, v, in_async);
+    }
+    if (in_async) {
       v = suspend(S, v, LLRT_SUSP_AWAIT); /* an async generator's yield awaits */
       TRY(v);
-      return suspend(S, v, LLRT_SUSP_YIELD);
     }
-    if (!star) return suspend(S, v, LLRT_SUSP_YIELD);
-    /* yield*: re-yield every value of the inner iterable. */
-    llrt_value it = llrt__get_iterator(S, v);
-    if (it == LLRT_EXC || !llrt__push(S, it)) return LLRT_EXC;
-    for (;;) {
-      llrt_value x = llrt__iter_step(S, S->stack[S->sp - 1]);
-      if (x == LLRT_EXC) { llrt__popn(S, 1); return x; }
-      if (x == LLRT_HOLE) break;
-      if (suspend(S, x, LLRT_SUSP_YIELD) == LLRT_EXC) { llrt__popn(S, 1); return LLRT_EXC; }
-    }
-    llrt__popn(S, 1);
-    return LLRT_UNDEF;
+    return suspend(S, v, LLRT_SUSP_YIELD);
   }
 }
 
