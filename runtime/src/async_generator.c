@@ -34,8 +34,7 @@ llrt_value llrt__agen_new(llrt_state *S, llrt_closure *c, llrt_value this_val,
   llrt__popn(S, 1);
   if (q == LLRT_EXC) return LLRT_EXC;
   llrt_gen *g = (llrt_gen *)LLRT_PTR(gv);
-  g->is_agen = true;
-  g->o.proto = LLRT_OBJ(S->proto_async_generator);
+  g->is_agen = true; /* its prototype came from the function (gen_new) */
   g->promise = q;
   llrt_barrier(S, g, q);
   return gv;

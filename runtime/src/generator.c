@@ -107,8 +107,16 @@ void llrt__gen_children(llrt_state *S, llrt_gen *g,
 
 llrt_value llrt__gen_new(llrt_state *S, llrt_closure *c, llrt_value this_val,
                          int argc, llrt_value *argv, bool is_async) {
-  llrt_gen *g = (llrt_gen *)llrt__obj_new(S, LLRT_T_GENERATOR, sizeof *g,
-                                          is_async ? S->proto_object : S->proto_generator);
+  /* A generator object inherits from its function's `prototype` (whose own
+   * prototype is %GeneratorPrototype%); an async function's is internal. */
+  llrt_value proto = S->proto_object;
+  if (c->info->flags & M_GEN) {
+    llrt_value p = llrt__get(S, llrt_ptr(c), S->atoms.prototype);
+    if (p == LLRT_EXC) return LLRT_EXC;
+    proto = LLRT_IS_OBJ(p) ? p
+          : (c->info->flags & M_ASYNC) ? S->proto_async_generator : S->proto_generator;
+  }
+  llrt_gen *g = (llrt_gen *)llrt__obj_new(S, LLRT_T_GENERATOR, sizeof *g, proto);
   if (!g) return LLRT_EXC;
   g->fn = llrt_ptr(c);
   g->this_val = this_val;

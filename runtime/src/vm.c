@@ -273,6 +273,18 @@ static llrt_value make_function(llrt_state *S, ll_nid n, llrt_value home) {
 }
 
 llrt_value llrt__closure_prototype(llrt_state *S, llrt_closure *c) {
+  if (c->info->flags & M_GEN) { /* generator objects inherit from it */
+    llrt_value cv = llrt_ptr(c);
+    if (!llrt__push(S, cv)) return LLRT_EXC;
+    llrt_obj *po = llrt__obj_new(S, LLRT_T_OBJECT, sizeof(llrt_obj),
+                                 (c->info->flags & M_ASYNC) ? S->proto_async_generator
+                                                            : S->proto_generator);
+    llrt_value p = po ? llrt_ptr(po) : LLRT_EXC;
+    bool ok = p != LLRT_EXC && llrt__push(S, p) &&
+              llrt__define(S, &c->o, S->atoms.prototype, p, LLRT_P_WRITABLE);
+    S->sp -= p != LLRT_EXC ? 2 : 1;
+    return ok ? p : LLRT_EXC;
+  }
   if (c->kind != LLRT_FN_NORMAL && c->kind != LLRT_FN_BASE_CTOR &&
       c->kind != LLRT_FN_DERIVED_CTOR)
     return LLRT_UNDEF;
