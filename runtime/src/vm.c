@@ -976,8 +976,14 @@ static llrt_value eval_call(llrt_state *S, ll_nid n) {
   if (KIND(fn) == LL_K_super) return eval_super_call(S, n);
   size_t base = S->sp;
   llrt_value callee, this_val = LLRT_UNDEF;
-  if (KIND(fn) == LL_K_member_expression || KIND(fn) == LL_K_subscript_expression) {
-    callee = member_get(S, fn, &this_val);
+  /* `(a.m)()` and `(a?.m)()` call with `this` = a: parentheses keep the
+   * reference, though they end an optional chain. */
+  ll_nid target = fn;
+  while (KIND(target) == LL_K_parenthesized_expression && NAMED0(target) != LL_NONE)
+    target = NAMED0(target);
+  if (KIND(target) == LL_K_member_expression || KIND(target) == LL_K_subscript_expression) {
+    callee = member_get(S, target, &this_val);
+    if (callee == LLRT_HOLE && target != fn) callee = LLRT_UNDEF; /* `(a?.m)` */
   } else if (sc->op[n] & OP_DYNAMIC_IMPORT) {
     return llrt__unsupported(S, "dynamic import()");
   } else {
