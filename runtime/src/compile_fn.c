@@ -209,6 +209,19 @@ bool llrt__compile_functions(llrt_script *sc) {
         sc->op[n] |= OP_FRAME_ENV;
     }
   }
+  /* Parameters of a list with defaults or patterns are in their TDZ until
+   * bound, in order: `function f(a = b, b) {}` reads `b` too early. */
+  for (uint32_t b = 0; b < js->nbindings; b++) {
+    const ll_binding *bd = &js->bindings[b];
+    if (bd->kind != LL_BIND_PARAM || bd->decl == LL_NONE) continue;
+    ll_nid fn = js->scopes[bd->scope].node;
+    if (fn == LL_NONE || !is_function_kind((ll_kind)js->nodes[fn].kind) ||
+        (sc->op[fn] & OP_SIMPLE_PARAMS) || !sc->init[bd->scope])
+      continue;
+    uint32_t r = sc->ref[bd->decl];
+    if (r < REF_ARGUMENTS && (r >> 16) == 0 && (r & 0xFFFF) < sc->nslots[bd->scope])
+      sc->init[bd->scope][r & 0xFFFF] = LLRT_HOLE;
+  }
   sc->fninfo = calloc(ninfo ? ninfo : 1, sizeof *sc->fninfo);
   if (!sc->fninfo) return false;
   uint32_t i = 0;
