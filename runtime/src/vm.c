@@ -1092,6 +1092,20 @@ static __attribute__((noinline)) llrt_value refused_error(llrt_state *S, int why
   }
 }
 
+/* `delete obj[key]` at node `n` answered `ok`: strict code gets a
+ * TypeError for a property that cannot be deleted, worded as Node's. */
+static llrt_value delete_result(llrt_state *S, ll_nid n, bool ok, llrt_value obj,
+                                llrt_value key) {
+  if (ok || !ll_js_is_strict(&SC->js, n)) return llrt_bool(ok);
+  char k[80] = "?", what[96];
+  if (LLRT_IS_STR(key)) snprintf(k, sizeof k, "%s", LLRT_STR(key)->data);
+  else if (LLRT_IS_NUM(key)) snprintf(k, sizeof k, "%.17g", llrt_tonum_raw(key));
+  if (!llrt__push(S, obj) || !llrt__push(S, key)) return LLRT_EXC;
+  refused_target(S, obj, what, sizeof what);
+  llrt__popn(S, 2);
+  return llrt__throw(S, 1, "Cannot delete property '%s' of %s", k, what);
+}
+
 /* `obj[key] = v` for the assignment at node `n` (`computed`: any key
  * value, else an interned name): strict code gets a TypeError where
  * [[Set]] refused the write; sloppy code goes on, as in Node. */
@@ -1277,7 +1291,7 @@ static __attribute__((noinline)) llrt_value eval_unary(llrt_state *S, ll_nid n) 
     llrt_obj *o = LLRT_OBJ(obj);
     if (k == 1) {
       if (o->elems && idx < o->len) {
-        if (o->frozen) return LLRT_FALSE;
+        if (o->frozen) return delete_result(S, n, false, obj, llrt_num(idx));
         o->elems[idx] = LLRT_HOLE;
         return LLRT_TRUE;
       }
@@ -1290,7 +1304,7 @@ static __attribute__((noinline)) llrt_value eval_unary(llrt_state *S, ll_nid n) 
     }
     if (o->h.tt == LLRT_T_PROXY) /* Proxy hook: deleteProperty trap */
       return llrt__proxy_delete(S, o, key);
-    return llrt_bool(llrt__delete_own(S, o, key));
+    return delete_result(S, n, llrt__delete_own(S, o, key), obj, key);
   }
   llrt_value v = llrt__vm_eval(S, arg);
   TRY(v);

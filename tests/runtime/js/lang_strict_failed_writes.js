@@ -18,6 +18,11 @@ try { new Point().x = 2; } catch (e) { log(e.constructor.name, e.message); }
 try { Object.freeze([1, 2])[0] = 5; } catch (e) { log(e.constructor.name); }
 const ok = { s: 1, set v(x) { this.s = x; } }; ok.v = 3;
 log(f.a, f.b, g.x, ro.k, ok.s);
+// A property that cannot be deleted: a TypeError too.
+try { delete f.a; } catch (e) { log(e.constructor.name, e.message); }
+try { delete Object.freeze([1, 2])[0]; } catch (e) { log(e.constructor.name, e.message); }
+try { delete ro['k']; } catch (e) { log(e.constructor.name, e.message); }
+const gone = { x: 1 }; log(delete gone.x, delete gone.nothing, 'x' in gone);
 // expect-output: TypeError Cannot assign to read only property 'a' of object '#<Object>'
 // expect-output: TypeError Cannot add property b, object is not extensible
 // expect-output: TypeError Cannot set property x of #<Object> which has only a getter
@@ -29,3 +34,7 @@ log(f.a, f.b, g.x, ro.k, ok.s);
 // expect-output: TypeError Cannot assign to read only property 'x' of object '#<Point>'
 // expect-output: TypeError
 // expect-output: 1 undefined 1 1 3
+// expect-output: TypeError Cannot delete property 'a' of #<Object>
+// expect-output: TypeError Cannot delete property '0' of [object Array]
+// expect-output: TypeError Cannot delete property 'k' of #<Object>
+// expect-output: true true false
