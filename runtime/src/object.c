@@ -567,11 +567,8 @@ llrt_value llrt__set(llrt_state *S, llrt_value obj, llrt_value key,
   llrt_obj *self = LLRT_OBJ(obj);
   if (self->h.tt == LLRT_T_ARRAY && key == S->atoms.length)
     return set_length(S, self, v);
-  if (self->h.tt == LLRT_T_PROXY) { /* Proxy hook: set trap */
-    llrt_value r = llrt__proxy_set(S, self, key, v, obj);
-    S->refused = LLRT_REFUSED_NONE; /* whatever the trap's code did */
-    return r;
-  }
+  if (self->h.tt == LLRT_T_PROXY) /* Proxy hook: set trap (sets `refused`) */
+    return llrt__proxy_set(S, self, key, v, obj);
   llrt_prop *own = llrt__find_own(self, key);
   if (own && !(own->flags & LLRT_P_ACCESSOR)) {
     if (!(own->flags & LLRT_P_WRITABLE) || self->frozen) {
@@ -586,11 +583,8 @@ llrt_value llrt__set(llrt_state *S, llrt_value obj, llrt_value key,
   for (llrt_obj *o = own ? self : self->proto; o; o = o->proto) {
     llrt_prop *p = o == self ? own : llrt__find_own(o, key);
     if (!p) {
-      if (o->h.tt == LLRT_T_PROXY) { /* Proxy hook: a proxy on the chain */
-        llrt_value r = llrt__proxy_set(S, o, key, v, obj);
-        S->refused = LLRT_REFUSED_NONE;
-        return r;
-      }
+      if (o->h.tt == LLRT_T_PROXY) /* Proxy hook: a proxy on the chain */
+        return llrt__proxy_set(S, o, key, v, obj);
       continue;
     }
     if (p->flags & LLRT_P_ACCESSOR) {

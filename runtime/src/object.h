@@ -299,7 +299,8 @@ typedef struct llrt_gen {
 
 /* Why a [[Set]] wrote nothing (`S->refused`); sloppy code ignores it. */
 enum { LLRT_REFUSED_NONE, LLRT_REFUSED_READ_ONLY, LLRT_REFUSED_GETTER_ONLY,
-       LLRT_REFUSED_NOT_EXTENSIBLE, LLRT_REFUSED_PRIMITIVE };
+       LLRT_REFUSED_NOT_EXTENSIBLE, LLRT_REFUSED_PRIMITIVE,
+       LLRT_REFUSED_PROXY /* a set trap returned falsish */ };
 
 /** A String object (`new String('x')`): its `length` is its string's. */
 static inline bool llrt__is_string_object(const llrt_obj *o) {

@@ -278,14 +278,20 @@ llrt_value llrt__proxy_set(llrt_state *S, llrt_obj *p, llrt_value key,
   if (!push3(S, llrt_ptr(p), key, v) || !llrt__push(S, recv)) goto out;
   llrt_value f = get_trap(S, p, T_SET, &target);
   if (f == LLRT_EXC) goto out;
-  if (f == LLRT_UNDEF) {
+  if (f == LLRT_UNDEF) { /* no trap: the target's [[Set]], refusals included */
     r = set_recv(S, target, key, v, recv);
+    if (r != LLRT_EXC)
+      S->refused = r == LLRT_FALSE ? LLRT_REFUSED_READ_ONLY : LLRT_REFUSED_NONE;
   } else if (push3(S, target, key, v) && llrt__push(S, recv)) {
     r = call_trap(S, p, f, 4);
+    /* A falsish result: ignored by sloppy code, a TypeError in strict
+     * code (vm.c reads `refused`, whatever the trap's own code left). */
+    if (r != LLRT_EXC)
+      S->refused = llrt__truthy(r) ? LLRT_REFUSED_NONE : LLRT_REFUSED_PROXY;
   }
 out:
   S->sp = base;
-  return r == LLRT_EXC ? r : v; /* a falsish trap result: sloppy mode */
+  return r == LLRT_EXC ? r : v;
 }
 
 llrt_value llrt__proxy_has(llrt_state *S, llrt_obj *p, llrt_value key) {

@@ -1087,6 +1087,8 @@ static __attribute__((noinline)) llrt_value refused_error(llrt_state *S, int why
     return llrt__throw(S, 1, "Cannot set property %s of %s which has only a getter", k, what);
   case LLRT_REFUSED_NOT_EXTENSIBLE:
     return llrt__throw(S, 1, "Cannot add property %s, object is not extensible", k);
+  case LLRT_REFUSED_PROXY:
+    return llrt__throw(S, 1, "'set' on proxy: trap returned falsish for property '%s'", k);
   default:
     return llrt__throw(S, 1, "Cannot create property '%s' on %s", k, what);
   }

@@ -23,6 +23,12 @@ try { delete f.a; } catch (e) { log(e.constructor.name, e.message); }
 try { delete Object.freeze([1, 2])[0]; } catch (e) { log(e.constructor.name, e.message); }
 try { delete ro['k']; } catch (e) { log(e.constructor.name, e.message); }
 const gone = { x: 1 }; log(delete gone.x, delete gone.nothing, 'x' in gone);
+// Proxies: a falsish set trap, and a refusal of the target without a trap.
+const px = new Proxy({}, { set(t, k, v) { if (k === 'no') return false; t[k] = v; return true; } });
+px.yes = 1;
+try { px.no = 2; } catch (e) { log(e.constructor.name, e.message); }
+try { new Proxy(Object.freeze({ a: 1 }), {}).a = 2; } catch (e) { log(e.constructor.name); }
+log(px.yes, px.no);
 // expect-output: TypeError Cannot assign to read only property 'a' of object '#<Object>'
 // expect-output: TypeError Cannot add property b, object is not extensible
 // expect-output: TypeError Cannot set property x of #<Object> which has only a getter
@@ -38,3 +44,6 @@ const gone = { x: 1 }; log(delete gone.x, delete gone.nothing, 'x' in gone);
 // expect-output: TypeError Cannot delete property '0' of [object Array]
 // expect-output: TypeError Cannot delete property 'k' of #<Object>
 // expect-output: true true false
+// expect-output: TypeError 'set' on proxy: trap returned falsish for property 'no'
+// expect-output: TypeError
+// expect-output: 1 undefined
