@@ -486,10 +486,17 @@ static llrt_value call_closure(llrt_state *S, llrt_closure *c,
   if (c->kind == LLRT_FN_ARROW) {
     this_val = c->this_val;
     new_target = c->new_target;
-  } else if (!(c->info->flags & OP_FN_STRICT) &&
-             LLRT_IS_NULLISH(this_val) && new_target == LLRT_UNDEF &&
-             this_val != LLRT_HOLE) {
-    this_val = S->global; /* sloppy mode */
+  } else if (!(c->info->flags & OP_FN_STRICT) && new_target == LLRT_UNDEF &&
+             this_val != LLRT_HOLE && !LLRT_IS_OBJ(this_val)) {
+    /* Sloppy mode: no `this` is the global object, a primitive is boxed. */
+    if (LLRT_IS_NULLISH(this_val)) {
+      this_val = S->global;
+    } else {
+      if (!llrt__push(S, llrt_ptr(c))) return nomem(S);
+      this_val = llrt__to_object(S, this_val);
+      llrt__popn(S, 1);
+      TRY(this_val);
+    }
   }
   llrt_frame f = {.parent = S->frame, .fn = llrt_ptr(c), .this_val = this_val,
                   .new_target = new_target, .args = argv, .argc = argc,
