@@ -16,7 +16,10 @@
  *   - a function no closure can capture the record of (nothing inside it
  *     makes a function or class; not a generator or async function, whose
  *     frames outlive a suspension) gets OP_FRAME_ENV: its calls keep the
- *     record on the C stack instead of the heap.
+ *     record on the C stack instead of the heap;
+ *   - the program gets a record too, for top-level `await` (it then runs
+ *     as an async function: `top_level_await`), and the parameters of a
+ *     list that is not simple start in their TDZ.
  *
  * Must never: mark a list simple when binding it could run code, throw or
  * touch anything but the new record (those lists take the general path);
