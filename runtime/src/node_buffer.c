@@ -11,7 +11,8 @@
  * `length` over every Buffer still on the heap lists — so a Buffer stops
  * counting exactly when the collector frees it; no finalizer or side table
  * can go stale. (The element vector itself is heap memory; moving the bytes
- * off-heap needs an integer-indexed exotic hook in object.c: TODO(#4).)
+ * off-heap would need an integer-indexed exotic hook in object.c — listed
+ * under "Not yet" in runtime/README.md.)
  *
  * Must never: keep a pointer to a Buffer across an allocation without a
  * root, or treat a non-Buffer array as one (the prototype decides). */
