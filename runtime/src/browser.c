@@ -89,24 +89,6 @@ NATIVE(n_at_user_site) {
 
 /* ==== Install ==== */
 
-static llrt_value module_exports(llrt_state *S, const char *path) {
-  llrt_value key = llrt__intern(S, path, strlen(path));
-  if (key == LLRT_EXC)
-    return LLRT_EXC;
-  llrt_value m = llrt__get(S, S->module_cache, key);
-  if (!LLRT_IS_OBJ(m))
-    return LLRT_UNDEF;
-  return llrt__get(S, m, S->atoms.exports);
-}
-
-static bool eval_module(llrt_state *S, const char *path, const char *src,
-                        size_t len) {
-  llrt_result r;
-  llrt_status st = llrt_eval(S, path, src, len, true, &r);
-  llrt_result_fini(&r); /* only out of memory can fail (the tests run them) */
-  return st == LLRT_OK;
-}
-
 /* Calls `exports.install(args...)` of the module at `path`. */
 static bool call_install(llrt_state *S, const char *path, int argc,
                          const llrt_value *args) {
@@ -114,7 +96,7 @@ static bool call_install(llrt_state *S, const char *path, int argc,
   for (int i = 0; i < argc && i < 2; i++)
     argv[i] = args[i];
   size_t base = S->sp;
-  llrt_value ex = module_exports(S, path);
+  llrt_value ex = llrt__host_module_exports(S, path);
   if (!LLRT_IS_OBJ(ex) || !llrt__push(S, ex))
     goto fail;
   llrt_value fn = llrt__get_str(S, ex, "install");
@@ -145,7 +127,7 @@ static llrt_value make_host(llrt_state *S) {
 static int installed(llrt_state *S, const char *path) {
   if (!S->loop)
     return -1;
-  llrt_value done = module_exports(S, path);
+  llrt_value done = llrt__host_module_exports(S, path);
   return done == LLRT_EXC ? -1 : done != LLRT_UNDEF;
 }
 
@@ -156,7 +138,7 @@ bool llrt_browser_install_events(llrt_state *S) {
   if (!llrt__lazy_events_clear(S))
     return false;
   size_t base = S->sp;
-  if (!eval_module(S, EVENTS_PATH, llrt__browser_events_src,
+  if (!llrt__host_eval_module(S, EVENTS_PATH, llrt__browser_events_src,
                    llrt__browser_events_src_len))
     return false;
   llrt_value host = make_host(S);
@@ -180,10 +162,10 @@ bool llrt_browser_install(llrt_state *S) {
   llrt_value host = make_host(S);
   if (host == LLRT_EXC || !llrt__push(S, host))
     goto fail;
-  if (!eval_module(S, DOM_PATH, llrt__browser_dom_src,
+  if (!llrt__host_eval_module(S, DOM_PATH, llrt__browser_dom_src,
                    llrt__browser_dom_src_len))
     goto fail;
-  llrt_value ev = module_exports(S, EVENTS_PATH);
+  llrt_value ev = llrt__host_module_exports(S, EVENTS_PATH);
   if (!LLRT_IS_OBJ(ev) || !llrt__push(S, ev) ||
       !call_install(S, DOM_PATH, 2, &S->stack[base]))
     goto fail;
@@ -205,10 +187,10 @@ typedef struct census_keys {
 
 static bool census_begin(llrt_state *S, census_keys *k) {
   size_t base = S->sp;
-  llrt_value ev = module_exports(S, EVENTS_PATH);
+  llrt_value ev = llrt__host_module_exports(S, EVENTS_PATH);
   if (!LLRT_IS_OBJ(ev) || !llrt__push(S, ev))
     goto fail;
-  llrt_value dom = module_exports(S, DOM_PATH);
+  llrt_value dom = llrt__host_module_exports(S, DOM_PATH);
   if (!LLRT_IS_OBJ(dom) || !llrt__push(S, dom))
     goto fail;
   k->listeners = llrt__get_str(S, ev, "LISTENERS");

@@ -82,5 +82,12 @@ bool llrt__node_process_init(llrt_state *S, llrt_value process);
 bool llrt__node_util_init(llrt_state *S, llrt_value util);
 /** state.c's failure-to-result conversion, for the loop's callbacks. */
 llrt_status llrt__fail_result(llrt_state *S, llrt_result *out);
+/** A host's own module (builtin JavaScript source) evaluated as `path`;
+ * false only when out of memory (the tests run every host module). */
+bool llrt__host_eval_module(llrt_state *S, const char *path, const char *src,
+                            size_t len);
+/** `module.exports` of the module cached as `path`, UNDEF when there is
+ * none, or EXC. */
+llrt_value llrt__host_module_exports(llrt_state *S, const char *path);
 
 #endif

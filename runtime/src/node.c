@@ -338,22 +338,6 @@ static const char util_src[] =
     "  isArray: Array.isArray,\n"
     "  isDeepStrictEqual: (a, b) => JSON.stringify(a) === JSON.stringify(b) };\n";
 
-static llrt_value module_exports(llrt_state *S, const char *path) {
-  llrt_value key = llrt__intern(S, path, strlen(path));
-  if (key == LLRT_EXC) return LLRT_EXC;
-  llrt_value m = llrt__get(S, S->module_cache, key);
-  if (!LLRT_IS_OBJ(m)) return LLRT_UNDEF;
-  return llrt__get(S, m, S->atoms.exports);
-}
-
-static bool eval_builtin(llrt_state *S, const char *name, const char *src,
-                         size_t len) {
-  llrt_result r;
-  llrt_status st = llrt_eval(S, name, src, len, true, &r);
-  llrt_result_fini(&r); /* only out of memory can fail (tests run them) */
-  return st == LLRT_OK;
-}
-
 /* The builtin modules but `buffer` are evaluated on first use: parsing
  * them was most of every run's start-up. `events` and `process` come with
  * the first read of the global `process` (an accessor until then, as in
@@ -366,7 +350,7 @@ static bool has_module(llrt_state *S, const char *name) {
 
 static bool ensure_module(llrt_state *S, const char *name, const char *src,
                           size_t len) {
-  return has_module(S, name) || eval_builtin(S, name, src, len);
+  return has_module(S, name) || llrt__host_eval_module(S, name, src, len);
 }
 
 /* Builds `process`: an EventEmitter with nextTick and node_process.c's
@@ -377,10 +361,10 @@ static bool make_process(llrt_state *S) {
   if (!ensure_module(S, "node:events", events_src, sizeof events_src - 1) ||
       !ensure_module(S, "node:process", process_src, sizeof process_src - 1))
     return false;
-  llrt_value ee = module_exports(S, "node:events");
+  llrt_value ee = llrt__host_module_exports(S, "node:events");
   if (!LLRT_IS_OBJ(ee)) return false;
   L->v[LV_EMITTER_PROTO] = llrt__get(S, ee, S->atoms.prototype);
-  llrt_value p = module_exports(S, "node:process");
+  llrt_value p = llrt__host_module_exports(S, "node:process");
   if (!LLRT_IS_OBJ(p)) return false;
   L->v[LV_PROCESS] = p; /* a root from here on */
   llrt_value nt = llrt__loop_next_tick_fn(S);
@@ -432,20 +416,20 @@ static bool define_lazy_process(llrt_state *S) {
  * lazy modules and is now in the module cache. */
 static bool lazy_module(llrt_state *S, const char *name) {
   if (!strcmp(name, "node:events"))
-    return eval_builtin(S, name, events_src, sizeof events_src - 1);
+    return llrt__host_eval_module(S, name, events_src, sizeof events_src - 1);
   if (!strcmp(name, "node:process")) return make_process(S);
   if (!strcmp(name, "node:timers"))
-    return eval_builtin(S, name, timers_src, sizeof timers_src - 1);
+    return llrt__host_eval_module(S, name, timers_src, sizeof timers_src - 1);
   static const char tp[] = "node:timers/promises";
   if (!strcmp(name, tp))
-    return eval_builtin(S, name, timers_promises_src, sizeof timers_promises_src - 1);
+    return llrt__host_eval_module(S, name, timers_promises_src, sizeof timers_promises_src - 1);
   if (strcmp(name, "node:util")) return false;
   /* timers/promises gives setTimeout/setImmediate their promisify.custom,
    * which util.promisify reads (until then it reads undefined). */
   if (!ensure_module(S, tp, timers_promises_src, sizeof timers_promises_src - 1) ||
-      !eval_builtin(S, name, util_src, sizeof util_src - 1))
+      !llrt__host_eval_module(S, name, util_src, sizeof util_src - 1))
     return false;
-  llrt_value util = module_exports(S, name);
+  llrt_value util = llrt__host_module_exports(S, name);
   return LLRT_IS_OBJ(util) && llrt__node_util_init(S, util);
 }
 
@@ -484,41 +468,40 @@ bool llrt_node_snapshot_globals(llrt_state *S) {
   return true;
 }
 
+/* The name of global property `p` when the program added it (not in the
+ * snapshot `snap`), else NULL. */
+static const llrt_str *added_name(const llrt_obj *snap, const llrt_prop *p) {
+  if ((p->flags & LLRT_P_DELETED) || !LLRT_IS_STR(p->key)) return NULL;
+  for (uint32_t j = 0; j < snap->len; j++)
+    if (snap->elems[j] == p->key) return NULL;
+  return LLRT_STR(p->key);
+}
+
 const char **llrt_node_globals_added(llrt_state *S, size_t *n) {
   *n = 0;
   llrt_loop *L = S->loop;
   if (!L || !LLRT_IS_OBJ(L->v[LV_GLOBALS])) return NULL;
   llrt_obj *snap = LLRT_OBJ(L->v[LV_GLOBALS]), *g = LLRT_OBJ(S->global);
   size_t count = 0, bytes = 0;
-  for (int pass = 0; pass < 2; pass++) {
-    for (uint32_t i = 0; i < g->nprops; i++) {
-      llrt_prop *p = &g->props[i];
-      if ((p->flags & LLRT_P_DELETED) || !LLRT_IS_STR(p->key)) continue;
-      bool old = false;
-      for (uint32_t j = 0; j < snap->len && !old; j++) old = snap->elems[j] == p->key;
-      if (old) continue;
-      count++;
-      bytes += LLRT_STR(p->key)->len + 1;
-    }
-    if (pass) break;
-    if (!count) return NULL;
-    /* One block: the pointer array, then the names. */
-    const char **v = malloc(count * sizeof *v + bytes);
-    if (!v) return NULL;
-    char *text = (char *)(v + count);
-    for (uint32_t i = 0; i < g->nprops; i++) {
-      llrt_prop *p = &g->props[i];
-      if ((p->flags & LLRT_P_DELETED) || !LLRT_IS_STR(p->key)) continue;
-      bool old = false;
-      for (uint32_t j = 0; j < snap->len && !old; j++) old = snap->elems[j] == p->key;
-      if (old) continue;
-      memcpy(text, LLRT_STR(p->key)->data, LLRT_STR(p->key)->len + 1);
-      v[(*n)++] = text;
-      text += LLRT_STR(p->key)->len + 1;
-    }
-    return v;
+  for (uint32_t i = 0; i < g->nprops; i++) {
+    const llrt_str *k = added_name(snap, &g->props[i]);
+    if (!k) continue;
+    count++;
+    bytes += k->len + 1;
   }
-  return NULL;
+  if (!count) return NULL;
+  /* One block: the pointer array, then the names. */
+  const char **v = malloc(count * sizeof *v + bytes);
+  if (!v) return NULL;
+  char *text = (char *)(v + count);
+  for (uint32_t i = 0; i < g->nprops; i++) {
+    const llrt_str *k = added_name(snap, &g->props[i]);
+    if (!k) continue;
+    memcpy(text, k->data, k->len + 1);
+    v[(*n)++] = text;
+    text += k->len + 1;
+  }
+  return v;
 }
 
 bool llrt_node_install(llrt_state *S, double start_ms) {

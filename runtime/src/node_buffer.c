@@ -510,8 +510,5 @@ bool llrt__node_buffer_init(llrt_state *S) {
                       methods[i].magic) != LLRT_EXC;
   llrt__popn(S, 1);
   if (!ok) return false;
-  llrt_result r;
-  llrt_status st = llrt_eval(S, "node:buffer", buffer_src, sizeof buffer_src - 1, true, &r);
-  llrt_result_fini(&r);
-  return st == LLRT_OK;
+  return llrt__host_eval_module(S, "node:buffer", buffer_src, sizeof buffer_src - 1);
 }

@@ -331,6 +331,24 @@ llrt_status llrt_eval(llrt_state *S, const char *path, const char *src,
   return S->loop ? llrt_loop_drain(S, out) : llrt_run_jobs(S, out);
 }
 
+/* ==== Host modules ==== */
+
+bool llrt__host_eval_module(llrt_state *S, const char *path, const char *src,
+                            size_t len) {
+  llrt_result r;
+  llrt_status st = llrt_eval(S, path, src, len, true, &r);
+  llrt_result_fini(&r);
+  return st == LLRT_OK;
+}
+
+llrt_value llrt__host_module_exports(llrt_state *S, const char *path) {
+  llrt_value key = llrt__intern(S, path, strlen(path));
+  if (key == LLRT_EXC) return LLRT_EXC;
+  llrt_value m = llrt__get(S, S->module_cache, key);
+  if (!LLRT_IS_OBJ(m)) return LLRT_UNDEF;
+  return llrt__get(S, m, S->atoms.exports);
+}
+
 /* ==== require ==== */
 
 /* A module that is neither a builtin nor a file in the input: one phantom

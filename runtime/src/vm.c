@@ -118,10 +118,10 @@ static llrt_env *env_at(llrt_state *S, uint32_t hops) {
   return e;
 }
 
-/* Instantiates the function declarations directly inside `body`. */
+/* Instantiates the function declarations directly inside `body` (callers
+ * skip lists without OP_HOISTS: compile_fn.c). */
 static bool hoist_functions(llrt_state *S, ll_nid body) {
   llrt_script *sc = SC;
-  if (!(sc->op[body] & OP_HOISTS)) return true; /* compile_fn.c */
   for (ll_nid c = FIRST(body); c != LL_NONE; c = NEXT(c)) {
     ll_nid d = c;
     if (KIND(c) == LL_K_export_statement) d = CHILD(c, declaration);
@@ -1076,17 +1076,25 @@ static void refused_target(llrt_state *S, llrt_value obj, char *buf, size_t cap)
   }
 }
 
+/* The key and the object as the messages below name them. */
+static bool refused_names(llrt_state *S, llrt_value obj, llrt_value key,
+                          char *k, size_t kcap, char *what, size_t wcap) {
+  snprintf(k, kcap, "?");
+  if (LLRT_IS_STR(key)) snprintf(k, kcap, "%s", LLRT_STR(key)->data);
+  else if (LLRT_IS_NUM(key)) snprintf(k, kcap, "%.17g", llrt_tonum_raw(key));
+  if (!llrt__push(S, obj) || !llrt__push(S, key)) return false;
+  refused_target(S, obj, what, wcap);
+  llrt__popn(S, 2);
+  return true;
+}
+
 /* The TypeError strict code gets for a write [[Set]] refused, worded as
  * Node's. */
 static __attribute__((noinline)) llrt_value refused_error(llrt_state *S, int why,
                                                           llrt_value obj,
                                                           llrt_value key) {
-  char k[80] = "?", what[96];
-  if (LLRT_IS_STR(key)) snprintf(k, sizeof k, "%s", LLRT_STR(key)->data);
-  else if (LLRT_IS_NUM(key)) snprintf(k, sizeof k, "%.17g", llrt_tonum_raw(key));
-  if (!llrt__push(S, obj) || !llrt__push(S, key)) return LLRT_EXC;
-  refused_target(S, obj, what, sizeof what);
-  llrt__popn(S, 2);
+  char k[80], what[96];
+  if (!refused_names(S, obj, key, k, sizeof k, what, sizeof what)) return LLRT_EXC;
   switch (why) {
   case LLRT_REFUSED_READ_ONLY:
     return llrt__throw(S, 1, "Cannot assign to read only property '%s' of object '%s'", k, what);
@@ -1106,12 +1114,8 @@ static __attribute__((noinline)) llrt_value refused_error(llrt_state *S, int why
 static llrt_value delete_result(llrt_state *S, ll_nid n, bool ok, llrt_value obj,
                                 llrt_value key) {
   if (ok || !ll_js_is_strict(&SC->js, n)) return llrt_bool(ok);
-  char k[80] = "?", what[96];
-  if (LLRT_IS_STR(key)) snprintf(k, sizeof k, "%s", LLRT_STR(key)->data);
-  else if (LLRT_IS_NUM(key)) snprintf(k, sizeof k, "%.17g", llrt_tonum_raw(key));
-  if (!llrt__push(S, obj) || !llrt__push(S, key)) return LLRT_EXC;
-  refused_target(S, obj, what, sizeof what);
-  llrt__popn(S, 2);
+  char k[80], what[96];
+  if (!refused_names(S, obj, key, k, sizeof k, what, sizeof what)) return LLRT_EXC;
   return llrt__throw(S, 1, "Cannot delete property '%s' of %s", k, what);
 }
 
@@ -2261,7 +2265,7 @@ llrt_value llrt__run_script(llrt_state *S, llrt_script *sc, llrt_value module) {
       return LLRT_EXC;
     }
   }
-  if (!hoist_functions(S, 0)) {
+  if ((sc->op[0] & OP_HOISTS) && !hoist_functions(S, 0)) {
     S->frame = f.parent;
     return LLRT_EXC;
   }

@@ -19,6 +19,7 @@
 #include "runtime/src/gc.h"
 #include "runtime/src/phantom.h"
 
+#define EVAL_PATH "page.js"
 #include "capture.h"
 
 static llrt_state *new_state(out_buf *b, bool stress) {
@@ -37,20 +38,6 @@ static llrt_state *new_state(out_buf *b, bool stress) {
   cr_assert(llrt_browser_install(S));
   cr_assert(llrt_browser_install(S), "a second install does nothing");
   return S;
-}
-
-static void eval_ok(llrt_state *S, const char *src) {
-  llrt_result r;
-  llrt_status st = llrt_eval(S, "page.js", src, strlen(src), true, &r);
-  cr_assert_eq(st, LLRT_OK, "%s at %u", r.message ? r.message : "?", r.line);
-  llrt_result_fini(&r);
-}
-
-static void loop_ok(llrt_state *S, double ms, bool idle) {
-  llrt_result r;
-  llrt_status st = llrt_loop_run(S, ms, idle, &r);
-  cr_assert_eq(st, LLRT_OK, "%s", r.message ? r.message : "?");
-  llrt_result_fini(&r);
 }
 
 /* The census count for (emitter, event); 0 when absent. */

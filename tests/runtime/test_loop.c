@@ -29,20 +29,6 @@ static llrt_state *new_state(out_buf *b, bool stress) {
   return S;
 }
 
-static void eval_ok(llrt_state *S, const char *src) {
-  llrt_result r;
-  llrt_status st = llrt_eval(S, "t.js", src, strlen(src), true, &r);
-  cr_assert_eq(st, LLRT_OK, "%s", r.message ? r.message : "?");
-  llrt_result_fini(&r);
-}
-
-static void loop_ok(llrt_state *S, double ms, bool idle) {
-  llrt_result r;
-  llrt_status st = llrt_loop_run(S, ms, idle, &r);
-  cr_assert_eq(st, LLRT_OK, "%s", r.message ? r.message : "?");
-  llrt_result_fini(&r);
-}
-
 /* Runs `src`, then the loop until idle (at most `ms`), normally and under
  * gc-stress; both outputs must equal `want` (lines joined by spaces). */
 static void expect_output(const char *src, double ms, const char *want) {

@@ -3,6 +3,8 @@
  * tried next, so a moved build still finds the system's. */
 #include "cli/git_api.h"
 
+#include "base/dl.h"
+
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stddef.h>
@@ -13,15 +15,10 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static const char *failure = "libgit2 was not loaded"; /* NULL once loaded */
 
 static void load(void) {
-  const char *paths[] = {LL_LIBGIT2_PATH, LL_LIBGIT2_SONAME};
-  void *h = NULL;
-  for (size_t i = 0; !h && i < sizeof paths / sizeof *paths; i++)
-    h = dlopen(paths[i], RTLD_NOW | RTLD_LOCAL);
-  if (!h) {
-    failure = dlerror();
-    if (!failure) failure = "libgit2 could not be loaded";
-    return;
-  }
+  const char *const paths[] = {LL_LIBGIT2_PATH, LL_LIBGIT2_SONAME};
+  void *h = ll_dl_open_first(paths, sizeof paths / sizeof *paths,
+                             "libgit2 could not be loaded", &failure);
+  if (!h) return;
 #define LL_GIT_FN(name)                                                        \
   if (!(*(void **)&ll__git.name = dlsym(h, "git_" #name))) {                   \
     failure = "libgit2 lacks git_" #name;                                      \

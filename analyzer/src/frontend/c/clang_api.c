@@ -4,6 +4,8 @@
  * picks another one (and only that one). */
 #include "frontend/c/clang_api.h"
 
+#include "base/dl.h"
+
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stddef.h>
@@ -19,14 +21,8 @@ static void load(void) {
   size_t n = sizeof paths / sizeof *paths;
   const char *env = getenv("LEAKLINT_LIBCLANG"); /* another libclang, by path */
   if (env && *env) paths[0] = env, n = 1;
-  void *h = NULL;
-  for (size_t i = 0; !h && i < n; i++)
-    h = dlopen(paths[i], RTLD_NOW | RTLD_LOCAL);
-  if (!h) {
-    failure = dlerror();
-    if (!failure) failure = "libclang could not be loaded";
-    return;
-  }
+  void *h = ll_dl_open_first(paths, n, "libclang could not be loaded", &failure);
+  if (!h) return;
 #define LL_CLANG_FN(name)                                                      \
   if (!(*(void **)&ll__clang.name = dlsym(h, "clang_" #name))) {              \
     failure = "libclang lacks clang_" #name;                                   \
